@@ -1,0 +1,136 @@
+"""Core records that flow between the stages: Quantity, Article, Claim, Finding, RunRecord.
+
+Records are frozen dataclasses so a stage cannot change what an earlier stage produced;
+`as_row` flattens a record for pandas, CSV and the store.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
+
+UNIT_KINDS = (
+    "count", "percent", "currency", "length", "area", "mass", "volume",
+    "duration", "speed", "temperature", "energy", "power", "rate", "other",
+)
+QUALIFIERS = ("exact", "approx", "more_than", "at_least", "at_most", "less_than", "range")
+CHANGES = ("none", "up", "down")
+FINDING_KINDS = ("contradiction", "unsupported", "trajectory", "corroborated")
+SEVERITIES = ("high", "medium", "low", "info")
+
+
+def stable_id(*parts: object, length: int = 16) -> str:
+    """Hex digest of the parts, so the same inputs give the same id in every run."""
+    text = "\x1f".join("" if p is None else str(p) for p in parts)
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:length]
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One figure stated in a sentence, normalized to an interval with a unit."""
+
+    low: float
+    high: float
+    unit: str  # canonical, lower case ("shell", "percentage", "dollar"); "" when none
+    unit_kind: str  # one of UNIT_KINDS
+    qualifier: str  # one of QUALIFIERS
+    change: str  # one of CHANGES
+    surface: str  # the text the figure was read from
+    start: int  # character span in the sentence
+    end: int
+
+    @property
+    def is_range(self) -> bool:
+        return self.low != self.high
+
+    def display(self) -> str:
+        """Short human form: '1,000,000–3,000,000 shell', '> 4,300 kilometre'."""
+        return format_interval(self.low, self.high, self.unit)
+
+
+def _fmt_number(value: float) -> str:
+    if math.isinf(value):
+        return "∞" if value > 0 else "-∞"
+    if value == int(value) and abs(value) < 1e15:
+        return f"{int(value):,}"
+    return f"{value:,.6g}"
+
+
+def format_interval(low: float, high: float, unit: str) -> str:
+    """Human form of an interval: exact value, 'a–b', '≥ a' or '≤ b'."""
+    suffix = f" {unit}" if unit else ""
+    if low == high:
+        return f"{_fmt_number(low)}{suffix}"
+    if math.isinf(high):
+        return f"≥ {_fmt_number(low)}{suffix}"
+    if math.isinf(low):
+        return f"≤ {_fmt_number(high)}{suffix}"
+    return f"{_fmt_number(low)}–{_fmt_number(high)}{suffix}"
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article as ingested from a source, before claims are extracted."""
+
+    id: str
+    source_id: str
+    url: str
+    canonical_url: str
+    title: str
+    text: str
+    content_hash: str
+    published: datetime | None = None
+    fetched_at: datetime | None = None
+    author: str | None = None
+    syndicated_from: str | None = None  # id of the article this one copies, when known
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A quantity in context: what was measured, who is involved, who said it, and when."""
+
+    id: str
+    article_id: str
+    source_id: str
+    sentence: str
+    quantity: Quantity
+    measured: str  # the thing counted or measured ("artillery shells")
+    entities: tuple[str, ...]  # countries, organisations, people named in the sentence
+    predicate: str  # main verb near the figure ("sold", "massed")
+    attribution: str | None  # who the article says the figure came from
+    as_of: date | None  # explicit date in the sentence, else the article's date
+    frame: str  # normalized text used for matching
+
+    def as_row(self) -> dict[str, object]:
+        """Flat dict for DataFrames and CSV."""
+        q = asdict(self.quantity)
+        row: dict[str, object] = {k: v for k, v in asdict(self).items() if k != "quantity"}
+        row["entities"] = "; ".join(self.entities)
+        row.update(q)
+        return row
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """Something a reviewer should look at, traceable to the claims behind it."""
+
+    id: str
+    kind: str  # one of FINDING_KINDS
+    severity: str  # one of SEVERITIES
+    explanation: str
+    claim_ids: tuple[str, ...]
+    cluster_id: str
+    independent_origins: int = 0
+    details: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class SkipRecord:
+    """Something the run could not use, with the reason kept for the report."""
+
+    stage: str
+    source_id: str
+    item: str  # file path, URL or claim id
+    reason: str
