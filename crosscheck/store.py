@@ -1,0 +1,476 @@
+"""The store: SQLite by default, any SQLAlchemy URL (PostgreSQL when several workers write).
+
+Every write is one transaction, so a crash or Ctrl-C mid-run leaves what earlier runs stored
+intact. Articles and claims are keyed by stable ids, so re-running over the same articles adds
+nothing twice; findings are kept per run, so history (new / resolved) can be computed.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from crosscheck.models import Article, Claim, Finding, Quantity
+
+DEFAULT_DB_PATH = Path("data") / "crosscheck.db"
+
+metadata = sa.MetaData()
+
+sources_t = sa.Table(
+    "sources", metadata,
+    sa.Column("id", sa.String(200), primary_key=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("publisher", sa.JSON, nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+articles_t = sa.Table(
+    "articles", metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("source_id", sa.String(200), nullable=False, index=True),
+    sa.Column("url", sa.Text, nullable=False),
+    sa.Column("canonical_url", sa.Text, nullable=False),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("content_hash", sa.String(64), nullable=False, index=True),
+    sa.Column("published", sa.DateTime(timezone=True)),
+    sa.Column("fetched_at", sa.DateTime(timezone=True)),
+    sa.Column("author", sa.Text),
+    sa.Column("syndicated_from", sa.String(64)),
+    sa.Column("first_seen", sa.DateTime(timezone=True), nullable=False, index=True),
+    sa.Column("last_seen", sa.DateTime(timezone=True), nullable=False),
+)
+
+claims_t = sa.Table(
+    "claims", metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("article_id", sa.String(64), nullable=False, index=True),
+    sa.Column("source_id", sa.String(200), nullable=False),
+    sa.Column("sentence", sa.Text, nullable=False),
+    sa.Column("low", sa.Float, nullable=False),
+    sa.Column("high", sa.Float, nullable=False),
+    sa.Column("unit", sa.Text, nullable=False),
+    sa.Column("unit_kind", sa.String(20), nullable=False),
+    sa.Column("qualifier", sa.String(20), nullable=False),
+    sa.Column("change", sa.String(10), nullable=False),
+    sa.Column("surface", sa.Text, nullable=False),
+    sa.Column("span_start", sa.Integer, nullable=False),
+    sa.Column("span_end", sa.Integer, nullable=False),
+    sa.Column("measured", sa.Text, nullable=False),
+    sa.Column("entities", sa.JSON, nullable=False),
+    sa.Column("predicate", sa.Text, nullable=False),
+    sa.Column("attribution", sa.Text),
+    sa.Column("as_of", sa.Date),
+    sa.Column("frame", sa.Text, nullable=False),
+)
+
+runs_t = sa.Table(
+    "runs", metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("started_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("finished_at", sa.DateTime(timezone=True)),
+    sa.Column("status", sa.String(20), nullable=False),  # running, completed, failed
+    sa.Column("sources_file", sa.Text, nullable=False),
+    sa.Column("stats", sa.JSON, nullable=False),
+    sa.Column("problems", sa.JSON, nullable=False),  # skips, config problems, gate failures
+    sa.Column("error", sa.Text),
+)
+
+clusters_t = sa.Table(
+    "clusters", metadata,
+    sa.Column("run_id", sa.String(64), primary_key=True),
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("claim_ids", sa.JSON, nullable=False),
+    sa.Column("links", sa.JSON, nullable=False),
+)
+
+findings_t = sa.Table(
+    "findings", metadata,
+    sa.Column("run_id", sa.String(64), primary_key=True),
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("kind", sa.String(30), nullable=False),
+    sa.Column("severity", sa.String(10), nullable=False),
+    sa.Column("explanation", sa.Text, nullable=False),
+    sa.Column("claim_ids", sa.JSON, nullable=False),
+    sa.Column("cluster_id", sa.String(64), nullable=False),
+    sa.Column("independent_origins", sa.Integer, nullable=False),
+    sa.Column("details", sa.JSON, nullable=False),
+    sa.Column("first_seen", sa.DateTime(timezone=True), nullable=False),
+)
+
+source_health_t = sa.Table(
+    "source_health", metadata,
+    sa.Column("run_id", sa.String(64), primary_key=True),
+    sa.Column("source_id", sa.String(200), primary_key=True),
+    sa.Column("status", sa.String(20), nullable=False),  # ok, failed, disabled
+    sa.Column("articles_seen", sa.Integer, nullable=False),
+    sa.Column("new_articles", sa.Integer, nullable=False),
+    sa.Column("error", sa.Text),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+)
+
+http_cache_t = sa.Table(
+    "http_cache", metadata,
+    sa.Column("url", sa.Text, primary_key=True),
+    sa.Column("source_id", sa.String(200), nullable=False),
+    sa.Column("etag", sa.Text),
+    sa.Column("last_modified", sa.Text),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+reviews_t = sa.Table(
+    "reviews", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("finding_id", sa.String(64), nullable=False, index=True),
+    sa.Column("verdict", sa.String(20), nullable=False),
+    sa.Column("note", sa.Text),
+    sa.Column("reviewer", sa.Text, nullable=False),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("figures_key", sa.Text, nullable=False),
+)
+
+
+def utcnow() -> datetime:
+    """Timezone-aware now, the one clock the store uses."""
+    return datetime.now(UTC)
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    """SQLite drops tzinfo: read every stored datetime back as UTC."""
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=UTC)
+
+
+def _finite(value: float) -> float | None:
+    return None if math.isinf(value) or math.isnan(value) else value
+
+
+def _json_safe(value: Any) -> Any:
+    """JSON columns cannot hold inf/NaN or dates: map them to null / ISO strings."""
+    if isinstance(value, float):
+        return _finite(value)
+    if isinstance(value, dict):
+        return {str(k): _json_safe(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set):
+        return [_json_safe(v) for v in value]
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def db_url_for(path: Path | str) -> str:
+    """SQLAlchemy URL of a SQLite file."""
+    return f"sqlite:///{Path(path)}"
+
+
+def _connect_args(url: str) -> dict[str, Any]:
+    # A generous busy timeout: a reviewer's `crosscheck review` may write while a run does.
+    return {"timeout": 30} if url.startswith("sqlite") else {}
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleChange:
+    """What saving an article did: new, changed (text differs), or unchanged."""
+
+    article_id: str
+    status: str
+
+
+class Store:
+    """All reads and writes of the pipeline's tables, each write one transaction."""
+
+    def __init__(self, url: str):
+        self.url = url
+        if url.startswith("sqlite:///"):
+            Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        self.engine: Engine = sa.create_engine(url, connect_args=_connect_args(url), future=True)
+        if url.startswith("sqlite"):
+            sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+        metadata.create_all(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- runs ---------------------------------------------------------------------------
+    def begin_run(self, run_id: str, sources_file: str) -> None:
+        """Record a run as started, before any stage touches the data."""
+        with self.engine.begin() as conn:
+            conn.execute(runs_t.insert().values(
+                id=run_id, started_at=utcnow(), status="running", sources_file=sources_file,
+                stats={}, problems={}, error=None))
+
+    def finish_run(self, run_id: str, status: str, stats: dict[str, Any],
+                   problems: dict[str, Any], error: str | None = None) -> None:
+        """Close a run with its outcome, figures and every problem met."""
+        with self.engine.begin() as conn:
+            conn.execute(runs_t.update().where(runs_t.c.id == run_id).values(
+                finished_at=utcnow(), status=status, stats=_json_safe(stats),
+                problems=_json_safe(problems), error=error))
+
+    def get_run(self, run_id: str) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(runs_t.select().where(runs_t.c.id == run_id)).mappings().first()
+        return dict(row) if row else None
+
+    def list_runs(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(runs_t.select().order_by(runs_t.c.started_at)).mappings().all()
+        return [dict(r) for r in rows]
+
+    def previous_completed_run(self, before_run_id: str) -> str | None:
+        """Id of the latest completed run other than this one, for new/resolved."""
+        query = (sa.select(runs_t.c.id).where(runs_t.c.status == "completed")
+                 .where(runs_t.c.id != before_run_id)
+                 .order_by(runs_t.c.started_at.desc()).limit(1))
+        with self.engine.connect() as conn:
+            return conn.execute(query).scalar()
+
+    # -- sources and health -------------------------------------------------------------
+    def save_sources(self, rows: Iterable[dict[str, Any]]) -> None:
+        """Upsert what sources.yaml says about each source."""
+        now = utcnow()
+        with self.engine.begin() as conn:
+            for row in rows:
+                values = {**row, "publisher": _json_safe(row["publisher"]), "updated_at": now}
+                _upsert(conn, sources_t, values, ["id"])
+
+    def record_health(self, run_id: str, source_id: str, status: str, articles_seen: int,
+                      new_articles: int, error: str | None) -> None:
+        with self.engine.begin() as conn:
+            _upsert(conn, source_health_t, {
+                "run_id": run_id, "source_id": source_id, "status": status,
+                "articles_seen": articles_seen, "new_articles": new_articles,
+                "error": error, "at": utcnow()}, ["run_id", "source_id"])
+
+    def health_history(self, source_id: str) -> dict[str, Any]:
+        """Last success time and failure count of one source over all runs."""
+        t = source_health_t
+        with self.engine.connect() as conn:
+            last_ok = conn.execute(sa.select(sa.func.max(t.c.at)).where(
+                t.c.source_id == source_id, t.c.status == "ok")).scalar()
+            failures = conn.execute(sa.select(sa.func.count()).where(
+                t.c.source_id == source_id, t.c.status == "failed")).scalar()
+        return {"last_success": _aware(last_ok), "failures": int(failures or 0)}
+
+    # -- http cache ---------------------------------------------------------------------
+    def http_cache(self, source_id: str) -> dict[str, tuple[str | None, str | None]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(http_cache_t.select().where(
+                http_cache_t.c.source_id == source_id)).mappings().all()
+        return {r["url"]: (r["etag"], r["last_modified"]) for r in rows}
+
+    def save_http_cache(self, source_id: str,
+                        entries: dict[str, tuple[str | None, str | None]]) -> None:
+        now = utcnow()
+        with self.engine.begin() as conn:
+            for url, (etag, modified) in entries.items():
+                _upsert(conn, http_cache_t, {"url": url, "source_id": source_id, "etag": etag,
+                                             "last_modified": modified, "updated_at": now},
+                        ["url"])
+
+    # -- articles -----------------------------------------------------------------------
+    def save_articles(self, articles: Sequence[Article]) -> list[ArticleChange]:
+        """Insert new articles, update changed ones, touch unchanged ones; one transaction."""
+        now = utcnow()
+        ids = [a.id for a in articles]
+        with self.engine.begin() as conn:
+            known = dict(conn.execute(sa.select(articles_t.c.id, articles_t.c.content_hash)
+                                      .where(articles_t.c.id.in_(ids))).all()) if ids else {}
+            changes = [self._save_article(conn, a, known.get(a.id), now) for a in articles]
+        return changes
+
+    def _save_article(self, conn: Connection, article: Article, old_hash: str | None,
+                      now: datetime) -> ArticleChange:
+        values = _article_values(article)
+        if old_hash is None:
+            conn.execute(articles_t.insert().values(**values, first_seen=now, last_seen=now))
+            return ArticleChange(article.id, "new")
+        status = "unchanged" if old_hash == article.content_hash else "changed"
+        update = {"last_seen": now} if status == "unchanged" else {**values, "last_seen": now}
+        conn.execute(articles_t.update().where(articles_t.c.id == article.id).values(**update))
+        return ArticleChange(article.id, status)
+
+    def articles_in_window(self, since: datetime) -> list[Article]:
+        """Articles first seen at or after `since`: what the report of this run covers."""
+        query = articles_t.select().where(articles_t.c.first_seen >= since)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query.order_by(articles_t.c.id)).mappings().all()
+        return [_article_from_row(r) for r in rows]
+
+    def get_articles(self, ids: Sequence[str]) -> list[Article]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(articles_t.select().where(articles_t.c.id.in_(list(ids)))
+                                ).mappings().all()
+        return [_article_from_row(r) for r in rows]
+
+    def count(self, table: str) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(sa.select(sa.func.count()).select_from(
+                metadata.tables[table])).scalar() or 0)
+
+    # -- claims -------------------------------------------------------------------------
+    def replace_claims(self, article_ids: Sequence[str], claims: Sequence[Claim]) -> None:
+        """Swap the claims of these articles for a fresh extraction, atomically."""
+        with self.engine.begin() as conn:
+            for chunk in _chunks(list(article_ids), 500):
+                conn.execute(claims_t.delete().where(claims_t.c.article_id.in_(chunk)))
+            rows = [_claim_values(c) for c in claims]
+            for chunk in _chunks(rows, 1000):
+                conn.execute(claims_t.insert(), chunk)
+
+    def claims_for_articles(self, article_ids: Sequence[str]) -> list[Claim]:
+        out: list[Claim] = []
+        with self.engine.connect() as conn:
+            for chunk in _chunks(list(article_ids), 500):
+                rows = conn.execute(claims_t.select().where(claims_t.c.article_id.in_(chunk))
+                                    .order_by(claims_t.c.id)).mappings().all()
+                out.extend(_claim_from_row(r) for r in rows)
+        return out
+
+    # -- clusters and findings ----------------------------------------------------------
+    def save_results(self, run_id: str, clusters: Sequence[dict[str, Any]],
+                     findings: Sequence[Finding]) -> None:
+        """Store this run's clusters and findings in one transaction."""
+        first_seen = self.first_seen_map([f.id for f in findings])
+        now = utcnow()
+        with self.engine.begin() as conn:
+            if clusters:
+                conn.execute(clusters_t.insert(), [
+                    {"run_id": run_id, **_json_safe(c)} for c in clusters])
+            if findings:
+                conn.execute(findings_t.insert(), [
+                    _finding_values(run_id, f, first_seen.get(f.id, now)) for f in findings])
+
+    def first_seen_map(self, finding_ids: Sequence[str]) -> dict[str, datetime]:
+        """When each finding was first reported, over all earlier runs."""
+        out: dict[str, datetime] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(list(finding_ids), 500):
+                rows = conn.execute(sa.select(findings_t.c.id, sa.func.min(findings_t.c.first_seen))
+                                    .where(findings_t.c.id.in_(chunk))
+                                    .group_by(findings_t.c.id)).all()
+                out.update({fid: _aware(at) for fid, at in rows if at is not None})
+        return out
+
+    def finding_ids(self, run_id: str) -> set[str]:
+        with self.engine.connect() as conn:
+            return set(conn.execute(sa.select(findings_t.c.id).where(
+                findings_t.c.run_id == run_id)).scalars())
+
+    def findings(self, run_id: str) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(findings_t.select().where(findings_t.c.run_id == run_id)
+                                .order_by(findings_t.c.id)).mappings().all()
+        return [dict(r) for r in rows]
+
+    def latest_finding(self, finding_id: str) -> dict[str, Any] | None:
+        """The most recent stored version of a finding, or None when it was never reported."""
+        query = (sa.select(findings_t).join(runs_t, runs_t.c.id == findings_t.c.run_id)
+                 .where(findings_t.c.id == finding_id)
+                 .order_by(runs_t.c.started_at.desc()).limit(1))
+        with self.engine.connect() as conn:
+            row = conn.execute(query).mappings().first()
+        return dict(row) if row else None
+
+    # -- reviews ------------------------------------------------------------------------
+    def add_review(self, finding_id: str, verdict: str, note: str | None, reviewer: str,
+                   figures_key: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(reviews_t.insert().values(
+                finding_id=finding_id, verdict=verdict, note=note, reviewer=reviewer,
+                at=utcnow(), figures_key=figures_key))
+
+    def latest_reviews(self) -> dict[str, dict[str, Any]]:
+        """The latest verdict of every reviewed finding."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(reviews_t.select().order_by(reviews_t.c.at, reviews_t.c.id)
+                                ).mappings().all()
+        out: dict[str, dict[str, Any]] = {}
+        for r in rows:
+            out[r["finding_id"]] = {**dict(r), "at": _aware(r["at"])}
+        return out
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")  # readers (review CLI) never block the nightly writer
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+def _upsert(conn: Connection, table: sa.Table, values: dict[str, Any], keys: list[str]) -> None:
+    """Portable upsert (SQLite and PostgreSQL): update by key, insert when nothing matched."""
+    where = sa.and_(*(table.c[k] == values[k] for k in keys))
+    result = conn.execute(table.update().where(where).values(**values))
+    if result.rowcount == 0:
+        conn.execute(table.insert().values(**values))
+
+
+def _chunks(items: list[Any], size: int) -> Iterable[list[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _article_values(a: Article) -> dict[str, Any]:
+    return {"id": a.id, "source_id": a.source_id, "url": a.url, "canonical_url": a.canonical_url,
+            "title": a.title, "text": a.text, "content_hash": a.content_hash,
+            "published": a.published, "fetched_at": a.fetched_at, "author": a.author,
+            "syndicated_from": a.syndicated_from}
+
+
+def _article_from_row(r: Any) -> Article:
+    return Article(id=r["id"], source_id=r["source_id"], url=r["url"],
+                   canonical_url=r["canonical_url"], title=r["title"], text=r["text"],
+                   content_hash=r["content_hash"], published=_aware(r["published"]),
+                   fetched_at=_aware(r["fetched_at"]), author=r["author"],
+                   syndicated_from=r["syndicated_from"])
+
+
+def _claim_values(c: Claim) -> dict[str, Any]:
+    q = c.quantity
+    return {"id": c.id, "article_id": c.article_id, "source_id": c.source_id,
+            "sentence": c.sentence, "low": q.low, "high": q.high, "unit": q.unit,
+            "unit_kind": q.unit_kind, "qualifier": q.qualifier, "change": q.change,
+            "surface": q.surface, "span_start": q.start, "span_end": q.end,
+            "measured": c.measured, "entities": list(c.entities), "predicate": c.predicate,
+            "attribution": c.attribution, "as_of": c.as_of, "frame": c.frame}
+
+
+def _claim_from_row(r: Any) -> Claim:
+    q = Quantity(low=r["low"], high=r["high"], unit=r["unit"], unit_kind=r["unit_kind"],
+                 qualifier=r["qualifier"], change=r["change"], surface=r["surface"],
+                 start=r["span_start"], end=r["span_end"])
+    return Claim(id=r["id"], article_id=r["article_id"], source_id=r["source_id"],
+                 sentence=r["sentence"], quantity=q, measured=r["measured"],
+                 entities=tuple(r["entities"] or ()), predicate=r["predicate"],
+                 attribution=r["attribution"], as_of=r["as_of"], frame=r["frame"])
+
+
+def _finding_values(run_id: str, f: Finding, first_seen: datetime) -> dict[str, Any]:
+    return {"run_id": run_id, "id": f.id, "kind": f.kind, "severity": f.severity,
+            "explanation": f.explanation, "claim_ids": list(f.claim_ids),
+            "cluster_id": f.cluster_id, "independent_origins": f.independent_origins,
+            "details": _json_safe(f.details), "first_seen": first_seen}
+
+
+def finding_from_row(r: dict[str, Any]) -> Finding:
+    """Rebuild a Finding from a stored row."""
+    return Finding(id=r["id"], kind=r["kind"], severity=r["severity"],
+                   explanation=r["explanation"], claim_ids=tuple(r["claim_ids"]),
+                   cluster_id=r["cluster_id"], independent_origins=r["independent_origins"],
+                   details=dict(r["details"] or {}))
+
+
+def dumps(value: Any) -> str:
+    """JSON text of a value with inf/NaN as null and dates as ISO strings."""
+    return json.dumps(_json_safe(value), ensure_ascii=False, sort_keys=True)
