@@ -337,6 +337,15 @@ class Store:
                 out.extend(_claim_from_row(r) for r in rows)
         return out
 
+    def claims_by_ids(self, claim_ids: Sequence[str]) -> list[Claim]:
+        out: list[Claim] = []
+        with self.engine.connect() as conn:
+            for chunk in _chunks(list(claim_ids), 500):
+                rows = conn.execute(claims_t.select().where(claims_t.c.id.in_(chunk))
+                                    ).mappings().all()
+                out.extend(_claim_from_row(r) for r in rows)
+        return out
+
     # -- clusters and findings ----------------------------------------------------------
     def save_results(self, run_id: str, clusters: Sequence[dict[str, Any]],
                      findings: Sequence[Finding]) -> None:

@@ -1,0 +1,199 @@
+"""`crosscheck` command line: a thin shell over the library.
+
+Library errors become one-line messages and exit codes (0 done, 1 the run failed, 2 bad input
+or usage). Prefect and great-expectations are imported only by the commands that need them, so
+`crosscheck sources validate` starts in a fraction of a second.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from crosscheck.errors import CrosscheckError
+
+app = typer.Typer(help="Cross-check the figures news outlets publish.", no_args_is_help=True,
+                  add_completion=False, pretty_exceptions_enable=False)
+sources_app = typer.Typer(help="List, validate and add sources in sources.yaml.",
+                          no_args_is_help=True)
+app.add_typer(sources_app, name="sources")
+
+DEFAULT_SOURCES = Path("sources.yaml")
+DEFAULT_OUT = Path("data") / "reports"
+DEFAULT_DB = "sqlite:///data/crosscheck.db"
+
+
+def fail(message: str, code: int = 2) -> None:
+    """Print one clear line to stderr and exit."""
+    typer.echo(f"crosscheck: {message}", err=True)
+    raise typer.Exit(code)
+
+
+# -- run ----------------------------------------------------------------------------------
+@app.command()
+def run(
+    sources: Annotated[Path, typer.Option(help="sources.yaml to read")] = DEFAULT_SOURCES,
+    out: Annotated[Path, typer.Option(help="folder for report.html, report.md, "
+                                           "findings.json, claims.csv")] = DEFAULT_OUT,
+    db: Annotated[str, typer.Option(help="SQLAlchemy URL of the store")] = DEFAULT_DB,
+    window_days: Annotated[int, typer.Option(help="days of articles the report covers")] = 30,
+    batch_size: Annotated[int, typer.Option(help="articles per extraction task")] = 200,
+    runner: Annotated[str, typer.Option(help="task runner: default or dask")] = "default",
+    dask_address: Annotated[str | None, typer.Option(
+        help="scheduler address of an existing Dask cluster (with --runner dask)")] = None,
+) -> None:
+    """Run the nightly flow once, locally, and write the report."""
+    if not sources.is_file():
+        fail(f"{sources}: no such sources file; pass --sources PATH or create sources.yaml "
+             "(see README.md)")
+    from crosscheck.errors import ConfigError
+    from flows.nightly import with_runner
+
+    flow_fn = with_runner(runner, dask_address)
+    try:
+        result = flow_fn(sources=str(sources), out=str(out), db=db, window_days=window_days,
+                         batch_size=batch_size)
+    except ConfigError as exc:
+        fail(str(exc))
+    except CrosscheckError as exc:
+        fail(f"the run failed: {exc}", code=1)
+    _print_run(result)
+
+
+def _print_run(result: dict[str, Any]) -> None:
+    stats = result["stats"]
+    typer.echo(f"run {result['run_id']} completed")
+    typer.echo(f"  sources ok {stats['sources_ok']}, failed {stats['sources_failed']}; "
+               f"articles {stats['articles_seen']} ({stats['articles_new_or_changed']} new or "
+               f"changed); claims {stats['claims']}")
+    findings = ", ".join(f"{k} {v}" for k, v in sorted(stats["findings"].items())) or "none"
+    typer.echo(f"  findings: {findings}; gate failures {stats['gate_failures']}")
+    for name, path in result["report"].items():
+        typer.echo(f"  {name}: {path}")
+
+
+# -- sources ------------------------------------------------------------------------------
+def _load(path: Path) -> Any:
+    from crosscheck.config import load_sources
+    from crosscheck.errors import ConfigError
+
+    try:
+        return load_sources(path)
+    except ConfigError as exc:
+        fail(str(exc))
+
+
+@sources_app.command("validate")
+def sources_validate(path: Annotated[Path, typer.Argument()] = DEFAULT_SOURCES) -> None:
+    """Check sources.yaml; print every problem with its key path; exit 2 if any."""
+    config = _load(path)
+    for problem in config.problems:
+        typer.echo(str(problem), err=True)
+    if config.problems:
+        fail(f"{path}: {len(config.problems)} problem(s); fix them and run validate again")
+    typer.echo(f"{path}: {len(config.sources)} source(s), no problems")
+
+
+@sources_app.command("list")
+def sources_list(path: Annotated[Path, typer.Argument()] = DEFAULT_SOURCES) -> None:
+    """List the configured sources with kind, publisher and credibility."""
+    config = _load(path)
+    for s in config.sources:
+        cred = "-" if s.publisher.credibility is None else f"{s.publisher.credibility:.2f}"
+        state = "" if s.enabled else "  (disabled)"
+        where = s.url or (str(s.path) if s.path else "") or f"{len(s.urls or [])} urls"
+        typer.echo(f"{s.id:<24} {s.kind:<8} cred {cred:<5} {s.publisher.name}  {where}{state}")
+    for problem in config.problems:
+        typer.echo(f"invalid: {problem}", err=True)
+
+
+@sources_app.command("add")
+def sources_add(
+    id: Annotated[str, typer.Option("--id", help="unique source id (lower_snake)")],
+    name: Annotated[str, typer.Option(help="display name")],
+    kind: Annotated[str, typer.Option(help="rss, html, sitemap, files or jsonl")],
+    publisher: Annotated[str, typer.Option(help="publisher name")],
+    url: Annotated[str | None, typer.Option(help="feed, sitemap or index URL")] = None,
+    path: Annotated[str | None, typer.Option(help="folder (files) or file (jsonl)")] = None,
+    owner: Annotated[str | None, typer.Option()] = None,
+    country: Annotated[str | None, typer.Option()] = None,
+    language: Annotated[str | None, typer.Option()] = None,
+    media_type: Annotated[str | None, typer.Option()] = None,
+    credibility: Annotated[float | None, typer.Option(help="0..1")] = None,
+    rating_source: Annotated[str | None, typer.Option()] = None,
+    file: Annotated[Path, typer.Option("--file", help="sources.yaml to edit")] = DEFAULT_SOURCES,
+) -> None:
+    """Append a well-formed source to sources.yaml, keeping its comments."""
+    from crosscheck.config import add_source
+
+    pub = {k: v for k, v in {"name": publisher, "owner": owner, "country": country,
+                             "language": language, "media_type": media_type,
+                             "credibility": credibility, "rating_source": rating_source}.items()
+           if v is not None}
+    entry = {k: v for k, v in {"id": id, "name": name, "kind": kind, "url": url,
+                               "path": path, "publisher": pub}.items() if v is not None}
+    try:
+        source = add_source(file, entry)
+    except CrosscheckError as exc:
+        fail(str(exc))
+    typer.echo(f"added source {source.id} ({source.kind}) to {file}")
+
+
+# -- quantities ---------------------------------------------------------------------------
+@app.command()
+def quantities(
+    in_path: Annotated[Path, typer.Argument(metavar="IN.json")],
+    out: Annotated[Path | None, typer.Option("-o", "--out", help="prediction file")] = None,
+) -> None:
+    """Read the figures in a JSON list of {text} objects (NewsQuant scorer format out)."""
+    from crosscheck.quantities import QuantityInputError, convert_file
+
+    try:
+        count = convert_file(in_path, out)
+    except QuantityInputError as exc:
+        fail(str(exc))
+    if out is not None:
+        typer.echo(f"{count} sentence(s) read; predictions in {out}", err=True)
+
+
+# -- review -------------------------------------------------------------------------------
+@app.command()
+def review(
+    finding_id: Annotated[str | None, typer.Argument(help="id from findings.json")] = None,
+    verdict: Annotated[str | None, typer.Option(
+        help="confirmed, dismissed or needs-work")] = None,
+    note: Annotated[str | None, typer.Option(help="free text kept with the verdict")] = None,
+    reviewer: Annotated[str | None, typer.Option(
+        help="your name (default: $CROSSCHECK_REVIEWER or $USER)")] = None,
+    list_: Annotated[bool, typer.Option("--list", help="list stored verdicts")] = False,
+    db: Annotated[str, typer.Option(help="SQLAlchemy URL of the store")] = DEFAULT_DB,
+) -> None:
+    """Record a verdict on a finding, or list the verdicts (--list)."""
+    from crosscheck import review as rv
+
+    if list_:
+        for line in rv.list_lines(db):
+            typer.echo(line)
+        return
+    if not finding_id or not verdict:
+        fail("give a FINDING_ID and --verdict confirmed|dismissed|needs-work, or --list")
+    name = reviewer or os.environ.get("CROSSCHECK_REVIEWER") or os.environ.get("USER") or "unknown"
+    try:
+        stored = rv.record(db, finding_id, verdict, note, name)
+    except CrosscheckError as exc:
+        fail(str(exc))
+    typer.echo(json.dumps(stored, default=str))
+
+
+def main() -> None:
+    """Console entry point."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("crosscheck: interrupted; the store keeps what completed runs wrote", err=True)
+        sys.exit(130)

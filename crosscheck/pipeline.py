@@ -1,0 +1,300 @@
+"""The nightly run's stages as plain functions: load → ingest → extract → match → assess → report.
+
+No Prefect here: `flows/nightly.py` wraps each stage in a task. Stages pass records and take
+the store by URL, so a task can run in another process (Dask) and open its own connection.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from crosscheck.config import Source, SourcesConfig, load_sources
+from crosscheck.models import Article, Claim, Finding, SkipRecord
+from crosscheck.report.model import (
+    GateResult,
+    ReportInput,
+    ReviewVerdict,
+    SourceHealth,
+    SourceInfo,
+)
+from crosscheck.store import Store, finding_from_row, utcnow
+
+DEFAULT_WINDOW_DAYS = 30  # the report covers what arrived in the last 30 days (issue 5)
+# Articles per extraction task: Prefect costs ~5 ms per task locally and ~110 ms on Dask
+# (../shared/STACK.md); extraction runs ~1-3 ms per article, so 200 keeps overhead under 10%.
+DEFAULT_BATCH_SIZE = 200
+
+
+@dataclass(frozen=True, slots=True)
+class RunOptions:
+    """Everything one run needs to know, from the CLI or a deployment's parameters."""
+
+    sources_path: Path
+    out_dir: Path
+    db_url: str
+    window_days: int = DEFAULT_WINDOW_DAYS
+    batch_size: int = DEFAULT_BATCH_SIZE
+
+
+@dataclass(slots=True)
+class IngestOutcome:
+    """What ingestion did: the articles whose claims must be (re)extracted, health, skips."""
+
+    changed_ids: list[str] = field(default_factory=list)
+    health: list[SourceHealth] = field(default_factory=list)
+    skips: list[SkipRecord] = field(default_factory=list)
+    articles_seen: int = 0
+
+
+@dataclass(slots=True)
+class Assessment:
+    """The matched and assessed window: clusters, findings and the copies found."""
+
+    clusters: list[Any]
+    findings: list[Finding]
+    copies: dict[str, str]
+
+
+def new_run_id(now: datetime | None = None) -> str:
+    """Sortable, unique run id: UTC time plus a random suffix."""
+    now = now or utcnow()
+    return f"{now:%Y%m%dT%H%M%S}-{secrets.token_hex(3)}"
+
+
+# -- stage 1: sources -----------------------------------------------------------------------
+def load_stage(store: Store, sources_path: Path) -> SourcesConfig:
+    """Parse sources.yaml (raises ConfigError when the file itself is unusable)."""
+    config = load_sources(sources_path)
+    store.save_sources(_source_row(s) for s in config.sources)
+    return config
+
+
+def _source_row(source: Source) -> dict[str, Any]:
+    return {"id": source.id, "name": source.name, "kind": source.kind,
+            "publisher": source.publisher.model_dump(mode="json")}
+
+
+def source_info(source: Source) -> SourceInfo:
+    """Flatten a configured source and its publisher for the report."""
+    p = source.publisher
+    return SourceInfo(id=source.id, name=source.name, kind=source.kind,
+                      publisher_name=p.name, owner=p.owner, country=p.country,
+                      language=p.language, media_type=p.media_type,
+                      credibility=p.credibility, rating_source=p.rating_source, bias=p.bias)
+
+
+def config_skips(config: SourcesConfig) -> list[SkipRecord]:
+    """Every sources.yaml problem as a skip record, so the report shows it."""
+    return [SkipRecord(stage="config", source_id=p.source_id or "?", item=p.key_path,
+                       reason=str(p)) for p in config.problems]
+
+
+# -- stage 2: ingest ------------------------------------------------------------------------
+def ingest_stage(store: Store, run_id: str, sources: Sequence[Source],
+                 client: Any = None) -> IngestOutcome:
+    """Collect every enabled source; a failing source is recorded and the others go on."""
+    from crosscheck.ingest import ingest_source
+
+    outcome = IngestOutcome()
+    for source in sources:
+        if not source.enabled:
+            _record(store, run_id, outcome, SourceHealth(source.id, "disabled"))
+            continue
+        result = ingest_source(source, client=client, http_cache=store.http_cache(source.id))
+        outcome.skips.extend(result.skips)
+        if result.error:
+            _record(store, run_id, outcome, SourceHealth(source.id, "failed", error=result.error))
+            continue
+        changes = store.save_articles(result.articles)
+        store.save_http_cache(source.id, dict(result.http_cache))
+        changed = [c.article_id for c in changes if c.status != "unchanged"]
+        outcome.changed_ids.extend(changed)
+        outcome.articles_seen += len(result.articles)
+        _record(store, run_id, outcome, SourceHealth(
+            source.id, "ok", articles_seen=len(result.articles), new_articles=len(changed)))
+    return outcome
+
+
+def _record(store: Store, run_id: str, outcome: IngestOutcome, health: SourceHealth) -> None:
+    store.record_health(run_id, health.source_id, health.status, health.articles_seen,
+                        health.new_articles, health.error)
+    outcome.health.append(health)
+
+
+# -- stage 3: extract -----------------------------------------------------------------------
+def batches(items: Sequence[str], size: int) -> list[list[str]]:
+    """Split ids into batches of `size` (the unit of work of one extraction task)."""
+    return [list(items[i:i + size]) for i in range(0, len(items), max(1, size))]
+
+
+def extract_batch(articles: Iterable[Article]) -> tuple[list[Claim], list[SkipRecord]]:
+    """Claims of a batch of articles; an article that yields nothing keeps its reason."""
+    from crosscheck.claims import extract_claims
+
+    claims: list[Claim] = []
+    skips: list[SkipRecord] = []
+    for article in articles:
+        found, skipped = extract_claims(article)
+        claims.extend(found)
+        skips.extend(skipped)
+    return claims, skips
+
+
+def extract_stage(db_url: str, article_ids: Sequence[str]) -> tuple[int, list[SkipRecord]]:
+    """Extract and store the claims of these articles (one batch); returns count and skips."""
+    store = Store(db_url)
+    try:
+        articles = store.get_articles(article_ids)
+        claims, skips = extract_batch(articles)
+        store.replace_claims([a.id for a in articles], claims)
+        return len(claims), skips
+    finally:
+        store.close()
+
+
+# -- stage 4: the window the report covers -------------------------------------------------
+def window_stage(store: Store, window_days: int,
+                 now: datetime | None = None) -> tuple[list[Article], list[Claim]]:
+    """Articles first seen within the window and their claims, whatever night they came."""
+    since = (now or utcnow()) - timedelta(days=window_days)
+    articles = store.articles_in_window(since)
+    claims = store.claims_for_articles([a.id for a in articles])
+    return articles, claims
+
+
+# -- stages 5 and 6: match and assess ----------------------------------------------------------
+def assess_stage(articles: Sequence[Article], claims: Sequence[Claim],
+                 sources: Sequence[Source]) -> Assessment:
+    """Find copies, match claims across outlets and assess every cluster."""
+    from crosscheck.assess import assess, facts_from_source
+    from crosscheck.independence import find_copies
+    from crosscheck.match import match_claims
+
+    copies = find_copies(list(articles))
+    clusters = match_claims(list(claims))
+    publishers = {s.id: facts_from_source(s) for s in sources}
+    by_id = {a.id: a for a in articles}
+    findings = assess(list(claims), clusters, by_id, publishers, copies)
+    return Assessment(clusters=clusters, findings=findings, copies=copies)
+
+
+def cluster_rows(clusters: Iterable[Any]) -> list[dict[str, Any]]:
+    """Clusters as plain rows for the store."""
+    return [{"id": c.id, "claim_ids": list(c.claim_ids),
+             "links": [{"a": lk.a, "b": lk.b, "score": lk.score, "reason": lk.reason}
+                       for lk in c.links]} for c in clusters]
+
+
+# -- stage 7: gates -------------------------------------------------------------------------
+def claims_frame(claims: Sequence[Claim], articles: dict[str, Article]) -> pd.DataFrame:
+    """One row per claim with its article's title, URL and date."""
+    rows = []
+    for claim in claims:
+        row = claim.as_row()
+        article = articles.get(claim.article_id)
+        row["article_title"] = article.title if article else ""
+        row["article_url"] = article.url if article else ""
+        row["published"] = article.published.isoformat() if article and article.published else None
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def findings_frame(findings: Sequence[Finding]) -> pd.DataFrame:
+    """One row per finding, the columns the findings suite checks."""
+    return pd.DataFrame([{"id": f.id, "kind": f.kind, "severity": f.severity,
+                          "explanation": f.explanation, "n_claims": len(f.claim_ids),
+                          "independent_origins": f.independent_origins} for f in findings])
+
+
+def gate_stage(claims_df: pd.DataFrame, findings_df: pd.DataFrame,
+               source_ids: Iterable[str]) -> list[GateResult]:
+    """Run the great-expectations suites on this run's claims and findings."""
+    from checks.gates import check_claims, check_findings
+
+    return check_claims(claims_df, source_ids) + check_findings(findings_df)
+
+
+# -- stage 8: report ------------------------------------------------------------------------
+def review_verdicts(store: Store) -> dict[str, ReviewVerdict]:
+    """The latest stored verdict of each finding."""
+    return {fid: ReviewVerdict(finding_id=fid, verdict=r["verdict"], note=r["note"] or "",
+                               reviewer=r["reviewer"], at=r["at"], figures_key=r["figures_key"])
+            for fid, r in store.latest_reviews().items()}
+
+
+def with_history(store: Store, health: Iterable[SourceHealth]) -> list[SourceHealth]:
+    """Add each source's last success and failure count over all runs."""
+    out = []
+    for h in health:
+        hist = store.health_history(h.source_id)
+        out.append(SourceHealth(h.source_id, h.status, h.articles_seen, h.new_articles, h.error,
+                                hist["last_success"], hist["failures"]))
+    return out
+
+
+def run_stats(outcome: IngestOutcome, claims: Sequence[Claim], findings: Sequence[Finding],
+              gates: Sequence[GateResult]) -> dict[str, Any]:
+    """Headline figures of a run, kept in the run record."""
+    status = Counter(h.status for h in outcome.health)
+    return {"sources_ok": status["ok"], "sources_failed": status["failed"],
+            "sources_disabled": status["disabled"], "articles_seen": outcome.articles_seen,
+            "articles_new_or_changed": len(outcome.changed_ids), "claims": len(claims),
+            "findings": dict(Counter(f.kind for f in findings)),
+            "gate_failures": sum(1 for g in gates if not g.success)}
+
+
+def run_problems(skips: Sequence[SkipRecord], gates: Sequence[GateResult]) -> dict[str, Any]:
+    """Everything skipped or failed in a run, with reasons, for the run record."""
+    return {"skipped": [{"stage": s.stage, "source_id": s.source_id, "item": s.item,
+                         "reason": s.reason} for s in skips],
+            "gate_failures": [{"suite": g.suite, "expectation": g.expectation,
+                               "column": g.column, "unexpected_count": g.unexpected_count,
+                               "detail": g.detail} for g in gates if not g.success]}
+
+
+def stored_findings(store: Store, run_id: str) -> list[Finding]:
+    """The findings a run stored, as records."""
+    return [finding_from_row(r) for r in store.findings(run_id)]
+
+
+@dataclass(slots=True)
+class RunContext:
+    """What the report needs from the earlier stages of one run."""
+
+    run_id: str
+    started_at: datetime
+    options: RunOptions
+    config: SourcesConfig
+    outcome: IngestOutcome
+    skips: list[SkipRecord]
+
+
+def build_report_input(store: Store, ctx: RunContext, articles: Sequence[Article],
+                       claims: Sequence[Claim], findings: Sequence[Finding],
+                       gates: Sequence[GateResult]) -> ReportInput:
+    """Gather this run's records, history and verdicts into the report's input."""
+    previous = store.previous_completed_run(ctx.run_id)
+    return ReportInput(
+        run_id=ctx.run_id, started_at=ctx.started_at, finished_at=utcnow(),
+        sources_file=str(ctx.options.sources_path),
+        sources=[source_info(s) for s in ctx.config.sources],
+        health=with_history(store, ctx.outcome.health),
+        articles={a.id: a for a in articles}, claims=list(claims), findings=list(findings),
+        gates=list(gates), skips=list(ctx.skips),
+        previous_finding_ids=store.finding_ids(previous) if previous else None,
+        reviews=review_verdicts(store), window_days=ctx.options.window_days)
+
+
+def report_stage(inp: ReportInput, out_dir: Path) -> dict[str, Path]:
+    """Write report.html, report.md, findings.json and claims.csv."""
+    from crosscheck.report import write_report
+
+    return write_report(inp, out_dir)

@@ -1,0 +1,153 @@
+"""The nightly Prefect flow: one thin task per core stage, in stage order.
+
+Read top to bottom it tells the whole run: load sources → ingest → extract (batched, mapped
+over the task runner) → select the report window → match and assess → gate → store → report.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+for _key, _value in {"PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1",
+                     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90"}.items():
+    os.environ.setdefault(_key, _value)
+
+from prefect import flow, get_run_logger, task, unmapped  # noqa: E402
+from prefect.artifacts import create_markdown_artifact, create_table_artifact  # noqa: E402
+from prefect.cache_policies import NO_CACHE  # noqa: E402
+from prefect.runtime import flow_run  # noqa: E402
+
+from crosscheck import pipeline as p  # noqa: E402
+from crosscheck.config import Source, SourcesConfig  # noqa: E402
+from crosscheck.models import Article, Claim, Finding, SkipRecord  # noqa: E402
+from crosscheck.report.model import GateResult, ReportInput  # noqa: E402
+from crosscheck.store import DEFAULT_DB_PATH, Store, db_url_for, utcnow  # noqa: E402
+
+# Records are passed between tasks, never cached: a nightly run must always see new input.
+TASK = {"cache_policy": NO_CACHE, "persist_result": False}
+
+
+@task(**TASK)
+def load_sources_task(db_url: str, sources_path: Path) -> SourcesConfig:
+    return p.load_stage(Store(db_url), sources_path)
+
+
+@task(**TASK)
+def ingest_task(db_url: str, run_id: str, sources: list[Source]) -> p.IngestOutcome:
+    return p.ingest_stage(Store(db_url), run_id, sources)
+
+
+@task(**TASK)
+def extract_task(db_url: str, article_ids: list[str]) -> tuple[int, list[SkipRecord]]:
+    return p.extract_stage(db_url, article_ids)
+
+
+@task(**TASK)
+def window_task(db_url: str, window_days: int) -> tuple[list[Article], list[Claim]]:
+    return p.window_stage(Store(db_url), window_days)
+
+
+@task(**TASK)
+def assess_task(articles: list[Article], claims: list[Claim],
+                sources: list[Source]) -> p.Assessment:
+    return p.assess_stage(articles, claims, sources)
+
+
+@task(**TASK)
+def gate_task(articles: list[Article], claims: list[Claim], findings: list[Finding],
+              source_ids: list[str]) -> list[GateResult]:
+    claims_df = p.claims_frame(claims, {a.id: a for a in articles})
+    return p.gate_stage(claims_df, p.findings_frame(findings), source_ids)
+
+
+@task(**TASK)
+def save_results_task(db_url: str, run_id: str, assessment: p.Assessment) -> None:
+    Store(db_url).save_results(run_id, p.cluster_rows(assessment.clusters), assessment.findings)
+
+
+@task(**TASK)
+def report_task(inp: ReportInput, out_dir: Path) -> dict[str, Path]:
+    return p.report_stage(inp, out_dir)
+
+
+@task(**TASK)
+def artifacts_task(inp: ReportInput, paths: dict[str, Path]) -> None:
+    from crosscheck.report import findings_table, summary_markdown
+
+    create_markdown_artifact(summary_markdown(inp), key="crosscheck-summary",
+                             description=f"crosscheck run {inp.run_id}")
+    rows = findings_table(inp)
+    if rows:
+        create_table_artifact(rows, key="crosscheck-findings",
+                              description=f"findings of run {inp.run_id}")
+
+
+def run_name() -> str:
+    """'nightly-2026-11-23-sources.yaml': the date and the sources file of the run."""
+    params: dict[str, Any] = flow_run.parameters or {}
+    sources = Path(str(params.get("sources", "sources.yaml"))).name
+    return f"nightly-{datetime.now():%Y-%m-%d}-{sources}"
+
+
+@flow(name="nightly", flow_run_name=run_name, log_prints=False)
+def nightly(sources: str = "sources.yaml", out: str = "data/reports",
+            db: str | None = None, window_days: int = p.DEFAULT_WINDOW_DAYS,
+            batch_size: int = p.DEFAULT_BATCH_SIZE) -> dict[str, Any]:
+    """One cross-checking run over the sources file; returns the run record's figures."""
+    options = p.RunOptions(sources_path=Path(sources).resolve(), out_dir=Path(out),
+                           db_url=db or db_url_for(DEFAULT_DB_PATH),
+                           window_days=window_days, batch_size=batch_size)
+    store = Store(options.db_url)
+    run_id = p.new_run_id()
+    store.begin_run(run_id, str(options.sources_path))
+    try:
+        return _run(store, run_id, options)
+    except BaseException as exc:  # record any failure (even Ctrl-C), then let Prefect see it
+        store.finish_run(run_id, "failed", {}, {}, error=f"{type(exc).__name__}: {exc}")
+        raise
+
+
+def _run(store: Store, run_id: str, options: p.RunOptions) -> dict[str, Any]:
+    logger = get_run_logger()
+    ctx_started = utcnow()
+    config = load_sources_task(options.db_url, options.sources_path)
+    outcome = ingest_task(options.db_url, run_id, list(config.sources))
+    skips = p.config_skips(config) + outcome.skips
+    futures = extract_task.map(unmapped(options.db_url), p.batches(outcome.changed_ids, options.batch_size))
+    for count_and_skips in futures.result():
+        skips.extend(count_and_skips[1])
+    articles, claims = window_task(options.db_url, options.window_days)
+    assessment = assess_task(articles, claims, list(config.sources))
+    gates = gate_task(articles, claims, assessment.findings, [s.id for s in config.sources])
+    save_results_task(options.db_url, run_id, assessment)
+    ctx = p.RunContext(run_id, ctx_started, options, config, outcome, skips)
+    inp = p.build_report_input(store, ctx, articles, claims, assessment.findings, gates)
+    paths = report_task(inp, options.out_dir)
+    artifacts_task(inp, paths)
+    stats = p.run_stats(outcome, claims, assessment.findings, gates)
+    store.finish_run(run_id, "completed", stats, p.run_problems(skips, gates))
+    logger.info("run %s completed: %s; report in %s", run_id, stats, options.out_dir)
+    return {"run_id": run_id, "stats": stats, "report": {k: str(v) for k, v in paths.items()}}
+
+
+RUNNERS = ("default", "dask")
+
+
+def with_runner(runner: str = "default", dask_address: str | None = None) -> Any:
+    """The nightly flow on the chosen task runner: threads (default) or Dask."""
+    if runner == "default":
+        return nightly
+    if runner != "dask":
+        from crosscheck.errors import ConfigError
+
+        raise ConfigError(f"--runner {runner!r} is unknown; use one of {', '.join(RUNNERS)}")
+    from prefect_dask import DaskTaskRunner
+
+    if dask_address:
+        return nightly.with_options(task_runner=DaskTaskRunner(address=dask_address))
+    # A LocalCluster of processes, one per core: extraction is CPU-bound Python.
+    cluster = {"n_workers": os.cpu_count() or 2, "threads_per_worker": 1, "processes": True}
+    return nightly.with_options(task_runner=DaskTaskRunner(cluster_kwargs=cluster))
