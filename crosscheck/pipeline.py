@@ -101,20 +101,23 @@ def config_skips(config: SourcesConfig) -> list[SkipRecord]:
 def ingest_stage(store: Store, run_id: str, sources: Sequence[Source],
                  client: Any = None) -> IngestOutcome:
     """Collect every enabled source; a failing source is recorded and the others go on."""
-    from crosscheck.ingest import ingest_source
+    from crosscheck.ingest import HttpCacheEntry, ingest_source
 
     outcome = IngestOutcome()
     for source in sources:
         if not source.enabled:
             _record(store, run_id, outcome, SourceHealth(source.id, "disabled"))
             continue
-        result = ingest_source(source, client=client, http_cache=store.http_cache(source.id))
+        cache = {url: HttpCacheEntry(url, etag, modified)
+                 for url, (etag, modified) in store.http_cache(source.id).items()}
+        result = ingest_source(source, client=client, http_cache=cache)
         outcome.skips.extend(result.skips)
         if result.error:
             _record(store, run_id, outcome, SourceHealth(source.id, "failed", error=result.error))
             continue
         changes = store.save_articles(result.articles)
-        store.save_http_cache(source.id, dict(result.http_cache))
+        store.save_http_cache(source.id, {url: (e.etag, e.last_modified)
+                                          for url, e in result.http_cache.items()})
         changed = [c.article_id for c in changes if c.status != "unchanged"]
         outcome.changed_ids.extend(changed)
         outcome.articles_seen += len(result.articles)

@@ -1,0 +1,38 @@
+"""Shared fixtures: a hermetic Prefect home, one session-wide Prefect test server, paths."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Hermetic Prefect (../shared/STACK.md): own home, no telemetry, a startup timeout that fits here.
+os.environ["PREFECT_HOME"] = tempfile.mkdtemp(prefix="crosscheck-prefect-")
+os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
+os.environ["DO_NOT_TRACK"] = "1"
+os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"] = "90"
+os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+SEEDS = SHARED / "corpus" / "seeds"
+
+
+@pytest.fixture(scope="session")
+def prefect_harness() -> Iterator[None]:
+    """One temporary Prefect server for every flow test of the session."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=90):
+        yield
+
+
+@pytest.fixture
+def seeds() -> Path:
+    """The real seed articles in ../shared; skips when ../shared is absent."""
+    if not SEEDS.is_dir():
+        pytest.skip(f"{SEEDS} is absent: the real seed articles live in ../shared")
+    return SEEDS
