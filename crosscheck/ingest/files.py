@@ -1,0 +1,163 @@
+"""Local sources: a folder of .txt/.md/.html articles (`files`) or a JSON-lines file (`jsonl`)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import yaml
+
+from crosscheck.config import Source
+from crosscheck.ingest.extract_html import extract_article
+from crosscheck.ingest.result import Collector, as_datetime
+from crosscheck.ingest.text import clean_text
+from crosscheck.ingest.urls import file_uri
+
+TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm")
+FRONT_MATTER_KEYS = ("title", "url", "published", "author")
+JSONL_KEYS = ("url", "title", "published", "text", "author")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+def _decode(data: bytes, item: str) -> str:
+    """UTF-8 text (a BOM is allowed), or ValueError naming the first bad byte and the fix."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"not UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start}; "
+                         f"re-save {item} as UTF-8") from None
+
+
+def split_front_matter(text: str) -> tuple[dict[str, object], str]:
+    """YAML front matter (between `---` lines at the very top) and the rest of the text."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    try:
+        meta = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as exc:
+        raise ValueError(f"malformed front matter: {str(exc).splitlines()[0]}") from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise ValueError("front matter must be a mapping of keys (title, url, published, author)")
+    return meta, text[match.end():]
+
+
+def _title_and_body(text: str, title: str | None) -> tuple[str, str]:
+    """Title from front matter or the first line (markdown '#' dropped); body without it."""
+    cleaned, _ = clean_text(text)
+    lines = cleaned.split("\n")
+    first = lines[0].lstrip("#").strip() if lines else ""
+    if title is None or first == str(title).strip():
+        return str(title or first), "\n".join(lines[1:]).strip()
+    return str(title), cleaned
+
+
+def _read_one(col: Collector, path: Path) -> None:
+    """Read one article file into the collector, or record why it was skipped."""
+    item = str(path)
+    try:
+        text = _decode(path.read_bytes(), path.name)
+        meta, body = split_front_matter(text)
+    except OSError as exc:
+        col.skip(item, f"unreadable: {exc.strerror}; check the file's permissions")
+        return
+    except ValueError as exc:
+        col.skip(item, str(exc))
+        return
+    unknown = sorted(set(meta) - set(FRONT_MATTER_KEYS))
+    if unknown:
+        col.note(f"{item}: front matter keys {unknown} ignored; known: {FRONT_MATTER_KEYS}")
+    url = str(meta.get("url") or file_uri(path))
+    if not col.wants(url):
+        return
+    published = as_datetime(meta.get("published"))
+    if meta.get("published") is not None and published is None:
+        col.note(f"{item}: published {meta['published']!r} is not an ISO date; left empty")
+    author = str(meta["author"]) if meta.get("author") else None
+    title = str(meta["title"]) if meta.get("title") else None
+    if path.suffix.lower() in HTML_SUFFIXES:
+        page = extract_article(body, url)
+        if page is None:
+            col.skip(item, "no article text found in the HTML")
+            return
+        col.add(url=url, text=page.text, title=title or page.title, item=item,
+                published=published or page.published, author=author or page.author)
+        return
+    title, text_body = _title_and_body(body, title)
+    col.add(url=url, text=text_body, title=title, published=published, author=author, item=item)
+
+
+def ingest_files(source: Source, col: Collector) -> None:
+    """Read every .txt/.md/.html file of the source's folder, in name order."""
+    folder = source.path
+    if folder is None or not folder.exists():
+        col.fail(f"folder {folder} does not exist; create it or fix `path` in sources.yaml")
+        return
+    if not folder.is_dir():
+        col.fail(f"{folder} is a file; kind files needs a folder (use kind jsonl for a .jsonl "
+                 "file)")
+        return
+    files = sorted(p for p in folder.iterdir() if not p.name.startswith(".") and p.is_file())
+    usable = [p for p in files if p.suffix.lower() in TEXT_SUFFIXES + HTML_SUFFIXES]
+    for path in files:
+        if path not in usable:
+            col.skip(str(path), "not an article file (.txt, .md or .html)", failure=False)
+    if not usable:
+        col.fail(f"folder {folder} has no .txt, .md or .html files")
+        return
+    for path in usable:
+        if col.full:
+            break
+        _read_one(col, path)
+
+
+def _jsonl_record(col: Collector, line: bytes, item: str, default_url: str) -> None:
+    """One JSON line into the collector, or a skip naming the line."""
+    try:
+        record = json.loads(_decode(line, item))
+    except ValueError as exc:
+        col.skip(item, f"not valid JSON: {exc}")
+        return
+    if not isinstance(record, dict):
+        col.skip(item, "each line must be a JSON object with url, title, published, text")
+        return
+    text = record.get("text")
+    if not isinstance(text, str):
+        col.skip(item, "`text` is missing or not a string")
+        return
+    bad = [k for k in ("url", "title", "author", "published")
+           if record.get(k) is not None and not isinstance(record[k], str)]
+    if bad:
+        col.skip(item, f"{', '.join(bad)} must be text")
+        return
+    url = record.get("url") or default_url
+    if col.wants(url):
+        col.add(url=url, text=text, title=record.get("title") or "", item=item,
+                published=as_datetime(record.get("published")), author=record.get("author"))
+
+
+def ingest_jsonl(source: Source, col: Collector) -> None:
+    """Read one article per line of the source's .jsonl file; a bad line is skipped alone."""
+    path = source.path
+    if path is None or not path.exists():
+        col.fail(f"file {path} does not exist; create it or fix `path` in sources.yaml")
+        return
+    if path.is_dir():
+        col.fail(f"{path} is a folder; kind jsonl needs a .jsonl file (use kind files for a "
+                 "folder)")
+        return
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        col.fail(f"cannot read {path} ({exc.strerror}); check its permissions")
+        return
+    for number, line in enumerate(data.splitlines(), start=1):
+        if col.full:
+            break
+        if line.strip():
+            item = f"{path}:{number}"
+            _jsonl_record(col, line, item, f"{file_uri(path)}?line={number}")

@@ -1,0 +1,141 @@
+"""What ingesting one source returns, and the collector that builds it item by item."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+
+from crosscheck.config import Source
+from crosscheck.ingest.text import clean_text, content_hash
+from crosscheck.ingest.urls import canonical_url
+from crosscheck.models import Article, SkipRecord, stable_id
+
+STAGE = "ingest"
+# Shorter than one short sentence ("Troops massed at the border." is 28 characters): nothing to
+# extract a claim from, so the item is reported as an empty article.
+MIN_ARTICLE_CHARS = 20
+
+
+@dataclass(frozen=True)
+class HttpCacheEntry:
+    """Validators from the last successful response of a URL, for conditional GET."""
+
+    url: str
+    etag: str | None = None
+    last_modified: str | None = None
+    fetched_at: datetime | None = None
+
+
+@dataclass
+class IngestResult:
+    """Articles read from one source, what was skipped and why, and whether the source failed."""
+
+    source_id: str
+    articles: list[Article] = field(default_factory=list)
+    skips: list[SkipRecord] = field(default_factory=list)
+    error: str | None = None  # the whole source failed: why, and how to fix it
+    http_cache: dict[str, HttpCacheEntry] = field(default_factory=dict)
+    not_modified: int = 0  # conditional GETs answered 304: nothing new behind them
+    notes: list[str] = field(default_factory=list)  # warnings that did not stop an article
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def as_datetime(value: object) -> datetime | None:
+    """A date, datetime or ISO 8601 text as an aware datetime (UTC when no zone is given)."""
+    if isinstance(value, datetime):
+        moment = value
+    elif isinstance(value, date):
+        moment = datetime(value.year, value.month, value.day)
+    elif isinstance(value, str) and value.strip():
+        try:
+            moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError:
+            return None
+    else:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+class Collector:
+    """Applies include/exclude, max_articles and de-duplication while articles arrive."""
+
+    def __init__(self, source: Source, now: datetime | None = None) -> None:
+        self.source = source
+        self.now = now or datetime.now(UTC)
+        self.result = IngestResult(source.id)
+        self.failures = 0
+        self._first_failure: str | None = None
+        self._include = [re.compile(p) for p in source.include]
+        self._exclude = [re.compile(p) for p in source.exclude]
+        self._seen_urls: dict[str, str] = {}
+        self._seen_hashes: dict[str, str] = {}
+
+    @property
+    def full(self) -> bool:
+        """True once max_articles articles were collected."""
+        limit = self.source.max_articles
+        return limit is not None and len(self.result.articles) >= limit
+
+    def wants(self, url: str) -> bool:
+        """Whether a candidate URL passes include/exclude and is not already collected."""
+        if self._include and not any(p.search(url) for p in self._include):
+            self.skip(url, "excluded: matches no `include` pattern", failure=False)
+            return False
+        hit = next((p.pattern for p in self._exclude if p.search(url)), None)
+        if hit is not None:
+            self.skip(url, f"excluded by pattern {hit!r}", failure=False)
+            return False
+        return canonical_url(url) not in self._seen_urls
+
+    def skip(self, item: str, reason: str, *, failure: bool = True) -> None:
+        """Record an item that was not used; `failure` counts it toward a failed source."""
+        self.result.skips.append(SkipRecord(STAGE, self.source.id, item, reason))
+        if failure:
+            self.failures += 1
+            self._first_failure = self._first_failure or f"{item}: {reason}"
+
+
+    def note(self, message: str) -> None:
+        self.result.notes.append(message)
+
+    def add(self, *, url: str, text: str, title: str = "", canonical: str | None = None,
+            published: datetime | None = None, author: str | None = None,
+            item: str | None = None) -> Article | None:
+        """Clean the text and keep the article unless it is empty or a duplicate."""
+        item = item or url
+        body, _removed = clean_text(text)
+        if len(body) < MIN_ARTICLE_CHARS:
+            self.skip(item, "empty article: no text left after removing boilerplate")
+            return None
+        canon = canonical or canonical_url(url)
+        digest = content_hash(body)
+        duplicate_of = self._seen_urls.get(canon) or self._seen_hashes.get(digest)
+        if duplicate_of is not None:
+            self.skip(item, f"duplicate of {duplicate_of} (same URL or same text)", failure=False)
+            return None
+        article = Article(
+            id=stable_id(self.source.id, canon), source_id=self.source.id, url=url,
+            canonical_url=canon, title=title.strip(), text=body, content_hash=digest,
+            published=published, fetched_at=self.now, author=author or None,
+        )
+        self._seen_urls[canon] = url
+        self._seen_hashes[digest] = url
+        self.result.articles.append(article)
+        return article
+
+    def fail(self, reason: str) -> IngestResult:
+        """The whole source failed: keep what was collected and the reason."""
+        self.result.error = f"source {self.source.id!r}: {reason}"
+        return self.result
+
+    def finish(self) -> IngestResult:
+        """Mark the source failed when every item it tried failed and nothing was unchanged."""
+        res = self.result
+        if res.error is None and not res.articles and self.failures and not res.not_modified:
+            res.error = (f"source {self.source.id!r}: no article could be read "
+                         f"({self.failures} failed; first: {self._first_failure})")
+        return res

@@ -1,0 +1,97 @@
+"""Plain-text cleaning: drop site boilerplate lines, normalize text, hash content.
+
+Boilerplate is matched line by line against whole-line patterns (channel "Join Now" buttons,
+"MUST READ:" and "See also" link lines, cookie, comment and share notices, breadcrumbs, editor
+credits). A pattern only removes a line shorter than MAX_BOILERPLATE_CHARS, so a real paragraph
+that happens to start like a link line is never dropped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+# Longest boilerplate line in the seed articles is 162 characters (an epoch "See also" link line);
+# real paragraphs there are 200+ characters. 300 keeps long cookie notices and spares paragraphs.
+MAX_BOILERPLATE_CHARS = 300
+
+_SOCIAL = r"(?:whatsapp|telegram|facebook|twitter|x|instagram|youtube|tiktok|google news|linkedin)"
+BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNORECASE) for p in (
+    # channel buttons: "WhatsApp Channel Join Now", "Follow us on Google News"
+    rf"{_SOCIAL}\b.{{0,40}}\b(?:join|follow|subscribe)(?: now| us)?!?",
+    rf"(?:join|follow|subscribe to) (?:us|our \w+)(?: on {_SOCIAL}.*)?",
+    # link lines to other stories
+    r"must[\s\u00a0]+read\s*[:\-–—].*",
+    r"(?:see|read) also\b.*",
+    r"(?:also read|read more|related(?: articles?| stories| posts| news)?|recommended(?: for you)?"
+    r"|you may also like|more from \w+|trending now|popular posts)\s*[:\-–—]?.{0,200}",
+    # breadcrumbs: "Home » Section » Title"
+    r"home\s*[»›>/|].*",
+    # cookie and privacy notices
+    r".*\b(?:this|our) (?:web)?site uses cookies\b.*",
+    r".*\bwe use cookies\b.*",
+    r"(?:privacy\s*(?:&|and)\s*)?cookies? (?:policy|settings|preferences)",
+    r"(?:accept|reject|allow)(?: all)? cookies",
+    # comment notices
+    r"leave a (?:comment|reply)",
+    r"\d+ comments?|comments?|post a comment|add a comment|show comments",
+    r"this site uses akismet to reduce spam\..*",
+    r"you must be logged in to post a comment\.?",
+    # share and subscribe lines
+    r"share(?: this(?: article| story| post)?)?(?: on \w+)?\s*:?",
+    r"(?:share|tweet|email|print|pin it|whatsapp)(?:\s*[|/·•]\s*(?:share|tweet|email|print|pin it"
+    r"|facebook|twitter|whatsapp|linkedin))+",
+    r"(?:subscribe|sign up)(?: now)?(?: to| for) (?:our|the) (?:free )?(?:daily )?newsletter.*",
+    r"click here to (?:subscribe|join|follow).*",
+    r"advertisement|sponsored(?: content)?|scroll to continue",
+    # credits and bylines
+    r"editor in charge\s*[:：].*",
+    r"(?:edited|translated|compiled) by\s*[:：]?\s*[\w .'-]{1,60}",
+    r"by\s+(?:admin|administrator|staff|editor|webmaster)",
+    r"tags?\s*:.*",
+    # lines with no letters or digits at all (".", "***", "—")
+    r"[^\w]+",
+))
+
+
+def is_boilerplate(line: str) -> bool:
+    """True when a whole line is a site element rather than article text."""
+    stripped = line.strip().replace("\u00a0", " ")
+    if not stripped or len(stripped) > MAX_BOILERPLATE_CHARS:
+        return False
+    return any(p.fullmatch(stripped) for p in BOILERPLATE_PATTERNS)
+
+
+def clean_text(text: str) -> tuple[str, list[str]]:
+    """Drop boilerplate lines; return the kept text and the removed lines in order."""
+    kept: list[str] = []
+    removed: list[str] = []
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if is_boilerplate(line):
+            removed.append(line.strip())
+        else:
+            kept.append(line.rstrip())
+    return _collapse_blank_lines("\n".join(kept)), removed
+
+
+def _collapse_blank_lines(text: str) -> str:
+    """At most one blank line between paragraphs; no leading or trailing blank lines."""
+    return re.sub(r"\n[ \t]*(?:\n[ \t]*)+", "\n\n", text).strip()
+
+
+def normalize_text(text: str) -> str:
+    """NFC, unified line breaks and single spaces: the form the content hash is taken on."""
+    text = unicodedata.normalize("NFC", text).replace("\u00a0", " ")
+    lines = (re.sub(r"\s+", " ", line).strip() for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def content_hash(text: str) -> str:
+    """sha256 hex digest of the normalized text: equal for the same article fetched twice."""
+    return hashlib.sha256(normalize_text(text).encode("utf-8")).hexdigest()
+
+
+def paragraphs(text: str) -> list[str]:
+    """Non-empty blocks separated by blank lines."""
+    return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
