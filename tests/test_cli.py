@@ -1,0 +1,139 @@
+"""The CLI through a runner: documented commands, clear errors, exit codes, a light start-up."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from crosscheck.cli import app
+
+from .conftest import REPO
+
+runner = CliRunner()
+
+GOOD = """\
+# my outlets
+sources:
+  - id: ledger
+    name: The Ledger
+    kind: files
+    path: articles
+    publisher: {name: Ledger Media, credibility: 0.8}  # rated by us
+"""
+
+BAD = """\
+sources:
+  - id: ledger
+    name: The Ledger
+    kind: files
+    path: articles
+    colour: blue
+    publisher: {name: Ledger Media, credibility: 1.7}
+  - id: wire
+    name: Wire
+    kind: rss
+    url: ftp://wire.example/feed
+    publisher: {name: Wire}
+"""
+
+
+def command_names() -> list[str]:
+    import typer.main
+
+    group = typer.main.get_command(app)
+    names = []
+    for name, cmd in group.commands.items():
+        subs = getattr(cmd, "commands", None)
+        names.extend(f"{name} {sub}" for sub in subs) if subs else names.append(name)
+    return names
+
+
+def test_every_command_is_documented_in_the_readme():
+    readme = (REPO / "README.md").read_text()
+    missing = [n for n in command_names() if f"crosscheck {n}" not in readme]
+    assert missing == []
+
+
+def test_validate_prints_every_problem_with_its_key_path(tmp_path: Path):
+    (tmp_path / "articles").mkdir()
+    path = tmp_path / "sources.yaml"
+    path.write_text(BAD)
+    result = runner.invoke(app, ["sources", "validate", str(path)])
+    assert result.exit_code == 2
+    out = result.output
+    assert "id=ledger" in out and "colour" in out
+    assert "publisher.credibility" in out and "1.7" in out
+    assert "id=wire" in out and "url" in out
+
+
+def test_validate_accepts_a_good_file(tmp_path: Path):
+    (tmp_path / "articles").mkdir()
+    path = tmp_path / "sources.yaml"
+    path.write_text(GOOD)
+    result = runner.invoke(app, ["sources", "validate", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "1 source(s), no problems" in result.output
+
+
+def test_missing_sources_file_is_a_clear_error(tmp_path: Path):
+    result = runner.invoke(app, ["sources", "validate", str(tmp_path / "nope.yaml")])
+    assert result.exit_code == 2
+    assert "nope.yaml" in result.output
+    result = runner.invoke(app, ["run", "--sources", str(tmp_path / "nope.yaml")])
+    assert result.exit_code == 2
+    assert "no such sources file" in result.output
+
+
+def test_malformed_yaml_names_the_file(tmp_path: Path):
+    path = tmp_path / "sources.yaml"
+    path.write_text("sources: [\n  - id: x\n    name: 'unclosed\n")
+    result = runner.invoke(app, ["sources", "validate", str(path)])
+    assert result.exit_code == 2
+    assert "sources.yaml" in result.output
+
+
+def test_sources_add_appends_and_keeps_comments(tmp_path: Path):
+    (tmp_path / "articles").mkdir()
+    path = tmp_path / "sources.yaml"
+    path.write_text(GOOD)
+    result = runner.invoke(app, [
+        "sources", "add", "--file", str(path), "--id", "wire", "--name", "Wire",
+        "--kind", "rss", "--url", "https://wire.example/feed.xml", "--publisher", "Wire Co",
+        "--credibility", "0.7", "--country", "GB"])
+    assert result.exit_code == 0, result.output
+    text = path.read_text()
+    assert "# my outlets" in text and "# rated by us" in text
+    listed = runner.invoke(app, ["sources", "list", str(path)])
+    assert "ledger" in listed.output and "wire" in listed.output and "0.70" in listed.output
+
+
+def test_sources_add_rejects_a_duplicate_id(tmp_path: Path):
+    (tmp_path / "articles").mkdir()
+    path = tmp_path / "sources.yaml"
+    path.write_text(GOOD)
+    result = runner.invoke(app, [
+        "sources", "add", "--file", str(path), "--id", "ledger", "--name", "Again",
+        "--kind", "files", "--path", "articles", "--publisher", "X"])
+    assert result.exit_code == 2
+    assert "ledger" in result.output
+    assert path.read_text() == GOOD
+
+
+def test_review_of_an_unknown_finding_is_a_clear_error(tmp_path: Path):
+    db = f"sqlite:///{tmp_path / 'x.db'}"
+    result = runner.invoke(app, ["review", "nope", "--verdict", "dismissed", "--db", db])
+    assert result.exit_code == 2
+    assert "no finding 'nope'" in result.output
+    result = runner.invoke(app, ["review", "nope", "--verdict", "maybe", "--db", db])
+    assert result.exit_code == 2 and "confirmed" in result.output
+
+
+@pytest.mark.parametrize("module", ["prefect", "great_expectations"])
+def test_cli_start_up_does_not_import_heavy_libraries(module: str):
+    code = f"import sys, crosscheck.cli; print({module!r} in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
