@@ -1,0 +1,133 @@
+"""Machine-readable outputs: findings.json, claims.csv, and the Prefect findings table.
+
+JSON has no infinity: an open end of an interval ("more than 4,300 km" has no upper bound) is
+written as null, in findings.json and as an empty cell in claims.csv. The `qualifier` column
+says which kind of open end it is.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from crosscheck.report.build import ClaimView, FindingView, ReportView, build_view
+from crosscheck.report.markdown import figures_line
+from crosscheck.report.model import ReportInput, ReviewVerdict
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+CLAIM_COLUMNS = (
+    "claim_id", "source_id", "source_name", "article_id", "article_url", "article_title",
+    "published", "sentence", "surface", "low", "high", "unit", "unit_kind", "qualifier",
+    "change", "measured", "entities", "predicate", "attribution", "as_of", "syndicated_from",
+    "finding_ids",
+)
+
+
+def json_safe(value: object) -> object:
+    """Value with infinities/NaN as None, dates as ISO strings, tuples and sets as lists."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {str(k): json_safe(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [json_safe(v) for v in value]
+    if isinstance(value, set | frozenset):
+        return sorted(json_safe(v) for v in value)
+    return value
+
+
+def _review_json(review: ReviewVerdict | None, stale: bool) -> dict | None:
+    if review is None:
+        return None
+    return {"verdict": review.verdict, "note": review.note, "reviewer": review.reviewer,
+            "at": review.at.isoformat(), "figures_key": review.figures_key,
+            "figures_changed": stale}
+
+
+def _claim_json(cv: ClaimView) -> dict:
+    q = cv.claim.quantity
+    return json_safe({
+        "claim_id": cv.claim.id, "source_id": cv.claim.source_id,
+        "article_url": cv.article.url if cv.article else None,
+        "article_title": cv.article.title if cv.article else None,
+        "sentence": cv.claim.sentence, "surface": q.surface, "low": q.low, "high": q.high,
+        "unit": q.unit, "unit_kind": q.unit_kind, "qualifier": q.qualifier,
+        "attribution": cv.claim.attribution, "copy_of": cv.origin_id,
+    })
+
+
+def finding_json(fv: FindingView) -> dict:
+    """One finding as written to findings.json."""
+    f = fv.finding
+    every = [c for cv in fv.claims for c in [cv, *cv.copies]]
+    return {
+        "id": f.id, "kind": f.kind, "severity": f.severity, "explanation": f.explanation,
+        "independent_origins": f.independent_origins, "cluster_id": f.cluster_id,
+        "review": _review_json(fv.review, fv.review_stale), "new": fv.new,
+        "figures_key": fv.figures_key, "claims": [_claim_json(c) for c in every],
+        "details": json_safe(f.details),
+    }
+
+
+def findings_json(view: ReportView) -> list[dict]:
+    """The findings.json document: findings in report order."""
+    return [finding_json(fv) for fv in view.findings]
+
+
+def _finding_ids_by_claim(view: ReportView) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for fv in view.findings:
+        for cid in fv.finding.claim_ids:
+            out.setdefault(cid, []).append(fv.finding.id)
+    return out
+
+
+def claim_rows(view: ReportView) -> list[dict[str, object]]:
+    """One flat row per claim with its article and source, open ends as None."""
+    by_claim = _finding_ids_by_claim(view)
+    rows = []
+    for c in view.inp.claims:
+        art = view.inp.articles.get(c.article_id)
+        src = view.sources_by_id.get(c.source_id)
+        q = c.quantity
+        rows.append({
+            "claim_id": c.id, "source_id": c.source_id, "source_name": src.name if src else "",
+            "article_id": c.article_id, "article_url": art.url if art else "",
+            "article_title": art.title if art else "",
+            "published": art.published.isoformat() if art and art.published else "",
+            "sentence": c.sentence, "surface": q.surface,
+            "low": q.low if math.isfinite(q.low) else None,
+            "high": q.high if math.isfinite(q.high) else None,
+            "unit": q.unit, "unit_kind": q.unit_kind, "qualifier": q.qualifier,
+            "change": q.change, "measured": c.measured, "entities": "; ".join(c.entities),
+            "predicate": c.predicate, "attribution": c.attribution or "",
+            "as_of": c.as_of.isoformat() if c.as_of else "",
+            "syndicated_from": (art.syndicated_from or "") if art else "",
+            "finding_ids": "; ".join(by_claim.get(c.id, [])),
+        })
+    return rows
+
+
+def claims_frame(view: ReportView) -> pd.DataFrame:
+    """claims.csv as a DataFrame with the columns in CLAIM_COLUMNS order."""
+    import pandas as pd  # lazy: keeps `crosscheck review` and other light commands fast
+
+    return pd.DataFrame(claim_rows(view), columns=list(CLAIM_COLUMNS))
+
+
+def findings_table(inp: ReportInput) -> list[dict]:
+    """Rows for a Prefect table artifact: one short row per finding."""
+    view = build_view(inp)
+    return [{
+        "id": fv.finding.id, "severity": fv.finding.severity, "kind": fv.finding.kind,
+        "new": fv.new, "review": fv.status, "figures": figures_line(fv),
+        "sources": ", ".join(fv.source_ids),
+        "independent_origins": fv.finding.independent_origins,
+        "explanation": fv.finding.explanation,
+    } for fv in view.findings]

@@ -1,0 +1,83 @@
+"""Render the self-contained report.html from a ReportView with Jinja2 (autoescape on).
+
+CSS and JavaScript are inlined; a Content-Security-Policy allows only this page's own script
+(by hash) and no network at all, so a page that escaped something wrongly still cannot run it.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from functools import cache
+from importlib import resources
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from crosscheck.report.build import ClaimView, ReportView, fmt_time
+from crosscheck.report.svg import CRED_BANDS, UNKNOWN_COLOUR, credibility_band, number_line
+
+TEMPLATES = resources.files("crosscheck.report") / "templates"
+
+
+def highlight(cv: ClaimView) -> Markup:
+    """The sentence escaped, with the figure wrapped in <mark> (escape first, then mark)."""
+    text = cv.claim.sentence
+    if cv.span is None:
+        return escape(text)
+    start, end = cv.span
+    return Markup("{}<mark>{}</mark>{}").format(text[:start], text[start:end], text[end:])
+
+
+def fmt_cred(value: float | None) -> str:
+    """Credibility for a badge: '0.85' or 'unrated'."""
+    return "unrated" if value is None else f"{value:.2f}"
+
+
+def _read(name: str) -> str:
+    return (TEMPLATES / name).read_text(encoding="utf-8")
+
+
+def script_hash(script: str) -> str:
+    """CSP source expression allowing exactly this inline script."""
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+@cache
+def _environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(highlight=highlight, fmt_time=fmt_time, fmt_cred=fmt_cred)
+    env.globals.update(credibility_band=credibility_band, number_line=number_line,
+                       cred_bands=CRED_BANDS, unknown_colour=UNKNOWN_COLOUR)
+    return env
+
+
+def _options(view: ReportView) -> dict[str, list[tuple[str, str]]]:
+    """Choices for the filter selects, only those that occur in the findings."""
+    sources = {sid for f in view.findings for sid in f.source_ids}
+    countries = sorted({c for f in view.findings for c in f.countries})
+    names = view.sources_by_id
+    return {
+        "kinds": [(k, k) for k, _ in view.kind_counts],
+        "sources": sorted(((s, names[s].name if s in names else s) for s in sources),
+                          key=lambda p: p[1].lower()),
+        "countries": [(c, c) for c in countries],
+        "statuses": [(s, s) for s in ("unreviewed", "confirmed", "needs-work", "dismissed")],
+    }
+
+
+def render_html(view: ReportView) -> str:
+    """The whole page as one string."""
+    script = _read("report.js")
+    template = _environment().get_template("report.html.j2")
+    return template.render(
+        view=view, inp=view.inp, options=_options(view),
+        css=Markup(_read("report.css")), js=Markup(script), script_src=script_hash(script),
+    )
