@@ -1,0 +1,110 @@
+"""Article pages over HTTP: fetch one page into the collector; the `html` source kind."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from crosscheck.config import Source
+from crosscheck.errors import IngestError
+from crosscheck.ingest.extract_html import extract_article, page_links
+from crosscheck.ingest.fetch import Fetcher, decode_body, too_damaged
+from crosscheck.ingest.result import Collector
+from crosscheck.ingest.urls import canonical_url
+
+# Pages read from one index or sitemap when the source sets no max_articles: a night's new
+# articles on a busy outlet are well under 200; more usually means a whole archive.
+DEFAULT_PAGE_LIMIT = 200
+
+
+@dataclass(frozen=True)
+class Fallback:
+    """What a feed entry already says about an article, used when its page cannot be read."""
+
+    title: str = ""
+    text: str = ""
+    published: datetime | None = None
+    author: str | None = None
+
+
+def _use_fallback(col: Collector, url: str, fallback: Fallback, why: str) -> None:
+    """Keep the feed's own text for an article whose page failed, or skip it."""
+    if fallback.text.strip():
+        col.note(f"{url}: {why}; used the feed's summary text instead")
+        col.add(url=url, text=fallback.text, title=fallback.title,
+                published=fallback.published, author=fallback.author)
+    else:
+        col.skip(url, why)
+
+
+def fetch_page(col: Collector, fetcher: Fetcher, url: str,
+               fallback: Fallback | None = None) -> None:
+    """Fetch one article page and add its extracted text, or record why it was not used."""
+    fallback = fallback or Fallback()
+    try:
+        resp = fetcher.get(url)
+    except IngestError as exc:
+        _use_fallback(col, url, fallback, f"page fetch failed: {exc}")
+        return
+    if resp.not_modified:
+        col.result.not_modified += 1
+        return
+    html, note = decode_body(resp.content, resp.content_type)
+    if note:
+        col.note(f"{url}: {note}")
+    if too_damaged(html):
+        _use_fallback(col, url, fallback, f"page text undecodable ({note})")
+        return
+    page = extract_article(html, resp.url)
+    if page is None:
+        _use_fallback(col, url, fallback, "no article text found in the page")
+        return
+    col.add(url=url, text=page.text, title=page.title or fallback.title,
+            canonical=canonical_url(resp.url, page.canonical),
+            published=fallback.published or page.published,
+            author=page.author or fallback.author)
+
+
+def page_limit(source: Source) -> int:
+    return source.max_articles or DEFAULT_PAGE_LIMIT
+
+
+def _index_links(source: Source, col: Collector, fetcher: Fetcher) -> list[str] | None:
+    """Article links of the index page matching link_pattern; None when the index failed."""
+    assert source.url is not None and source.link_pattern is not None
+    try:
+        resp = fetcher.get(source.url)
+    except IngestError as exc:
+        col.skip(source.url, f"index page fetch failed: {exc}")
+        return None
+    if resp.not_modified:
+        col.result.not_modified += 1
+        return []
+    html, note = decode_body(resp.content, resp.content_type)
+    if note:
+        col.note(f"{source.url}: {note}")
+    pattern = re.compile(source.link_pattern)
+    links = [u for u in page_links(html, resp.url) if pattern.search(u)]
+    if not links:
+        col.skip(source.url, f"index page has no link matching link_pattern "
+                             f"{source.link_pattern!r}; check the pattern against the page")
+    return links
+
+
+def ingest_html(source: Source, col: Collector, fetcher: Fetcher) -> None:
+    """Listed article URLs, then the links of the index page that match link_pattern."""
+    urls = list(source.urls)
+    if source.url and source.link_pattern:
+        links = _index_links(source, col, fetcher)
+        if links is None and not urls:
+            col.fail(col.result.skips[-1].reason)
+            return
+        urls += links or []
+    fetched = 0
+    for url in dict.fromkeys(urls):
+        if col.full or fetched >= page_limit(source):
+            break
+        if col.wants(url):
+            fetch_page(col, fetcher, url)
+            fetched += 1
