@@ -18,8 +18,8 @@ from crosscheck.models import (
     Article,
     Claim,
     Finding,
+    Quantity,
     SkipRecord,
-    format_interval,
     stable_id,
 )
 from crosscheck.report.model import GateResult, ReportInput, ReviewVerdict, SourceHealth, SourceInfo
@@ -150,6 +150,63 @@ def figure_span(claim: Claim) -> tuple[int, int] | None:
     return (at, at + len(q.surface)) if at >= 0 else None
 
 
+PERCENT_UNITS = ("percent", "percentage", "%")
+BIG_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def human_number(value: float) -> str:
+    """'1.5 million', '719,549', '0.25'."""
+    for size, word in BIG_WORDS:
+        if abs(value) >= size:
+            return f"{value / size:.3g} {word}"
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.4g}"
+
+
+def _with_unit(text: str, unit: str, value: float) -> str:
+    if unit in PERCENT_UNITS:
+        return f"{text}%"
+    if not unit:
+        return text
+    plural = abs(value) != 1 and not unit.endswith("s")
+    return f"{text} {unit}{'s' if plural else ''}"
+
+
+def _range_text(low: float, high: float) -> str:
+    lo_text, hi_text = human_number(low), human_number(high)
+    lo_parts, hi_parts = lo_text.split(" "), hi_text.split(" ")
+    if len(lo_parts) == 2 and len(hi_parts) == 2 and lo_parts[1] == hi_parts[1]:
+        return f"{lo_parts[0]}–{hi_text}"  # '1–3 million'
+    return f"{lo_text}–{hi_text}"
+
+
+def human_interval(low: float, high: float, unit: str) -> str:
+    """Readable figure: '1–3 million shells', '55%', 'at least 100,000 troops'."""
+    if math.isinf(low) and math.isinf(high):
+        return _with_unit("any number of", unit, 2)
+    if math.isinf(high):
+        return "at least " + _with_unit(human_number(low), unit, low)
+    if math.isinf(low):
+        return "at most " + _with_unit(human_number(high), unit, high)
+    if low == high:
+        return _with_unit(human_number(low), unit, low)
+    return _with_unit(_range_text(low, high), unit, high)
+
+
+QUALIFIER_WORDS = {"approx": "about", "more_than": "more than", "less_than": "less than"}
+
+
+def human_figure(q: Quantity) -> str:
+    """Figure as a reader would say it: 'about 5 million shells', 'more than 100,000 troops'."""
+    word = QUALIFIER_WORDS.get(q.qualifier)
+    if word is None:
+        return human_interval(q.low, q.high, q.unit)
+    if q.qualifier == "more_than" and math.isfinite(q.low):
+        return f"{word} {_with_unit(human_number(q.low), q.unit, q.low)}"
+    if q.qualifier == "less_than" and math.isfinite(q.high):
+        return f"{word} {_with_unit(human_number(q.high), q.unit, q.high)}"
+    return f"{word} {human_interval(q.low, q.high, q.unit)}"
+
+
 def _key_number(value: float) -> str:
     if math.isinf(value):
         return "inf" if value > 0 else "-inf"
@@ -263,7 +320,7 @@ def _claim_figures(claims: Sequence[ClaimView]) -> list[FigureView]:
     return [FigureView(
         source_id=cv.source.id,
         source_name=cv.source.name,
-        display=cv.claim.quantity.display(),
+        display=human_figure(cv.claim.quantity),
         low=cv.claim.quantity.low,
         high=cv.claim.quantity.high,
         unit=cv.claim.quantity.unit,
@@ -280,7 +337,7 @@ def _named(figures: list[FigureView], sources: Mapping[str, SourceInfo]) -> list
         if fig.credibility is None and src is not None:
             fig.credibility = src.credibility
         if not fig.display:
-            fig.display = format_interval(fig.low, fig.high, fig.unit)
+            fig.display = human_interval(fig.low, fig.high, fig.unit)
     return figures
 
 

@@ -1,30 +1,28 @@
 """Inline SVG number line: one row per competing figure, open ends as arrows.
 
 Built as a string with every text escaped here, because the SVG is inserted into the page as
-markup. Coordinates are in a fixed viewBox; the page scales the picture to its width.
+markup. x positions are percentages of the picture's width and y positions are pixels, so the
+line stretches to any screen width while the text keeps its size (legible on a phone).
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from html import escape
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from crosscheck.report.build import FigureView
 
-WIDTH = 640
-LABEL_W = 170  # left column for source names; fits ~24 characters at 12px
-PLOT_LEFT = LABEL_W + 16
-PLOT_RIGHT = WIDTH - 24
-ROW_H = 30
-TOP = 8
-AXIS_H = 34
+PLOT_LEFT = 1.5  # % of the width; the margins leave room for dots and arrowheads
+PLOT_RIGHT = 98.5
+ROW_H = 40  # px: a name line above each interval
+TOP = 4
+AXIS_H = 40
 LOG_SPAN = 100.0  # log scale when max/min exceeds this: "spans more than two orders of magnitude"
 PAD_FRACTION = 0.08  # room at each end so points and arrowheads are not clipped
-ARROW = 8  # arrowhead length in viewBox units
-NAME_CHARS = 26
+OPEN_FRACTION = 0.25  # extra room on a side where an interval is open, so its arrow shows length
+LABEL_CHARS = 60
 
 # credibility bands (0..1) and their colours; chosen to read on white and in greyscale print
 CRED_BANDS = ((0.75, "#1a7f4b", "high"), (0.5, "#b7791f", "medium"), (0.0, "#c2410c", "low"))
@@ -44,19 +42,21 @@ def credibility_band(cred: float | None) -> tuple[str, str]:
 class Scale:
     """Maps values to x positions, linear or log10."""
 
-    def __init__(self, lo: float, hi: float, log: bool):
+    def __init__(self, lo: float, hi: float, log: bool, open_low: bool = False,
+                 open_high: bool = False):
         self.log = log
-        self.lo, self.hi = self._padded(lo, hi)
+        self.lo, self.hi = self._padded(lo, hi, open_low, open_high)
 
-    def _padded(self, lo: float, hi: float) -> tuple[float, float]:
+    def _padded(self, lo: float, hi: float, open_low: bool, open_high: bool
+                ) -> tuple[float, float]:
         if self.log:
             lo, hi = math.log10(lo), math.log10(hi)
         span = hi - lo or (abs(lo) * 0.5 if lo else 1.0)
-        pad = span * PAD_FRACTION
-        new_lo = lo - pad
+        new_lo = lo - span * (PAD_FRACTION + (OPEN_FRACTION if open_low else 0))
+        new_hi = hi + span * (PAD_FRACTION + (OPEN_FRACTION if open_high else 0))
         if not self.log and lo >= 0 > new_lo:
-            new_lo = 0.0 if lo > 0 else -pad  # counts and shares: start the axis at zero
-        return new_lo, hi + pad
+            new_lo = 0.0 if lo > 0 else -span * PAD_FRACTION  # counts and shares start at 0
+        return new_lo, new_hi
 
     def t(self, value: float) -> float:
         """Value in domain units (log10 when the scale is log)."""
@@ -109,85 +109,92 @@ def choose_scale(figures: Sequence[FigureView]) -> Scale | None:
     if not values:
         return None
     lo, hi = min(values), max(values)
-    return Scale(lo, hi, log=lo > 0 and hi / lo > LOG_SPAN)
+    return Scale(lo, hi, log=lo > 0 and hi / lo > LOG_SPAN,
+                 open_low=any(math.isinf(f.low) for f in figures),
+                 open_high=any(math.isinf(f.high) for f in figures))
 
 
-def _arrow(x: float, y: float, direction: int, colour: str) -> str:
-    tip = x + direction * ARROW
-    points = f"{tip:.1f},{y:.1f} {x:.1f},{y - 6:.1f} {x:.1f},{y + 6:.1f}"
-    return f'<polygon class="arrow" points="{points}" fill="{colour}"/>'
+def _markers(uid: str) -> str:
+    """One arrowhead marker per credibility colour; orient makes marker-start point left."""
+    colours = [c for _, c, _ in CRED_BANDS] + [UNKNOWN_COLOUR]
+    return "<defs>" + "".join(
+        f'<marker id="{uid}-{c[1:]}" viewBox="0 0 10 12" refX="9" refY="6" markerWidth="10" '
+        f'markerHeight="12" markerUnits="userSpaceOnUse" orient="auto-start-reverse">'
+        f'<path d="M0,0 L10,6 L0,12 z" fill="{c}"/></marker>' for c in colours) + "</defs>"
 
 
-def _interval(fig: FigureView, scale: Scale, y: float, colour: str) -> str:
+def _interval(fig: FigureView, scale: Scale, y: float, colour: str, uid: str) -> str:
     left = PLOT_LEFT if math.isinf(fig.low) else scale.x(fig.low)
     right = PLOT_RIGHT if math.isinf(fig.high) else scale.x(fig.high)
     if fig.low == fig.high:
-        return f'<circle cx="{left:.1f}" cy="{y:.1f}" r="6" fill="{colour}"/>'
-    parts = []
-    if math.isinf(fig.low):
-        parts.append(_arrow(PLOT_LEFT, y, -1, colour))
-        left += ARROW / 2
-    if math.isinf(fig.high):
-        parts.append(_arrow(PLOT_RIGHT - ARROW, y, 1, colour))
-        right -= ARROW
-    parts.append(f'<line x1="{left:.1f}" y1="{y:.1f}" x2="{right:.1f}" y2="{y:.1f}" '
-                 f'stroke="{colour}" stroke-width="7" stroke-linecap="round"/>')
+        return f'<circle class="point" cx="{left:.2f}%" cy="{y}" r="6" fill="{colour}"/>'
+    arrow = f'url(#{uid}-{colour[1:]})'
+    ends = (f' marker-start="{arrow}"' if math.isinf(fig.low) else "") + \
+        (f' marker-end="{arrow}"' if math.isinf(fig.high) else "")
+    parts = [f'<line class="span" x1="{left:.2f}%" y1="{y}" x2="{right:.2f}%" y2="{y}" '
+             f'stroke="{colour}" stroke-width="7"{ends}/>']
     for end, value in ((left, fig.low), (right, fig.high)):
         if math.isfinite(value):
-            parts.append(f'<line x1="{end:.1f}" y1="{y - 8:.1f}" x2="{end:.1f}" '
-                         f'y2="{y + 8:.1f}" stroke="{colour}" stroke-width="2"/>')
+            parts.append(f'<line x1="{end:.2f}%" y1="{y - 8}" x2="{end:.2f}%" y2="{y + 8}" '
+                         f'stroke="{colour}" stroke-width="3"/>')
     return "".join(parts)
 
 
-def _row(fig: FigureView, scale: Scale, index: int) -> str:
-    y = TOP + index * ROW_H + ROW_H / 2
+def _label(fig: FigureView) -> str:
+    text = f"{fig.source_name} · {fig.display}"
+    if fig.copies:
+        text += f" (+{fig.copies} cop{'y' if fig.copies == 1 else 'ies'})"
+    return text if len(text) <= LABEL_CHARS else text[:LABEL_CHARS - 1] + "…"
+
+
+def _row(fig: FigureView, scale: Scale, index: int, uid: str) -> str:
+    top = TOP + index * ROW_H
     colour, band = credibility_band(fig.credibility)
-    name = fig.source_name if len(fig.source_name) <= NAME_CHARS \
-        else fig.source_name[:NAME_CHARS - 1] + "…"
-    cred = "unknown" if fig.credibility is None else f"{fig.credibility:.2f}"
-    copies = f", +{fig.copies} cop{'y' if fig.copies == 1 else 'ies'}" if fig.copies else ""
-    tip = f"{fig.source_name}: {fig.display} (credibility {cred}, {band}{copies})"
+    cred = "unrated" if fig.credibility is None else f"{fig.credibility:.2f}"
+    tip = f"{fig.source_name}: {fig.display} (credibility {cred}, {band})"
     return (
         f'<g class="interval" data-source="{escape(fig.source_id)}" data-band="{band}">'
         f"<title>{escape(tip)}</title>"
-        f'<text x="{LABEL_W}" y="{y + 4:.1f}" text-anchor="end" class="nl-name">'
-        f"{escape(name)}</text>"
-        f"{_interval(fig, scale, y, colour)}</g>"
+        f'<text x="{PLOT_LEFT}%" y="{top + 13}" class="nl-name">{escape(_label(fig))}</text>'
+        f"{_interval(fig, scale, top + 27, colour, uid)}</g>"
     )
 
 
+def _visible_ticks(scale: Scale) -> list[tuple[float, float]]:
+    ticks = [(t, scale.x(t)) for t in scale.ticks()]
+    return [(t, x) for t, x in ticks if PLOT_LEFT - 0.01 <= x <= PLOT_RIGHT + 0.01]
+
+
 def _axis(scale: Scale, y: float, unit: str) -> str:
-    parts = [f'<line x1="{PLOT_LEFT}" y1="{y:.1f}" x2="{PLOT_RIGHT}" y2="{y:.1f}" '
-             'stroke="#9ca3af" stroke-width="1"/>']
-    for tick in scale.ticks():
-        x = scale.x(tick)
-        if PLOT_LEFT - 0.5 <= x <= PLOT_RIGHT + 0.5:
-            parts.append(
-                f'<line x1="{x:.1f}" y1="{y:.1f}" x2="{x:.1f}" y2="{y + 5:.1f}" stroke="#9ca3af"/>'
-                f'<text x="{x:.1f}" y="{y + 17:.1f}" text-anchor="middle" class="nl-tick">'
-                f"{escape(compact(tick, unit))}</text>")
+    parts = [f'<line x1="{PLOT_LEFT}%" y1="{y}" x2="{PLOT_RIGHT}%" y2="{y}" stroke="#9ca3af"/>']
+    for tick, x in _visible_ticks(scale):
+        parts.append(
+            f'<line x1="{x:.2f}%" y1="{y}" x2="{x:.2f}%" y2="{y + 5}" stroke="#9ca3af"/>'
+            f'<text x="{x:.2f}%" y="{y + 17}" text-anchor="middle" class="nl-tick">'
+            f"{escape(compact(tick, unit))}</text>")
     label = ("log scale" if scale.log else "linear scale") + (f" · {unit}" if unit else "")
-    parts.append(f'<text x="{PLOT_RIGHT}" y="{y + 31:.1f}" text-anchor="end" class="nl-axis">'
+    parts.append(f'<text x="{PLOT_RIGHT}%" y="{y + 33}" text-anchor="end" class="nl-axis">'
                  f"{escape(label)}</text>")
     return "".join(parts)
 
 
-def number_line(figures: Sequence[FigureView]) -> Markup | None:
-    """SVG markup for the figures, or None when no figure has a finite bound."""
+def number_line(figures: Sequence[FigureView], uid: str = "nl") -> Markup | None:
+    """SVG markup for the figures, or None when no figure has a finite bound.
+
+    `uid` prefixes the arrow marker ids, which must be unique within the page.
+    """
     scale = choose_scale(figures)
     if scale is None:
         return None
-    rows = "".join(_row(f, scale, i) for i, f in enumerate(figures))
+    rows = "".join(_row(f, scale, i, uid) for i, f in enumerate(figures))
     axis_y = TOP + len(figures) * ROW_H + 4
-    height = axis_y + AXIS_H
     unit = next((f.unit for f in figures if f.unit), "")
-    grid = "".join(
-        f'<line x1="{scale.x(t):.1f}" y1="{TOP}" x2="{scale.x(t):.1f}" y2="{axis_y:.1f}" '
-        'stroke="#e5e7eb"/>' for t in scale.ticks()
-        if PLOT_LEFT - 0.5 <= scale.x(t) <= PLOT_RIGHT + 0.5)
+    grid = "".join(f'<line x1="{x:.2f}%" y1="{TOP}" x2="{x:.2f}%" y2="{axis_y}" '
+                   'stroke="#e5e7eb"/>' for _, x in _visible_ticks(scale))
     label = f"Number line of {len(figures)} competing figures"
     return Markup(
-        f'<svg class="number-line" viewBox="0 0 {WIDTH} {height:.0f}" role="img" '
+        f'<svg class="number-line" width="100%" height="{axis_y + AXIS_H}" role="img" '
         f'aria-label="{escape(label)}" data-scale="{"log" if scale.log else "linear"}" '
-        f'xmlns="http://www.w3.org/2000/svg">{grid}{rows}{_axis(scale, axis_y, unit)}</svg>'
+        f'xmlns="http://www.w3.org/2000/svg">{_markers(uid)}{grid}{rows}'
+        f"{_axis(scale, axis_y, unit)}</svg>"
     )
