@@ -1,0 +1,195 @@
+"""The nightly deployment on a real Prefect server: schedule, a run, a failing run, prefect.yaml.
+
+One `prefect server start` (own PREFECT_HOME, free port) serves the whole module; `serve` runs
+in a subprocess from the repository, as an operator would start it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from crosscheck.store import Store
+from flows.serve import deployment_parameters, nightly_schedule
+from tests.servers import VENV_BIN, prefect_env, prefect_server, stop_group
+from tests.tiny_corpus import findings_summary, write_tiny_corpus
+
+REPO = Path(__file__).resolve().parents[1]
+DEPLOYMENT = "nightly/tonight"
+CRON, TIMEZONE = "30 1 * * *", "Europe/Berlin"
+REGISTER_TIMEOUT = 60  # serve imports the flow (~5 s) then registers; slow shared cores
+RUN_TIMEOUT = 120  # a served run takes 13-25 s here (../shared/STACK.md)
+FINAL = {"COMPLETED", "FAILED", "CRASHED", "CANCELLED"}
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    with tempfile.TemporaryDirectory(prefix="crosscheck-server-") as home:
+        with prefect_server(Path(home)) as api:
+            yield api
+
+
+@pytest.fixture(scope="module")
+def corpus() -> Iterator[Path]:
+    with tempfile.TemporaryDirectory(prefix="crosscheck-serve-") as tmp:
+        root = Path(tmp)
+        write_tiny_corpus(root / "corpus")
+        yield root
+
+
+@pytest.fixture(scope="module")
+def served(server: str, corpus: Path) -> Iterator[dict[str, str]]:
+    """`python -m flows.serve` registering `nightly/tonight` and running its flow runs."""
+    params = {"sources": str(corpus / "corpus" / "sources.yaml"), "out": str(corpus / "out"),
+              "db": f"sqlite:///{corpus / 'store.db'}"}
+    args = ["--cron", CRON, "--timezone", TIMEZONE, "--name", "tonight",
+            *(a for k, v in params.items() for a in (f"--{k}", v))]
+    log = corpus / "serve.log"
+    with log.open("wb") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "flows.serve", *args], cwd=REPO,
+                                env=prefect_env(corpus / "serve-home", server), stdout=out,
+                                stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        _wait_registered(server, proc, log)
+        yield params
+    finally:
+        stop_group(proc)
+
+
+@contextlib.contextmanager
+def _client(api: str) -> Iterator[Any]:
+    """A sync Prefect client talking to this server."""
+    from prefect.client.orchestration import get_client
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    with temporary_settings(updates={PREFECT_API_URL: api}), get_client(sync_client=True) as c:
+        yield c
+
+
+def _wait_registered(api: str, proc: subprocess.Popen, log: Path) -> None:
+    from prefect.exceptions import ObjectNotFound
+
+    deadline = time.monotonic() + REGISTER_TIMEOUT
+    with _client(api) as client:
+        while time.monotonic() < deadline:
+            assert proc.poll() is None, f"serve exited:\n{log.read_text()[-3000:]}"
+            try:
+                client.read_deployment_by_name(DEPLOYMENT)
+                return
+            except ObjectNotFound:
+                time.sleep(1)
+    raise AssertionError(f"{DEPLOYMENT} not registered in {REGISTER_TIMEOUT} s:\n"
+                         f"{log.read_text()[-3000:]}")
+
+
+def _run_and_wait(api: str, parameters: dict[str, str] | None = None):
+    """Trigger a run of the served deployment and wait for a final state."""
+    with _client(api) as client:
+        deployment = client.read_deployment_by_name(DEPLOYMENT)
+        run = client.create_flow_run_from_deployment(deployment.id, parameters=parameters or {})
+        deadline = time.monotonic() + RUN_TIMEOUT
+        while time.monotonic() < deadline:
+            run = client.read_flow_run(run.id)
+            if run.state and run.state.type.value in FINAL:
+                return run
+            time.sleep(1)
+    raise AssertionError(f"flow run {run.name} still {run.state} after {RUN_TIMEOUT} s")
+
+
+@pytest.mark.server
+def test_served_deployment_has_the_timezone_aware_cron_schedule(server, served):
+    with _client(server) as client:
+        deployment = client.read_deployment_by_name(DEPLOYMENT)
+    (schedule,) = deployment.schedules
+    assert schedule.active
+    assert (schedule.schedule.cron, schedule.schedule.timezone) == (CRON, TIMEZONE)
+    assert deployment.parameters == served
+    assert not deployment.paused
+
+
+@pytest.mark.server
+def test_a_triggered_run_completes_with_report_and_run_record(server, served):
+    run = _run_and_wait(server)
+    assert run.state.type.value == "COMPLETED", run.state.message
+    assert run.name.startswith("nightly-") and run.name.endswith("-sources.yaml")
+    out = Path(served["out"])
+    for name in ("report.html", "report.md", "findings.json", "claims.csv"):
+        assert (out / name).stat().st_size > 0, name
+    runs = Store(served["db"]).list_runs()
+    assert [r["status"] for r in runs][-1] == "completed"
+    assert runs[-1]["stats"]["articles_seen"] == 4
+    # Contradictions are findings, not failures: the run above is Completed with them.
+    assert "contradiction" in {kind for _, kind in findings_summary(out)}
+
+
+@pytest.mark.server
+def test_a_missing_sources_file_fails_the_run_with_the_reason(server, served, tmp_path):
+    missing = tmp_path / "nowhere" / "sources.yaml"
+    run = _run_and_wait(server, {"sources": str(missing)})
+    assert run.state.type.value == "FAILED"
+    assert "sources.yaml" in run.state.message and "nowhere" in run.state.message
+    failed = Store(served["db"]).list_runs()[-1]
+    assert failed["status"] == "failed" and "nowhere" in failed["error"]
+
+
+@pytest.mark.server
+def test_prefect_yaml_deploys_to_a_process_work_pool(server, corpus):
+    env = prefect_env(corpus / "deploy-home", server)
+    prefect = str(VENV_BIN / "prefect")
+    subprocess.run([prefect, "work-pool", "create", "crosscheck-process", "--type", "process"],
+                   env=env, cwd=REPO, check=True, capture_output=True, timeout=60)
+    done = subprocess.run([prefect, "--no-prompt", "deploy", "--all"], env=env, cwd=REPO,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    with _client(server) as client:
+        deployment = client.read_deployment_by_name("nightly/nightly")
+    (schedule,) = deployment.schedules
+    assert (schedule.schedule.cron, schedule.schedule.timezone) == ("0 2 * * *", "UTC")
+    assert deployment.work_pool_name == "crosscheck-process"
+    assert deployment.entrypoint == "flows/nightly.py:nightly"
+    assert deployment.pull_steps[0]["prefect.deployments.steps.set_working_directory"] == {
+        "directory": str(REPO)}
+
+
+def test_prefect_yaml_is_valid_and_its_entrypoint_imports():
+    from prefect.cli.deploy._models import PrefectYamlModel
+    from prefect.utilities.importtools import import_object
+
+    raw = yaml.safe_load((REPO / "prefect.yaml").read_text())
+    model = PrefectYamlModel.model_validate(raw)
+    (dep,) = model.deployments
+    assert dep.name == "nightly" and dep.work_pool.name == "crosscheck-process"
+    (schedule,) = dep.schedules
+    assert (schedule.cron, schedule.timezone) == ("0 2 * * *", "UTC")
+    flow = import_object(str(REPO / dep.entrypoint))
+    assert flow.name == "nightly"
+    assert set(dep.parameters) <= set(flow.parameters.properties)
+
+
+def test_deployment_parameters_are_absolute(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    params = deployment_parameters("conf/sources.yaml", "reports")
+    assert params == {"sources": str(tmp_path / "conf" / "sources.yaml"),
+                      "out": str(tmp_path / "reports"),
+                      "db": f"sqlite:///{tmp_path / 'data' / 'crosscheck.db'}"}
+    assert deployment_parameters(db="postgresql+psycopg://h/db")["db"] == "postgresql+psycopg://h/db"
+
+
+@pytest.mark.parametrize(("cron", "timezone", "message"), [
+    ("every night", "UTC", "--cron 'every night'"),
+    ("0 2 * * *", "Mars/Olympus", "--timezone 'Mars/Olympus'"),
+])
+def test_bad_schedule_is_a_clear_config_error(cron, timezone, message):
+    from crosscheck.errors import ConfigError
+
+    with pytest.raises(ConfigError, match=message.replace("*", r"\*")):
+        nightly_schedule(cron, timezone)
