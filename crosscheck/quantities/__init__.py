@@ -1,0 +1,23 @@
+"""Quantity engine: every figure a sentence states, normalized to an interval with a unit.
+
+`parse_quantities("North Korea has sold 1 million to 3 million artillery shells")` returns one
+Quantity with low 1e6, high 3e6, unit "shell", qualifier "range". The engine is a hand-written
+tokenizer with word tables (no model), linear in the length of the text, and never raises on
+a string.
+"""
+
+from __future__ import annotations
+
+from crosscheck.models import Quantity
+from crosscheck.quantities._engine import parse as _parse
+from crosscheck.quantities.newsquant import (
+    QuantityInputError, convert_file, newsquant_unit, to_newsquant,
+)
+
+__all__ = ["QuantityInputError", "convert_file", "newsquant_unit", "parse_quantities",
+           "to_newsquant"]
+
+
+def parse_quantities(text: str) -> list[Quantity]:
+    """Every quantity the text states, with spans relative to text; [] for non-strings."""
+    return _parse(text)

@@ -1,0 +1,99 @@
+"""Conversion to the NewsQuant scorer's prediction format, and the file-level converter."""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+from pathlib import Path
+
+from crosscheck.models import Quantity
+from crosscheck.quantities._engine import parse
+from crosscheck.quantities._units import TOKEN_RE
+from crosscheck.quantities._words import STOP_WORDS, singular
+
+_QUALIFIER_SYMBOLS = {
+    "exact": "=", "range": "=", "approx": "~", "more_than": ">", "at_least": ">",
+    "less_than": "<", "at_most": "<",
+}
+# NewsQuant writes counted people as "people" and counts of things with their modifiers.
+_NEWSQUANT_COUNT_NAMES = {"person": "people"}
+
+
+class QuantityInputError(ValueError):
+    """An input file for the quantity converter is missing, unreadable or not in the format."""
+
+
+def to_newsquant(quantities: list[Quantity]) -> list[dict]:
+    """Scorer rows: value float or [low, high], unit in NewsQuant's vocabulary, change symbol."""
+    return [_row(q) for q in quantities]
+
+
+def _row(q: Quantity) -> dict:
+    if q.low != q.high and not math.isinf(q.low) and not math.isinf(q.high):
+        value: float | list[float] = [q.low, q.high]
+    else:
+        value = q.high if math.isinf(q.low) else q.low
+    change = q.change if q.change != "none" else _QUALIFIER_SYMBOLS.get(q.qualifier, "=")
+    return {"value": value, "unit": newsquant_unit(q), "change": change}
+
+
+def newsquant_unit(q: Quantity) -> str:
+    """The unit as NewsQuant names it: counted nouns keep their modifiers ("heart transplant")."""
+    if q.unit_kind != "count" or not q.unit or q.unit in ("count",):
+        return q.unit or "-"
+    words = [w for w in TOKEN_RE.findall(q.surface)]
+    phrase: list[str] = []
+    for w in reversed(words):
+        if not (w[0].isalpha() or w == "-") or w.lower() in STOP_WORDS:
+            break
+        phrase.append(w)
+    phrase.reverse()
+    text = " ".join(phrase).replace(" - ", "-").strip("- ")
+    if not text:
+        return _NEWSQUANT_COUNT_NAMES.get(q.unit, q.unit)
+    head_start = text.rfind(" ") + 1
+    head = text[head_start:]
+    head = head if head.lower() == "people" else singular(head)
+    return (text[:head_start] + head).lower()
+
+
+def convert_file(in_path: Path, out_path: Path | None) -> int:
+    """Read a JSON list of {"text": ...}, write scorer predictions; return the sentence count."""
+    rows = _load_rows(Path(in_path))
+    out = [{"text": r["text"], "quantities": to_newsquant(parse(r["text"]))} for r in rows]
+    payload = json.dumps(out, ensure_ascii=False, indent=1)
+    if out_path is None:
+        sys.stdout.write(payload + "\n")
+    else:
+        try:
+            Path(out_path).write_text(payload + "\n", encoding="utf-8")
+        except OSError as exc:
+            raise QuantityInputError(
+                f"{out_path}: cannot write predictions ({exc.strerror}); "
+                "choose a writable output path") from exc
+    return len(out)
+
+
+def _load_rows(path: Path) -> list[dict]:
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise QuantityInputError(f"{path}: no such file; pass a JSON list of "
+                                 '{"text": ...} objects') from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise QuantityInputError(f"{path}: cannot read as UTF-8 text ({exc}); "
+                                 "pass a UTF-8 JSON file") from exc
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise QuantityInputError(f"{path}: not valid JSON (line {exc.lineno}, column "
+                                 f"{exc.colno}: {exc.msg}); fix the file or regenerate it") from exc
+    if not isinstance(data, list):
+        raise QuantityInputError(f"{path}: expected a JSON list of objects with a \"text\" "
+                                 f"field, found a {type(data).__name__}; wrap the objects in [ ]")
+    for n, row in enumerate(data):
+        if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+            raise QuantityInputError(f"{path}: item {n} has no string \"text\" field; every "
+                                     'item must look like {"text": "..."}')
+    return data
