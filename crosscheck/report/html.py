@@ -79,5 +79,5 @@ def render_html(view: ReportView) -> str:
     template = _environment().get_template("report.html.j2")
     return template.render(
         view=view, inp=view.inp, options=_options(view),
-        css=Markup(_read("report.css")), js=Markup(script), script_src=script_hash(script),
+        css=Markup(_read("report.css")), js=Markup(script), script_src=Markup(script_hash(script)),
     )

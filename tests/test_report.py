@@ -1,0 +1,299 @@
+"""Report stage on hand-built inputs: files, ordering, new/resolved, verdicts, escaping."""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import json
+import math
+import re
+from datetime import UTC, datetime
+
+import pandas as pd
+import pytest
+
+from crosscheck.models import Claim, Finding, Quantity
+from crosscheck.report import (
+    REPORT_FILES,
+    GateResult,
+    ReviewVerdict,
+    build_view,
+    figures_key,
+    findings_table,
+    summary_markdown,
+    write_report,
+)
+from crosscheck.report.build import human_interval, is_new
+from crosscheck.report.html import render_html, script_hash
+from crosscheck.report.sample import XSS_SENTENCE, XSS_SOURCE, XSS_TITLE, sample_input
+
+
+@pytest.fixture
+def inp():
+    return sample_input(hostile=True)
+
+
+@pytest.fixture
+def written(inp, tmp_path):
+    return write_report(inp, tmp_path / "out")
+
+
+def _finding(inp, fragment):
+    return next(f for f in inp.findings if fragment in f.explanation)
+
+
+def _reject_constant(name):
+    raise ValueError(f"non-standard JSON constant {name}")
+
+
+def test_write_report_writes_the_four_files(written, tmp_path):
+    assert set(written) == set(REPORT_FILES)
+    for role, name in REPORT_FILES.items():
+        assert written[role] == tmp_path / "out" / name
+        assert written[role].stat().st_size > 0
+    assert not list((tmp_path / "out").glob("*.tmp"))
+
+
+def test_findings_json_contract(written, inp):
+    data = json.loads(written["findings"].read_text(), parse_constant=_reject_constant)
+    assert [f["id"] for f in data] == [fv.finding.id for fv in build_view(inp).findings]
+    for f in data:
+        assert {"id", "kind", "severity", "explanation", "independent_origins", "review",
+                "new", "claims"} <= set(f)
+        for c in f["claims"]:
+            assert {"source_id", "article_url", "sentence", "low", "high", "unit", "qualifier",
+                    "attribution"} <= set(c)
+    shells = next(f for f in data if "artillery shells" in f["explanation"])
+    assert shells["review"]["verdict"] == "confirmed"
+    assert shells["independent_origins"] == 2
+    northgate = next(c for c in shells["claims"] if c["source_id"] == "northgate")
+    assert (northgate["low"], northgate["high"], northgate["unit"]) == (1e6, 3e6, "shell")
+    assert northgate["attribution"] == "Hal Brands, Bloomberg"
+    relay = next(c for c in shells["claims"] if c["source_id"] == "daily-relay")
+    assert relay["copy_of"] == northgate["claim_id"]
+
+
+def test_open_ends_are_null_in_json(written):
+    data = json.loads(written["findings"].read_text(), parse_constant=_reject_constant)
+    troops = next(f for f in data if "troops" in f["explanation"])
+    bounds = {c["source_id"]: (c["low"], c["high"]) for c in troops["claims"]}
+    assert bounds == {"northgate": (100000.0, None), "baltic-wire": (None, 10000.0)}
+
+
+def test_claims_csv_has_one_row_per_claim(written, inp):
+    df = pd.read_csv(written["claims"])
+    assert len(df) == len(inp.claims)
+    required = {"source_id", "article_url", "sentence", "low", "high", "unit", "qualifier",
+                "attribution", "article_title", "published", "unit_kind", "change",
+                "measured", "entities", "as_of"}
+    assert required <= set(df.columns)
+    row = df[df.surface == "more than 100,000 troops"].iloc[0]
+    assert row["low"] == 100000 and math.isnan(row["high"])
+    assert row["article_title"] == "Satellite images show build-up near Ukraine"
+    assert row["published"].startswith("2026-11-18")
+    gas = df[df.surface == "55%"].iloc[0]
+    assert gas["entities"] == "Germany; Russia" and gas["as_of"] == "2026-11-19"
+
+
+def test_findings_sorted_by_severity_then_kind(inp):
+    view = build_view(inp)
+    order = [(fv.finding.severity, fv.finding.kind) for fv in view.findings]
+    ranks = [("high", "medium", "low", "info").index(s) for s, _ in order]
+    assert ranks == sorted(ranks)
+    assert order[0] == ("high", "contradiction")
+
+
+def test_new_and_resolved_since_previous_run(inp):
+    view = build_view(inp)
+    by_text = {fv.finding.explanation[:20]: fv for fv in view.findings}
+    new = {k for k, fv in by_text.items() if fv.new}
+    # gas and the hostile one are not in the previous run; troops was, but its figures changed
+    # since its verdict; shells was seen and confirmed; the unsupported one was dismissed.
+    assert new == {"Share of German gas ", "Explanation with <sc", "Russian troops near "}
+    assert view.resolved_ids == ["0f3c9a1b2d4e5f60"]
+    troops = by_text["Russian troops near "]
+    assert troops.review_stale and troops.status == "needs-work"
+
+
+def test_first_run_marks_everything_new_but_dismissed(inp):
+    inp.previous_finding_ids = None
+    view = build_view(inp)
+    assert view.first_run and view.resolved_ids == []
+    assert [fv.status for fv in view.findings if not fv.new] == ["dismissed"]
+
+
+def test_figures_key_ignores_order_and_repeated_figures(inp):
+    by_id = {c.id: c for c in inp.claims}
+    shells = _finding(inp, "artillery shells")
+    reordered = dataclasses.replace(shells, claim_ids=tuple(reversed(shells.claim_ids)))
+    assert figures_key(reordered, by_id) == figures_key(shells, by_id)
+    # the Daily Relay copy repeats Northgate's figure: dropping it leaves the figures unchanged
+    without_copy = dataclasses.replace(shells, claim_ids=shells.claim_ids[::2])
+    assert figures_key(without_copy, by_id) == figures_key(shells, by_id)
+
+
+def test_dismissed_stays_dismissed_until_figures_change(inp):
+    by_id = {c.id: c for c in inp.claims}
+    gas = _finding(inp, "Share of German gas")
+    verdict = ReviewVerdict(gas.id, "dismissed", "same old", "ana",
+                            datetime(2026, 11, 22, tzinfo=UTC), figures_key(gas, by_id))
+    assert not is_new(verdict, False, gas.id, previous=set())
+    bw = next(by_id[c] for c in gas.claim_ids if by_id[c].source_id == "baltic-wire")
+    moved = dataclasses.replace(bw, quantity=dataclasses.replace(bw.quantity, low=35.0,
+                                                                 high=35.0))
+    changed = {**by_id, bw.id: moved}
+    new_key = figures_key(gas, changed)
+    assert new_key != verdict.figures_key
+    assert is_new(verdict, new_key != verdict.figures_key, gas.id, previous={gas.id})
+
+
+def test_xss_payload_is_escaped_in_html(written):
+    page = written["html"].read_text()
+    assert page.count("<script") == 1  # only the page's own script
+    assert "<img" not in page and "<svg onload" not in page and "<b>Outlet" not in page
+    assert "&lt;script&gt;alert(&#34;xss&#34;)&lt;/script&gt;" in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page
+    assert "Evil &lt;b&gt;Outlet&lt;/b&gt; onerror=alert(2)" in page
+    assert 'href="javascript:' not in page
+    assert "Drones &lt;img src=x onerror=alert(&#39;title&#39;)&gt; downed" in page
+
+
+def test_figure_is_marked_after_escaping(written):
+    page = written["html"].read_text()
+    assert "sold <mark>1 million to 3 million artillery shells</mark> to Russia" in page
+    assert "&lt;/script&gt; <mark>12 drones</mark> were shot down" in page
+
+
+def test_page_is_self_contained_with_a_strict_csp(inp):
+    page = render_html(build_view(inp))
+    # no tag loads anything; url() only points at the page's own SVG markers
+    assert not re.search(r"<[^>]*\s(src|href)=\"(?!#|https?://[a-z-]+\.example/)|<link|@import",
+                         page)
+    assert not re.search(r"url\((?!#nl-)", page)
+    script = re.search(r"<script>(.*)</script>", page, re.S).group(1)
+    csp = html.unescape(re.search(r'Content-Security-Policy" content="([^"]+)"', page).group(1))
+    assert "default-src 'none'" in csp and script_hash(script) in csp
+    assert "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+
+
+def test_summary_section_names_failed_gate_skips_and_health(written):
+    page = written["html"].read_text()
+    gates = page[page.index('id="gates"'):page.index('id="skips"')]
+    assert "expect_column_values_to_be_in_set" in gates and "1 of 4" in gates
+    assert "not UTF-8 (byte 0xe4 at offset 412)" in page
+    health = page[page.index('id="health"'):]
+    assert "HTTP 503 from https://harbor-dispatch.example/feed.xml" in health
+    assert health.count("<tr class=") == 8  # seven configured sources plus the hostile one
+
+
+def test_one_number_line_per_contradiction(inp):
+    page = render_html(build_view(inp))
+    contradictions = [f for f in inp.findings if f.kind == "contradiction"]
+    assert page.count('<svg class="number-line"') == len(contradictions)
+    # shells: the Daily Relay copy is folded under Northgate, so two intervals, not three
+    shells = page[page.index(f'id="f-{_finding(inp, "artillery shells").id}"'):]
+    shells_svg = shells[:shells.index("</svg>")]
+    assert shells_svg.count('<g class="interval"') == 2
+    assert "(+1 copy)" in shells_svg
+
+
+def test_copies_folded_under_origin(inp):
+    view = build_view(inp)
+    shells = next(fv for fv in view.findings if "artillery" in fv.finding.explanation)
+    assert [cv.source.id for cv in shells.claims] == ["northgate", "eastern-courier"]
+    assert [cp.source.id for cp in shells.claims[0].copies] == ["daily-relay"]
+    assert shells.claim_count == 3 and shells.source_ids[-1] == "eastern-courier"
+
+
+def test_copy_found_from_syndicated_article_without_details(inp):
+    shells = _finding(inp, "artillery shells")
+    inp.findings[inp.findings.index(shells)] = dataclasses.replace(shells, details={})
+    view = build_view(inp)
+    fv = next(fv for fv in view.findings if fv.finding.id == shells.id)
+    assert [cp.source.id for cp in fv.claims[0].copies] == ["daily-relay"]
+
+
+def test_detail_figures_drive_the_number_line(inp):
+    gas = _finding(inp, "Share of German gas")
+    figures = [
+        {"source_id": "rhine-observer", "display": "55%", "low": 55, "high": 55,
+         "unit": "percent", "credibility": 0.81},
+        {"source_id": "baltic-wire", "display": "about 40%", "low": 40, "high": 40,
+         "unit": "percent", "credibility": 0.28},
+        {"source_id": "elsewhere", "display": "at least 30%", "low": 30, "high": None,
+         "unit": "percent", "credibility": None},
+    ]
+    inp.findings[inp.findings.index(gas)] = dataclasses.replace(
+        gas, details={**gas.details, "figures": figures})
+    fv = next(f for f in build_view(inp).findings if f.finding.id == gas.id)
+    assert [f.source_name for f in fv.figures] == ["Rhine Observer", "Baltic Wire", "elsewhere"]
+    assert math.isinf(fv.figures[2].high)
+    page = render_html(build_view(inp))
+    block = page[page.index(f'id="f-{gas.id}"'):]
+    svg = block[:block.index("</svg>")]
+    assert svg.count('<g class="interval"') == 3 and "marker-end=" in svg
+
+
+def test_credibility_breakdown_rendered_when_present(written):
+    page = written["html"].read_text()
+    assert "Credibility breakdown" in page and "weighted_agreement" in page
+
+
+def test_unknown_source_and_missing_article_still_render(inp, tmp_path):
+    q = Quantity(7.0, 7.0, "ship", "count", "exact", "none", "seven ships", 0, 0)
+    orphan = Claim("orphan", "no-such-article", "no-such-source", "Officials counted seven ships.",
+                   q, "ships", (), "", None, None, "ships")
+    inp.claims.append(orphan)
+    inp.findings.append(Finding("orphan-finding", "unsupported", "info", "Seven ships, once.",
+                                ("orphan", "missing-claim"), "c-orphan", 1))
+    paths = write_report(inp, tmp_path)
+    page = paths["html"].read_text()
+    assert "Officials counted <mark>seven ships</mark>." in page
+    assert "article no-such-article not in this run" in page
+    assert "no-such-source" in page
+
+
+def test_empty_run(inp, tmp_path):
+    inp.findings, inp.claims, inp.articles, inp.previous_finding_ids = [], [], {}, None
+    inp.gates = [GateResult("claims", "expect_column_values_to_not_be_null", "sentence", True)]
+    paths = write_report(inp, tmp_path)
+    assert json.loads(paths["findings"].read_text()) == []
+    assert len(pd.read_csv(paths["claims"])) == 0
+    page = paths["html"].read_text()
+    assert "No findings in this run." in page and "All 1 data checks passed." in page
+    assert "No findings in this run." in paths["markdown"].read_text()
+
+
+def test_summary_markdown_and_table(inp):
+    md = summary_markdown(inp)
+    assert "5 ok, 1 failed, 1 disabled" in md
+    assert "**expect\\_column\\_values\\_to\\_be\\_in\\_set**" in md
+    assert "new: 3" in md and "resolved: 1" in md
+    assert "<script" not in md and "<img" not in md
+    rows = findings_table(inp)
+    assert [r["id"] for r in rows] == [fv.finding.id for fv in build_view(inp).findings]
+    shells = next(r for r in rows if "artillery" in r["explanation"])
+    assert shells["figures"] == ("1–3 million shells (Northgate Ledger, +1 copies) vs "
+                                 "about 5 million shells (Eastern Courier)")
+    assert shells["review"] == "confirmed" and shells["new"] is False
+
+
+def test_report_markdown_quotes_sentences_with_bold_figures(written):
+    md = written["markdown"].read_text()
+    assert "> North Korea has sold **1 million to 3 million artillery shells** to Russia" in md
+    assert "[How North Korea keeps Russia's guns firing](<https://northgate.example/2024/shells>)" \
+        in md
+    assert "&lt;script&gt;" in md and "<script" not in md
+    assert XSS_TITLE not in md and XSS_SOURCE not in md and XSS_SENTENCE not in md
+
+
+@pytest.mark.parametrize(("low", "high", "unit", "text"), [
+    (1e6, 3e6, "shell", "1–3 million shells"),
+    (55.0, 55.0, "percent", "55%"),
+    (1e5, math.inf, "troop", "at least 100,000 troops"),
+    (-math.inf, 1e4, "troop", "at most 10,000 troops"),
+    (900000.0, 1.2e6, "tonne", "900,000–1.2 million tonnes"),
+    (1.0, 1.0, "drone", "1 drone"),
+])
+def test_human_interval(low, high, unit, text):
+    assert human_interval(low, high, unit) == text
