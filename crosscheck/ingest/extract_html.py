@@ -15,6 +15,9 @@ from crosscheck.ingest.result import as_datetime
 
 # Authors that name a site account rather than a person; reported as no author.
 GENERIC_AUTHORS = frozenset({"admin", "administrator", "staff", "editor", "webmaster", "news desk"})
+# Below this, trafilatura has fallen back to menu text ("Home World Sport" on a section page);
+# the shortest real news item, one sentence with a figure, runs to ~100 characters.
+MIN_PAGE_TEXT_CHARS = 80
 
 
 @dataclass(frozen=True)
@@ -86,8 +89,11 @@ def extract_article(html: str, url: str) -> PageArticle | None:
     if not text or not text.strip():
         return None
     title = (doc.title or "").strip()
+    body = _body(text, title)
+    if len(body) < MIN_PAGE_TEXT_CHARS:
+        return None
     return PageArticle(
-        title=title, text=_body(text, title), author=_author(doc.author),
+        title=title, text=body, author=_author(doc.author),
         published=as_datetime(doc.date), canonical=canonical_link(html), site=doc.sitename,
     )
 

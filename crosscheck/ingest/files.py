@@ -118,7 +118,12 @@ def ingest_files(source: Source, col: Collector) -> None:
 def _jsonl_record(col: Collector, line: bytes, item: str, default_url: str) -> None:
     """One JSON line into the collector, or a skip naming the line."""
     try:
-        record = json.loads(_decode(line, item))
+        decoded = _decode(line, "the file")
+    except ValueError as exc:
+        col.skip(item, str(exc))
+        return
+    try:
+        record = json.loads(decoded)
     except ValueError as exc:
         col.skip(item, f"not valid JSON: {exc}")
         return

@@ -25,7 +25,7 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNOR
     r"must[\s\u00a0]+read\s*[:\-–—].*",
     r"(?:see|read) also\b.*",
     r"(?:also read|read more|related(?: articles?| stories| posts| news)?|recommended(?: for you)?"
-    r"|you may also like|more from \w+|trending now|popular posts)\s*[:\-–—]?.{0,200}",
+    r"|you may also like|more from \w+|trending now|popular posts)(?:\s*[:\-–—|»]\s*.{0,200})?",
     # breadcrumbs: "Home » Section » Title"
     r"home\s*[»›>/|].*",
     # cookie and privacy notices
@@ -77,7 +77,7 @@ def clean_text(text: str) -> tuple[str, list[str]]:
 
 def _collapse_blank_lines(text: str) -> str:
     """At most one blank line between paragraphs; no leading or trailing blank lines."""
-    return re.sub(r"\n[ \t]*(?:\n[ \t]*)+", "\n\n", text).strip()
+    return re.sub(r"\n(?:[ \t]*\n)+", "\n\n", text).strip("\n")
 
 
 def normalize_text(text: str) -> str:
