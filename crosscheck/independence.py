@@ -1,0 +1,156 @@
+"""Which articles are copies of which, and which outlets are one origin.
+
+A republished or syndicated article is found from its text: MinHash signatures over word
+shingles, candidates from datasketch's LSH index (so the work is not quadratic), each candidate
+confirmed by the exact shingle containment. A copy maps to its origin: the earliest published
+article of its group. Outlets with the same publisher owner are one origin too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Protocol
+
+from datasketch import MinHash, MinHashLSH
+
+from crosscheck.models import Article
+
+SHINGLE_WORDS = 5  # word 5-grams: long enough that two articles on one topic rarely share many
+NUM_PERM = 128  # MinHash permutations: Jaccard estimate error about 1/sqrt(128) ≈ 0.09
+# LSH recall threshold, kept well below COPY_CONTAINMENT: a copy wrapped in other site
+# furniture has a lower Jaccard than its containment, and LSH only proposes candidates.
+LSH_THRESHOLD = 0.3
+# Share of the shorter article's shingles found in the other. Measured by benchmarks/matching.py
+# (copy section): republished copies with furniture, a changed headline and ~10 % edited words
+# scored 0.62–1.0; different articles on the same story from the dev set scored at most 0.04.
+COPY_CONTAINMENT = 0.5
+MIN_SHINGLES = 8  # texts shorter than this are too short to call copies from text alone
+_WORD_RE = re.compile(r"\w+", re.UNICODE)
+_EPOCH = datetime(1, 1, 1, tzinfo=timezone.utc)
+
+
+class _HasOwner(Protocol):
+    source_id: str
+    owner: str | None
+
+
+def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
+    """Lower-cased word n-grams of a text."""
+    words = _WORD_RE.findall(text.lower())
+    if len(words) < size:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
+
+
+def _minhash(items: Iterable[str]) -> MinHash:
+    m = MinHash(num_perm=NUM_PERM)
+    for item in items:
+        m.update(item.encode("utf-8"))
+    return m
+
+
+def containment(a: set[str], b: set[str]) -> float:
+    """Share of the smaller set found in the other (1.0 when one text contains the other)."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def _published_key(article: Article) -> tuple[datetime, str]:
+    when = article.published or _EPOCH
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return when, article.id
+
+
+def find_copies(articles: Sequence[Article]) -> dict[str, str]:
+    """Copy article id → origin article id (the earliest published of its copy group)."""
+    sets = {a.id: shingles(a.text) for a in articles}
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    parent = {a.id: a.id for a in articles}
+    for a in articles:
+        if len(sets[a.id]) < MIN_SHINGLES:
+            continue
+        sig = _minhash(sets[a.id])
+        for other in lsh.query(sig):
+            if containment(sets[a.id], sets[other]) >= COPY_CONTAINMENT:
+                _union(parent, a.id, other)
+        lsh.insert(a.id, sig)
+    for a in articles:  # declared syndication counts too
+        if a.syndicated_from and a.syndicated_from in parent:
+            _union(parent, a.id, a.syndicated_from)
+    return _origins(articles, parent)
+
+
+def _find(parent: dict[str, str], x: str) -> str:
+    while parent[x] != x:
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+    return x
+
+
+def _union(parent: dict[str, str], a: str, b: str) -> None:
+    ra, rb = _find(parent, a), _find(parent, b)
+    if ra != rb:
+        parent[max(ra, rb)] = min(ra, rb)
+
+
+def _origins(articles: Sequence[Article], parent: dict[str, str]) -> dict[str, str]:
+    groups: dict[str, list[Article]] = {}
+    for a in articles:
+        groups.setdefault(_find(parent, a.id), []).append(a)
+    copies: dict[str, str] = {}
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        origin = min(members, key=_published_key)
+        copies.update({m.id: origin.id for m in members if m.id != origin.id})
+    return copies
+
+
+@dataclass(frozen=True)
+class Origin:
+    """An independent origin: the article a text comes from and the owner behind its outlet."""
+
+    article_id: str
+    key: str  # "owner:<name>" or "source:<id>": equal keys are one origin
+
+
+def origin_article(article_id: str, copies: Mapping[str, str]) -> str:
+    """The article a copy comes from (itself when it is no copy)."""
+    seen = {article_id}
+    while article_id in copies and copies[article_id] not in seen:
+        article_id = copies[article_id]
+        seen.add(article_id)
+    return article_id
+
+
+def owner_key(source_id: str, publishers: Mapping[str, _HasOwner]) -> str:
+    """Outlets with the same owner share a key; otherwise the source is its own origin."""
+    facts = publishers.get(source_id)
+    owner = getattr(facts, "owner", None) if facts is not None else None
+    if owner and owner.strip():
+        return "owner:" + re.sub(r"\s+", " ", owner.strip().lower())
+    return "source:" + source_id
+
+
+def independent_origin(article_id: str, articles: Mapping[str, Article],
+                       copies: Mapping[str, str], publishers: Mapping[str, _HasOwner]) -> Origin:
+    """Origin of an article: follow copies to the earliest, then fold outlets by owner."""
+    origin_id = origin_article(article_id, copies)
+    origin = articles.get(origin_id) or articles.get(article_id)
+    source_id = origin.source_id if origin is not None else "?"
+    return Origin(article_id=origin_id, key=owner_key(source_id, publishers))
+
+
+def count_origins(article_ids: Iterable[str], articles: Mapping[str, Article],
+                  copies: Mapping[str, str], publishers: Mapping[str, _HasOwner]) -> int:
+    """Number of independent origins behind a set of articles."""
+    return len({independent_origin(a, articles, copies, publishers).key for a in article_ids})
+
+
+__all__ = ["COPY_CONTAINMENT", "Origin", "containment", "count_origins", "find_copies",
+           "independent_origin", "origin_article", "owner_key", "shingles"]

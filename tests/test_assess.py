@@ -1,0 +1,224 @@
+"""Assessment: interval agreement, contradictions, trajectories, unsupported, credibility."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from crosscheck.assess import (
+    AssessOptions,
+    PublisherFacts,
+    agree,
+    assess,
+    facts_from_source,
+)
+from crosscheck.claims import extract_claims
+from crosscheck.match import match_claims
+from crosscheck.models import Article, Finding, Quantity
+from tests.test_claims_support import INF, article, parser_for
+
+PARSE = parser_for({
+    "1 million to 3 million artillery shells": (1e6, 3e6, "shell", "count", "range"),
+    "more than 1 million artillery shells": (1e6, INF, "shell", "count", "more_than"),
+    "5 million artillery shells": (5e6, 5e6, "shell", "count"),
+    "40%": (40, 40, "percent", "percent"),
+    "55%": (55, 55, "percent", "percent"),
+    "133 people": (133, 133, "person", "count"),
+    "137 people": (137, 137, "person", "count"),
+    "62 people": (62, 62, "person", "count"),
+    "150 people": (150, 150, "person", "count"),
+    "115 people": (115, 115, "person", "count"),
+    "719,549 tonnes": (719549, 719549, "tonne", "mass"),
+    "721,449 tonnes": (721449, 721449, "tonne", "mass"),
+    "4,300 kilometres": (4300, 4300, "kilometre", "length"),
+})
+
+
+def q(low: float, high: float | None = None, kind: str = "count", qualifier: str = "exact",
+      unit: str = "shell") -> Quantity:
+    return Quantity(low, low if high is None else high, unit, kind, qualifier, "none", "", 0, 0)
+
+
+@pytest.mark.parametrize("a,b,expected", [
+    (q(1e6, INF, qualifier="more_than"), q(3e6), True),
+    (q(1e5, qualifier="approx"), q(1e5), True),
+    (q(1e5, qualifier="approx"), q(95_000), True),
+    (q(1e6, 3e6, qualifier="range"), q(5e6), False),
+    (q(40, kind="percent", unit="percent"), q(55, kind="percent", unit="percent"), False),
+    (q(40, kind="percent", unit="percent"), q(40.5, kind="percent", unit="percent"), True),
+    (q(719_549, kind="mass", unit="tonne"), q(721_449, kind="mass", unit="tonne"), True),
+    (q(100), q(130), False),
+])
+def test_interval_agreement(a: Quantity, b: Quantity, expected: bool) -> None:
+    assert agree(a, b) is expected
+    assert agree(b, a) is expected
+
+
+def run(texts: list[tuple[str, str, datetime]], publishers: dict[str, PublisherFacts] | None = None,
+        copies: dict[str, str] | None = None) -> list[Finding]:
+    arts: dict[str, Article] = {}
+    claims = []
+    for i, (source, text, when) in enumerate(texts):
+        a = article(f"a{i}", text, source, when)
+        arts[a.id] = a
+        claims += extract_claims(a, PARSE)[0]
+    pubs = publishers or {s: PublisherFacts(s, f"Outlet {s}", credibility=0.8)
+                          for s, _, _ in texts}
+    return assess(claims, match_claims(claims), arts, pubs, copies or {})
+
+
+def kinds(findings: list[Finding]) -> list[str]:
+    return sorted(f.kind for f in findings)
+
+
+D1, D2, D3 = datetime(2024, 3, 23), datetime(2024, 3, 24), datetime(2024, 5, 12)
+
+
+def test_range_contradicted_by_a_figure_outside_it() -> None:
+    findings = run([
+        ("s1", "North Korea has sold 1 million to 3 million artillery shells to Russia, "
+               "Hal Brands wrote in Bloomberg.", D3),
+        ("s2", "North Korea has sold 5 million artillery shells to Russia, a defector said.", D3),
+    ])
+    (f,) = [f for f in findings if f.kind == "contradiction"]
+    assert "Outlet s1" in f.explanation and "Outlet s2" in f.explanation
+    assert "5,000,000" in f.explanation and "1,000,000–3,000,000" in f.explanation
+    assert f.independent_origins == 2
+    figures = f.details["figures"]
+    assert {x["source_id"] for x in figures} == {"s1", "s2"}
+    assert {"claim_id", "display", "low", "high", "unit", "credibility"} <= set(figures[0])
+    parts = next(iter(f.details["credibility"].values()))
+    assert {"publisher", "attribution", "corroboration", "agreement", "score"} <= set(parts)
+
+
+def test_more_than_agrees_with_a_value_inside() -> None:
+    findings = run([
+        ("s1", "North Korea has sold 1 million to 3 million artillery shells to Russia, "
+               "Hal Brands wrote in Bloomberg.", D3),
+        ("s2", "North Korea has sold more than 1 million artillery shells to Russia, "
+               "Seoul's spy agency said.", D3),
+    ])
+    assert "contradiction" not in kinds(findings)
+    assert "corroborated" in kinds(findings)
+
+
+def test_forty_versus_fifty_five_percent_contradicts() -> None:
+    findings = run([
+        ("s1", "Germany's gas imports from Russia accounted for 40% of its consumption.", D1),
+        ("s2", "Gas imports from Russia made up 55% of Germany's consumption, the ministry "
+               "said.", D2),
+    ])
+    assert "contradiction" in kinds(findings)
+
+
+def test_growing_toll_is_a_trajectory_not_a_contradiction() -> None:
+    findings = run([
+        ("s1", "The death toll has risen to 133 people, the Investigative Committee said.", D1),
+        ("s2", "The death toll has risen to 137 people, the Investigative Committee said.", D2),
+    ])
+    assert "contradiction" not in kinds(findings)
+    (f,) = [f for f in findings if f.kind == "trajectory"]
+    assert "trajectory" in f.explanation and f.severity == "info"
+
+
+def test_same_day_toll_that_runs_ahead_is_a_contradiction() -> None:
+    findings = run([
+        ("s1", "The death toll has risen to 115 people, the Investigative Committee said.", D1),
+        ("s2", "The death toll has risen to 150 people and counting.", D1),
+    ])
+    assert "contradiction" in kinds(findings)
+
+
+def test_shrinking_toll_is_not_explained_by_time() -> None:
+    findings = run([
+        ("s1", "The death toll has risen to 137 people, the Investigative Committee said.", D1),
+        ("s2", "The death toll has risen to 62 people, the health ministry said.", D2),
+    ])
+    assert "contradiction" in kinds(findings)
+
+
+def test_close_tonnages_agree() -> None:
+    findings = run([
+        ("s1", "Ships carried around 719,549 tonnes of grain from Ukraine, the ministry said.", D1),
+        ("s2", "Ships carried 721,449 tonnes of grain from Ukraine, the JCC said.", D1),
+    ])
+    assert "contradiction" not in kinds(findings)
+
+
+def test_single_unattributed_figure_is_unsupported() -> None:
+    (f,) = run([("s1", "Russia and China share a border of 4,300 kilometres.", D1)])
+    assert f.kind == "unsupported" and f.independent_origins == 1
+    assert "names no source" in f.explanation
+    assert f.severity == "low"
+
+
+def test_single_attributed_figure_is_not_unsupported() -> None:
+    findings = run([("s1", "Russia and China share a border of 4,300 kilometres, the foreign "
+                           "ministry said.", D1)])
+    assert findings == []
+
+
+def test_only_low_credibility_publishers_is_unsupported() -> None:
+    pubs = {"s1": PublisherFacts("s1", "Rumour Daily", credibility=0.1),
+            "s2": PublisherFacts("s2", "Gossip Wire", credibility=0.2)}
+    findings = run([
+        ("s1", "North Korea has sold 5 million artillery shells to Russia, a defector said.", D3),
+        ("s2", "North Korea has sold 5 million artillery shells to Russia, a defector said.", D3),
+    ], publishers=pubs)
+    (f,) = [f for f in findings if f.kind == "unsupported"]
+    assert "low-credibility" in f.explanation and f.severity == "medium"
+    assert "0.10" in f.explanation
+
+
+def test_copies_count_once_under_the_origin() -> None:
+    text = "North Korea has sold 5 million artillery shells to Russia."
+    findings = run([("s1", text, D1), ("s2", text, D2)], copies={"a1": "a0"})
+    (f,) = findings
+    assert f.kind == "unsupported" and f.independent_origins == 1
+    assert list(f.details["origin_of"].values()) == [
+        x["claim_id"] for x in f.details["figures"] if x["source_id"] == "s1"]
+
+
+def test_same_owner_is_one_origin() -> None:
+    text = "North Korea has sold 5 million artillery shells to Russia."
+    pubs = {"s1": PublisherFacts("s1", "A", owner="Big Media Group", credibility=0.8),
+            "s2": PublisherFacts("s2", "B", owner="big media group", credibility=0.8)}
+    (f,) = run([("s1", text, D1), ("s2", text + " More follows.", D2)], publishers=pubs)
+    assert f.kind == "unsupported" and f.independent_origins == 1
+
+
+def test_finding_ids_are_stable() -> None:
+    texts = [("s1", "North Korea has sold 5 million artillery shells to Russia.", D1),
+             ("s2", "North Korea has sold 1 million to 3 million artillery shells to Russia.", D1)]
+    assert [f.id for f in run(texts)] == [f.id for f in run(texts)]
+
+
+def test_two_hundred_copies_from_one_outlet_give_one_finding() -> None:
+    text = "North Korea has sold 5 million artillery shells to Russia."
+    texts = [("s1", text, D1)] * 200
+    findings = run(texts)
+    assert len(findings) == 1 and findings[0].independent_origins == 1
+
+
+def test_options_can_silence_corroboration() -> None:
+    arts = {}
+    claims = []
+    for i, src in enumerate(("s1", "s2")):
+        a = article(f"a{i}", "North Korea has sold 5 million artillery shells to Russia, "
+                             "Seoul said.", src, D1)
+        arts[a.id] = a
+        claims += extract_claims(a, PARSE)[0]
+    pubs = {s: PublisherFacts(s, s, credibility=0.9) for s in ("s1", "s2")}
+    assert assess(claims, match_claims(claims), arts, pubs, {},
+                  AssessOptions(report_corroborated=False)) == []
+
+
+def test_facts_from_source_reads_attributes() -> None:
+    class P:
+        name, owner, country, media_type, credibility = "Pub", "Own", "DE", "news", 0.7
+
+    class S:
+        id, name, publisher = "src", "Source", P()
+
+    assert facts_from_source(S()) == PublisherFacts("src", "Pub", "Own", "DE", "news", 0.7)

@@ -1,0 +1,171 @@
+"""Claims: sentences, boilerplate, figure filtering, frames, attribution, dates."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from crosscheck.claims import (
+    boilerplate_reason,
+    extract_claims,
+    find_entities,
+    measured_thing,
+    sentence_date,
+    skip_reason,
+    split_sentences,
+)
+from tests.test_claims_support import INF, article, one_claim, parser_for, quantity
+
+BRANDS_TEXT = (
+    "What's more serious is that Hal Brands, a senior researcher at the American Enterprise "
+    "Institute, wrote in Bloomberg on May 12 that the war is becoming a wider conflict.\n"
+    "Brands pointed out that Iran has provided drones to Russia, while North Korea has sold "
+    "1 million to 3 million artillery shells to Russia.\n"
+    "MUST READ: ☞  The United States shut down a ransomware network involved in more than "
+    "$1 million\n"
+    "See also  Russia sells 5 million barrels | Ukraine | Russia\n"
+)
+BRANDS_PARSE = parser_for({
+    "1 million to 3 million artillery shells": (1e6, 3e6, "shell", "count", "range"),
+    "more than $1 million": (1e6, INF, "dollar", "currency", "more_than"),
+    "5 million barrels": (5e6, 5e6, "barrel", "count"),
+})
+
+
+def test_splitter_keeps_abbreviations_and_initials_inside_sentences() -> None:
+    text = ("Former President George W. Bush spoke in the U.S. Senate on Jan. 5. Dr. Smith "
+            "disagreed. Exports rose 3.5% in May! Did they?")
+    got = [s.text for s in split_sentences(text)]
+    assert got == ["Former President George W. Bush spoke in the U.S. Senate on Jan. 5.",
+                   "Dr. Smith disagreed.", "Exports rose 3.5% in May!", "Did they?"]
+
+
+def test_splitter_offsets_point_into_the_text() -> None:
+    text = "First line here.\nSecond one. Third one."
+    for s in split_sentences(text):
+        assert text[s.start:s.start + len(s.text)] == s.text
+
+
+@pytest.mark.parametrize("line", [
+    "MUST READ: ☞  Airlines Alter Flight Paths Amid Middle East Tensions",
+    "See also  Russian sea and land attack Ukraine closes ports | Ukraine | Russia",
+    "WhatsApp Channel Join Now",
+    "Sino-Russian Axis",
+    "Will the third world war break out in Eastern Europe?",
+])
+def test_link_and_heading_lines_are_not_text(line: str) -> None:
+    assert boilerplate_reason(line)
+
+
+def test_an_ordinary_sentence_is_text() -> None:
+    assert boilerplate_reason("Russia and China have a border of more than 4,300 km.") is None
+
+
+def test_brands_figure_is_attributed_through_the_surname() -> None:
+    claims, skips = extract_claims(article("a", BRANDS_TEXT, published=datetime(2024, 5, 14)),
+                                   BRANDS_PARSE)
+    claim = one_claim(claims, 1e6)
+    assert (claim.quantity.low, claim.quantity.high) == (1e6, 3e6)
+    assert claim.measured == "artillery shells"
+    assert "Hal Brands" in claim.attribution and "Bloomberg" in claim.attribution
+    assert {"North Korea", "Russia"} <= set(claim.entities)
+    assert claim.predicate == "sold"
+    assert claim.as_of == date(2024, 5, 14)
+    assert len(claims) == 1  # the MUST READ and See also lines give none
+    assert {s.reason for s in skips} >= {"boilerplate or link line (e.g. 'MUST READ', 'See also')"}
+
+
+def test_claim_ids_are_stable() -> None:
+    a = article("a", BRANDS_TEXT, published=datetime(2024, 5, 14))
+    assert [c.id for c in extract_claims(a, BRANDS_PARSE)[0]] == \
+        [c.id for c in extract_claims(a, BRANDS_PARSE)[0]]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("According to the defence ministry, 62 people were killed.", "defence ministry"),
+    ("The toll rose to 133, the Investigative Committee said.", "Investigative Committee"),
+    ("Song Guocheng told the media that 20 ships were seen.", "Song Guocheng"),
+    ("The fund lost $5 billion, citing Reuters calculations.", "Reuters calculations"),
+    ("A source close to the leadership said about 5,000 men were in the convoy.",
+     "source close to the leadership"),
+])
+def test_attribution_patterns(sentence: str, expected: str) -> None:
+    parse = parser_for({s: (1, 1, "", "count") for s in ("62", "133", "20", "$5 billion", "5,000")})
+    claims, _ = extract_claims(article("a", sentence), parse)
+    assert claims and claims[0].attribution is not None
+    assert expected in claims[0].attribution
+
+
+def test_pronoun_resolves_to_the_previous_speaker() -> None:
+    text = ("Jack Watling of RUSI said the army fired heavily.\n"
+            "He said some 12 million shells were used in 2022.")
+    claims, _ = extract_claims(article("a", text), parser_for({"some 12 million shells": (
+        12e6, 12e6, "shell", "count", "approx")}))
+    assert claims[0].attribution.startswith("Jack Watling")
+
+
+def test_unattributed_figure_has_no_attribution() -> None:
+    text = "The toll increased to 150 and counting."
+    claims, _ = extract_claims(article("a", text), parser_for({"150": (150, 150, "", "count")}))
+    assert claims[0].attribution is None
+
+
+@pytest.mark.parametrize("sentence,surface,reason", [
+    ("Starting in 2017, imports grew.", "2017", "year"),
+    ("Putin spoke on May 12 in Moscow.", "12", "date"),
+    ("He began his fifth term on the 7th of May.", "7", "ordinal"),
+    ("1. NATO ceases support.", "1", "list marker"),
+])
+def test_figures_that_are_not_claims_are_skipped_with_reason(sentence: str, surface: str,
+                                                             reason: str) -> None:
+    q = quantity(sentence, surface, float(surface))
+    assert reason in (skip_reason(sentence, q) or "")
+
+
+def test_real_figure_is_not_skipped() -> None:
+    s = "Russia and Northeast China have a border of more than 4,300 kilometers."
+    q = quantity(s, "more than 4,300 kilometers", 4300, INF, "kilometre", "length", "more_than")
+    assert skip_reason(s, q) is None
+    assert measured_thing(s, q) == "border"
+
+
+@pytest.mark.parametrize("sentence,surface,args,expected", [
+    ("Imports from Russia accounted for 40% of Germany's total natural gas consumption.",
+     "40%", (40, 40, "percent", "percent"), "total natural gas consumption"),
+    ("A hundred thousand Russian troops are massed near the border.", "A hundred thousand",
+     (1e5, 1e5, "", "count"), "troops"),
+    ("Germany's electricity price immediately jumped by 25%.", "25%",
+     (25, 25, "percent", "percent", "exact", "up"), "electricity price"),
+    ("Early reports said 62 killed and 145 injured.", "145", (145, 145, "", "count"),
+     "injured"),
+    ("Ukraine exported 719,549 tonnes of grain.", "719,549 tonnes",
+     (719549, 719549, "tonne", "mass"), "grain"),
+])
+def test_measured_thing(sentence: str, surface: str, args: tuple, expected: str) -> None:
+    assert measured_thing(sentence, quantity(sentence, surface, *args)) == expected
+
+
+def test_entities_fold_demonyms_and_keep_names() -> None:
+    got = find_entities("Russian and North Korean officials met Emmanuel Macron in Paris.")
+    assert {"Russia", "North Korea", "Emmanuel Macron", "Paris"} <= set(got)
+    assert "Russian" not in got
+
+
+def test_lowercase_us_is_not_the_united_states() -> None:
+    assert "United States" not in find_entities("They told us 5 ships left.")
+
+
+def test_dates_take_the_year_from_the_article() -> None:
+    pub = date(2024, 1, 5)
+    assert sentence_date("On December 21 deliveries fell.", pub) == date(2023, 12, 21)
+    assert sentence_date("On 3 January deliveries fell.", pub) == date(2024, 1, 3)
+    assert sentence_date("No date here.", pub) is None
+    assert sentence_date("On May 6 he spoke.", None) is None
+
+
+def test_missing_date_and_no_entities_do_not_break_extraction() -> None:
+    text = "some 300 boxes were counted."
+    claims, _ = extract_claims(article("a", text, published=None),
+                               parser_for({"some 300 boxes": (300, 300, "box", "count", "approx")}))
+    assert claims[0].as_of is None and claims[0].entities == ()

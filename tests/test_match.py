@@ -1,0 +1,108 @@
+"""Matching: same fact across outlets, and the measures that must stay apart."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from crosscheck.claims import extract_claims
+from crosscheck.match import block_key, match_claims
+from crosscheck.models import Claim
+from tests.test_claims_support import INF, article, parser_for
+
+PARSE = parser_for({
+    "1 million to 3 million artillery shells": (1e6, 3e6, "shell", "count", "range"),
+    "more than 1 million artillery shells": (1e6, INF, "shell", "count", "more_than"),
+    "5 million shells": (5e6, 5e6, "shell", "count"),
+    "40%": (40, 40, "percent", "percent"),
+    "about 55%": (55, 55, "percent", "percent", "approx"),
+    "62": (62, 62, "", "count"),
+    "145": (145, 145, "", "count"),
+    "20,000 artillery shells": (2e4, 2e4, "shell", "count"),
+    "12 million shells": (12e6, 12e6, "shell", "count"),
+    "4,300 kilometres": (4300, 4300, "kilometre", "length"),
+})
+
+
+def claims_of(*texts: tuple[str, str]) -> list[Claim]:
+    out: list[Claim] = []
+    for i, (source, text) in enumerate(texts):
+        out += extract_claims(article(f"a{i}", text, source, datetime(2024, 5, 1)), PARSE)[0]
+    return out
+
+
+def groups(claims: list[Claim]) -> set[frozenset[str]]:
+    by_id = {c.id: c.sentence for c in claims}
+    return {frozenset(by_id[i] for i in cl.claim_ids) for cl in match_claims(claims)}
+
+
+def together(claims: list[Claim], a: int, b: int) -> bool:
+    clusters = match_claims(claims)
+    return any({claims[a].id, claims[b].id} <= set(cl.claim_ids) for cl in clusters)
+
+
+def test_same_shell_figure_across_outlets_matches_with_a_reason() -> None:
+    claims = claims_of(
+        ("s1", "North Korea has sold 1 million to 3 million artillery shells to Russia."),
+        ("s2", "Pyongyang shipped more than 1 million artillery shells to Russia, Seoul said."),
+        ("s3", "North Korean factories sent 5 million shells to Russia, a blogger claimed."),
+    )
+    clusters = match_claims(claims)
+    big = max(clusters, key=lambda c: len(c.claim_ids))
+    assert len(big.claim_ids) == 3
+    assert all(link.reason and 0 < link.score <= 1 for link in big.links)
+
+
+def test_share_of_german_gas_matches_across_phrasings() -> None:
+    claims = claims_of(
+        ("s1", "Germany's natural gas imports from Russia accounted for 40% of its consumption."),
+        ("s2", "Russia supplied about 55% of the gas Germany imported, the ministry said."),
+    )
+    assert together(claims, 0, 1)
+
+
+def test_killed_and_injured_never_match() -> None:
+    claims = claims_of(("s1", "The attack left 62 dead, officials said."),
+                       ("s2", "The attack left 145 injured, officials said."))
+    assert not together(claims, 0, 1)
+
+
+def test_daily_rate_and_yearly_total_never_match() -> None:
+    claims = claims_of(("s1", "Russia fires 20,000 artillery shells a day in Ukraine."),
+                       ("s2", "Russia fired 12 million shells in Ukraine in 2022."))
+    assert block_key(claims[0]) != block_key(claims[1])
+    assert not together(claims, 0, 1)
+
+
+def test_different_units_are_different_blocks() -> None:
+    claims = claims_of(("s1", "Russia and China share a border of 4,300 kilometres."),
+                       ("s2", "Russia and China share 40% of the border trade."))
+    assert not together(claims, 0, 1)
+
+
+def test_unrelated_facts_with_one_unit_stay_apart() -> None:
+    claims = claims_of(
+        ("s1", "North Korea has sold 1 million to 3 million artillery shells to Russia."),
+        ("s2", "Germany's electricity price rose 40% after Russia cut supplies."),
+        ("s3", "Germany's natural gas imports from Russia accounted for 40% of consumption."),
+    )
+    assert not together(claims, 1, 2)
+
+
+def test_two_figures_of_one_article_do_not_merge() -> None:
+    claims = claims_of(("s1", "The attack left 62 dead. Later the count was 145 dead."))
+    assert len(claims) == 2 and not together(claims, 0, 1)
+
+
+def test_cluster_ids_are_stable_and_every_claim_is_in_one_cluster() -> None:
+    claims = claims_of(("s1", "North Korea has sold 1 million to 3 million artillery shells."),
+                       ("s2", "North Korea sold more than 1 million artillery shells."))
+    first, second = match_claims(claims), match_claims(list(reversed(claims)))
+    assert {c.id for c in first} == {c.id for c in second}
+    assert sorted(i for c in first for i in c.claim_ids) == sorted(c.id for c in claims)
+
+
+def test_many_near_identical_claims_cluster_quickly() -> None:
+    text = "North Korea has sold 1 million to 3 million artillery shells to Russia."
+    claims = claims_of(*[("s1", text)] * 200)
+    clusters = match_claims(claims)
+    assert len(clusters) == 1 and len(clusters[0].claim_ids) == 200
