@@ -27,7 +27,7 @@ _TRANSLATE.update({ord("\u2044"): "/", ord("\u2019"): "'", ord("\u2032"): "'", o
 
 _NUMBER_WORD_RE = "|".join(sorted(
     set(lx.SMALL_NUMBERS) | set(lx.TENS) | set(lx.SCALE_WORDS) | set(lx.VAGUE_PLURALS)
-    | {"hundred", "dozen", "half"}, key=len, reverse=True))
+    | set(lx.FRACTION_WORDS) | {"hundred", "dozen"}, key=len, reverse=True))
 _CANDIDATE_RE = re.compile(rf"[0-9]|\b(?:{_NUMBER_WORD_RE})\b", re.IGNORECASE)
 _BLOCKED_RE = re.compile(
     r"(?:\+[0-9]{1,3}[ .-]?)?\(?[0-9]{2,4}\)?[ .-][0-9]{3,4}[.-][0-9]{3,4}(?![0-9])"  # phones
@@ -46,7 +46,20 @@ _ONE_BLOCKERS = {"no", "any", "each", "every", "the", "this", "that", "which", "
 _HYPHEN_PREFIXES = {"minus", "sub", "to", "mid", "over", "under", "up", "pre", "post", "than",
                     "and", "or", "from", "about", "around", "nearly"}
 _ID_AFTER_DOT = {"no", "nos", "art", "sec", "vol", "fig", "ch", "pp", "p", "op", "ref"}
-_SPEED_KINDS = ("length", "duration")
+NUMBER_WORDS = frozenset(_WORD_STARTS | set(lx.FRACTION_WORDS) | {"hundred"}) - {"a", "an"}
+# Verbs that take "up"/"down" as a particle, not as a change ("gave up 517 yards").
+_PHRASAL_VERBS = {"give", "gave", "given", "gives", "giving", "set", "sets", "put", "puts",
+                  "pick", "picked", "picks", "make", "made", "makes", "sign", "signed", "take",
+                  "took", "taken", "takes", "shut", "back", "backed", "turn", "turned", "line",
+                  "lined", "break", "broke", "bring", "brought", "show", "showed", "call",
+                  "called", "add", "adds", "sum", "summed", "round", "rounded", "come", "came",
+                  "comes", "go", "went", "goes", "wind", "wound", "shot", "use", "used", "step",
+                  "stepped", "stand", "stood", "sit", "sat", "write", "wrote", "written"}
+# After "a year", "a month": these words make it a time phrase, not a rate.
+_NOT_RATE_AFTER = {"earlier", "ago", "later", "before", "after", "on", "previously", "prior"}
+# Determiners before a bare number word that make it a name or rank ("the bottom three").
+_BARE_WORD_BLOCKERS = {"the", "top", "bottom", "big", "all", "those", "these", "first", "last",
+                       "'s", "s", "of", "several", "few", "many", "couple"}
 CONTEXT_WINDOW = 4  # tokens looked at before a figure for qualifiers and change verbs
 COUNT_PHRASE_MAX = 4  # words after a figure searched for its counted noun
 
@@ -113,9 +126,11 @@ def parse(text: str) -> list[Quantity]:
     cands = [c for c in cands if not c.drop]
     cands = _merge_ranges(t, cands)
     out = []
+    prev = None
     for c in cands:
-        _qualify(t, c)
+        _qualify(t, c, prev)
         out.append(_to_quantity(text, t, c))
+        prev = c
     return out
 
 
@@ -141,12 +156,34 @@ def _read_all(t: _Tokens, blocked: set[int]) -> list[_Cand]:
         if c is None:
             i += 1
             continue
+        _out_of(t, c)
         _attach_unit(t, c)
         _filter(t, c, blocked)
         cands.append(c)
         last_end = c.end
         i = max(c.end, i + 1)
     return cands
+
+
+def _out_of(t: _Tokens, c: _Cand) -> None:
+    """"one out of three", "1 in 5" as a fraction."""
+    j = c.num_end
+    if j + 2 < t.n and t.lows[j] == "out" and t.lows[j + 1] == "of":
+        k = j + 2
+    elif j + 1 < t.n and t.lows[j] == "in" and c.low == 1:
+        k = j + 1
+    else:
+        return
+    if t.kinds[k] == "n" and t.words[k].isdigit():
+        den = float(t.words[k])
+    elif t.lows[k] in lx.SMALL_NUMBERS or t.lows[k] in lx.TENS:
+        den = float(lx.SMALL_NUMBERS.get(t.lows[k]) or lx.TENS[t.lows[k]])
+    else:
+        return
+    if den > c.low:
+        c.low = c.high = c.low / den
+        c.num_end = c.end = k + 1
+        c.integer = c.int4 = False
 
 
 def _read_number(t: _Tokens, i: int, last_end: int) -> _Cand | None:
@@ -250,6 +287,9 @@ def _read_words(t: _Tokens, i: int) -> _Cand | None:
             return None
     if low == "half":
         return _read_half(t, i)
+    if low in ("hundred", "dozen") or low in lx.SCALE_WORDS:
+        if i > 0 and t.lows[i - 1] in _BARE_WORD_BLOCKERS:
+            return None
     total, current, j, seen = 0.0, 0.0, i, False
     while j < t.n and (j == i or t.spaced(j)):
         w = t.lows[j]
@@ -276,7 +316,8 @@ def _read_words(t: _Tokens, i: int) -> _Cand | None:
         elif w == "dozen":
             current = (current or 1.0) * 12
         elif w in lx.FRACTION_WORDS and seen and (total + current) < 20 \
-                and not (w in ("half", "halves") and current > 1):
+                and not (w in ("half", "halves") and current > 1) \
+                and not (j + 1 < t.n and t.words[j + 1] == "-" and t.gap(j + 1) == 0):
             current = (current or 1.0) * lx.FRACTION_WORDS[w]
             j += 1
             seen = True
@@ -352,6 +393,13 @@ def _attach_unit(t: _Tokens, c: _Cand) -> None:
     if c.vague or c.scale != 1.0:
         if j + 1 < t.n and t.lows[j] == "of" and t.spaced(j):
             j += 1
+    elif 0 < c.low < 1 and j + 2 < t.n and t.lows[j] == "of":
+        k = j + 2 if t.lows[j + 1] in ("a", "an", "the") else j + 1
+        k += 1 if t.words[k] in CURRENCY_ECHOES else 0
+        found = _unit_at(t, c, k)
+        if found is not None and found[0].kind != "currency":
+            c.unit, c.kind, c.end = found[0].name, found[0].kind, found[1]
+            return
     found = _unit_at(t, c, j)
     if found is not None:
         unit, e = found
@@ -430,7 +478,7 @@ def _currency_scale(t: _Tokens, c: _Cand, j: int) -> int:
     return j
 
 
-def _rate(t: _Tokens, c: _Cand, e: int) -> None:
+def _rate(t: _Tokens, c: _Cand, e: int, glued_only: bool = False) -> None:
     """"per barrel", "a month", "/h" after a unit make a rate ("dollar per barrel")."""
     if e >= t.n or not c.unit:
         return
@@ -442,7 +490,7 @@ def _rate(t: _Tokens, c: _Cand, e: int) -> None:
         k, glued = k + 1, t.lows[k] == "per" or t.words[k] == "/"
     else:
         return
-    if k >= t.n or not t.spaced(k):
+    if k >= t.n or not t.spaced(k) or (glued_only and not glued):
         return
     found = match_unit(t.words, t.lows, k, min(t.n, k + 4))
     if found is not None and found[0].kind not in ("currency", "percent"):
@@ -451,9 +499,7 @@ def _rate(t: _Tokens, c: _Cand, e: int) -> None:
         name, end = singular(t.words[k]), k + 1
     else:
         return
-    if not glued and name not in RATE_NOUNS and found is None:
-        return
-    if not glued and found is not None and found[0].kind != "duration" and name not in RATE_NOUNS:
+    if not glued and (name not in RATE_NOUNS or (end < t.n and t.lows[end] in _NOT_RATE_AFTER)):
         return
     speed = c.kind == "length" and found is not None and found[0].kind == "duration"
     c.unit = f"{c.unit} per {name}"
@@ -466,48 +512,71 @@ def _count_noun(t: _Tokens, c: _Cand, j: int) -> None:
     k, phrase = j, []
     if k < t.n and t.words[k] == "-" and t.gap(k) == 0 and c.words:
         k += 1
-    while k < t.n and len(phrase) < COUNT_PHRASE_MAX and t.kinds[k] == "w" \
-            and (t.spaced(k) or (phrase and t.gap(k) == 0)) and t.lows[k] not in STOP_WORDS \
-            and not t.lows[k].endswith("ly") and t.words[k] not in lx.MONTHS:
-        if k + 2 < t.n and t.words[k + 1] == "-" and t.gap(k + 1) == 0 and t.gap(k + 2) == 0 \
-                and t.kinds[k + 2] == "w":
-            word, nxt = t.words[k] + "-" + t.words[k + 2], k + 3
-        else:
-            word, nxt = t.words[k], k + 1
+    elif k < t.n and t.gap(k) == 0:
+        return  # "5G", "3D": glued letters are a name, not a noun
+    while k < t.n and len(phrase) < COUNT_PHRASE_MAX and _noun_like(t, k, bool(phrase)):
+        word, k = _compound_word(t, k)
         phrase.append(word)
-        k = nxt
         if looks_plural(word.rpartition("-")[2]):
-            _set_count(c, word, k)
+            _set_count(t, c, word, k)
+            return
+        if c.low == 1 and c.high == 1:
+            _set_count(t, c, word, k)
             return
     if not phrase:
         return
-    if c.low == 1 and c.high == 1:
-        _set_count(c, phrase[0], _phrase_end(t, j, 1))
-    elif k >= t.n or t.kinds[k] != "w" or t.lows[k] in STOP_WORDS:
-        if phrase[-1].lower() in COLLECTIVE_UNITS or phrase[-1][0].isupper() or len(phrase) > 1:
-            _set_count(c, phrase[-1], k)
+    stop = k >= t.n or t.kinds[k] != "w" or t.lows[k] in STOP_WORDS
+    if phrase[-1].lower() in COLLECTIVE_UNITS or (
+            stop and len(phrase) > 1 and all(w.islower() for w in phrase)):
+        _set_count(t, c, phrase[-1], k)
 
 
-def _phrase_end(t: _Tokens, j: int, words: int) -> int:
-    k = j
-    while words and k < t.n:
-        if t.kinds[k] == "w":
-            words -= 1
-        k += 1
-    return k
+def _noun_like(t: _Tokens, k: int, inside: bool) -> bool:
+    """Token k can belong to a counted-noun phrase."""
+    low = t.lows[k]
+    return t.kinds[k] == "w" and t.spaced(k) and low not in STOP_WORDS \
+        and low not in NUMBER_WORDS and not low.endswith("ly") and t.words[k] not in lx.MONTHS
 
 
-def _set_count(c: _Cand, head: str, end: int) -> None:
+def _compound_word(t: _Tokens, k: int) -> tuple[str, int]:
+    """The word at k, joined with a glued hyphenated tail ("first-team")."""
+    if k + 2 < t.n and t.words[k + 1] == "-" and t.gap(k + 1) == 0 and t.gap(k + 2) == 0 \
+            and t.kinds[k + 2] == "w":
+        return t.words[k] + "-" + t.words[k + 2], k + 3
+    return t.words[k], k + 1
+
+
+def _set_count(t: _Tokens, c: _Cand, head: str, end: int) -> None:
+    """Set a counted noun as the unit, or the unit it names ("50 previous years")."""
     low = head.lower()
-    c.unit = COLLECTIVE_UNITS.get(low) or singular(head)
-    c.kind = "count"
+    found = match_unit([head], [low], 0, 1)
+    if found is not None and found[0].kind in ("duration", "length", "mass", "area", "volume"):
+        c.unit, c.kind = found[0].name, found[0].kind
+    else:
+        c.unit = COLLECTIVE_UNITS.get(low) or singular(head)
+        c.kind = "count"
     c.end = end
+    _rate(t, c, end, glued_only=True)
 
 
 def _filter(t: _Tokens, c: _Cand, blocked: set[int]) -> None:
     """Mark years, dates, times, ordinals, identifiers, list markers and lone "one"s."""
     c.drop = (_is_year(t, c) or _is_date_or_time(t, c) or _is_identifier(t, c)
-              or _is_list_marker(t, c) or _is_lone_one(t, c) or c.num_end - 1 in blocked)
+              or _is_list_marker(t, c) or _is_lone_one(t, c) or c.num_end - 1 in blocked
+              or _is_bare_word(t, c) or _is_word_adjective(t, c))
+
+
+def _is_bare_word(t: _Tokens, c: _Cand) -> bool:
+    """"the bottom three", "several hundred": a number word naming a rank or a vague size."""
+    return c.words and not c.unit and not c.vague and c.num > 0 \
+        and t.lows[c.num - 1] in _BARE_WORD_BLOCKERS
+
+
+def _is_word_adjective(t: _Tokens, c: _Cand) -> bool:
+    """"a five-year $700,000 award": a spelled-out duration used as an adjective."""
+    if not c.words or c.kind != "duration" or c.num_end >= t.n or t.words[c.num_end] != "-":
+        return False
+    return c.end < t.n and (t.kinds[c.end] == "w" or t.words[c.end] in CURRENCY_PREFIXES)
 
 
 def _is_year(t: _Tokens, c: _Cand) -> bool:
@@ -560,6 +629,10 @@ def _is_identifier(t: _Tokens, c: _Cand) -> bool:
             return True
     if p >= 1 and t.words[p] == "." and t.lows[p - 1] in _ID_AFTER_DOT and t.spaced(i):
         return True
+    j = c.num_end
+    if not c.unit and j < t.n and t.kinds[j] == "w" and t.words[j][0].isupper() \
+            and t.gap(j) == 1 and t.words[j] not in lx.MONTHS:
+        return True  # "iPhone 11 Pro", "2017 National Bureau", "90049 ZIP Code"
     if not c.integer or c.first != i or p < 0 or not t.spaced(i):
         return _is_address(t, c)
     word = t.words[p]
@@ -577,7 +650,10 @@ def _sentence_start(t: _Tokens, p: int) -> bool:
 def _is_address(t: _Tokens, c: _Cand) -> bool:
     """A house number: figure followed by capitalised words ending in Street, Road, ..."""
     k = c.num_end
-    for _ in range(4):
+    for _ in range(5):
+        if k < t.n and (t.kinds[k] == "n" or t.words[k] == "-"):
+            k += 1
+            continue
         if k >= t.n or t.kinds[k] != "w" or not t.words[k][0].isupper():
             return False
         if t.words[k] in lx.STREET_WORDS:
@@ -635,21 +711,27 @@ def _joinable(t: _Tokens, a: _Cand, b: _Cand, connectors: tuple[str, ...]) -> bo
         return False
     if word == "or" and (a.unit or not (a.words and b.words)):
         return False
-    if a.unit and b.unit and a.unit != b.unit:
+    if a.unit and b.unit and a.unit != b.unit and not _same_base(a.unit, b.unit):
         return False
     if a.unit and not b.unit and word not in ("-",) and lead not in ("from", "between"):
         return False
-    if word == "to" and lead not in ("from", "between") and _change_before(t, a.first, False):
+    if word == "to" and lead not in ("from", "between", "by") \
+            and _change_before(t, a.first, False):
         return False
     return True
+
+
+def _same_base(u: str, v: str) -> bool:
+    """"dollar" and "dollar per share" name one range ("between $62 and $68 per share")."""
+    return u.startswith(v + " per ") or v.startswith(u + " per ")
 
 
 def _join(a: _Cand, b: _Cand) -> _Cand:
     if b.sign == "-" and b.first == b.num - 1:
         b.low = b.high = -b.low
-    if a.scale == 1.0 and b.scale != 1.0 and not (a.currency and b.currency):
-        a.low = a.high = a.low * b.scale
-    if not b.unit:
+    if a.scale == 1.0 and b.scale != 1.0 and a.low * b.scale <= b.low:
+        a.low = a.high = a.low * b.scale  # "1 to 3 million", "US $89 to $93 billion"
+    if not b.unit or len(a.unit) > len(b.unit):
         b.unit, b.kind = a.unit, a.kind
     b.first = a.first
     b.low, b.high = min(a.low, b.low), max(a.low, b.low)
@@ -657,7 +739,7 @@ def _join(a: _Cand, b: _Cand) -> _Cand:
     return b
 
 
-def _qualify(t: _Tokens, c: _Cand) -> None:
+def _qualify(t: _Tokens, c: _Cand, prev: _Cand | None) -> None:
     """Qualifier words and change verbs before the figure, "+" and "or more" after it."""
     k = c.first
     if k > 0 and t.lows[k - 1] in ("from", "between"):
@@ -677,10 +759,20 @@ def _qualify(t: _Tokens, c: _Cand) -> None:
     if c.plus and c.qualifier == "exact":
         c.qualifier = "at_least"
     _qualifier_after(t, c)
+    if prev is not None and prev.end < t.n and t.words[prev.end] == "(" and c.first == prev.end + 1:
+        _inherit(prev, c)  # "dropped by 1 to 1.5 degrees Celsius (1.8 to 2.7 Fahrenheit)"
     if c.qualifier in ("more_than", "at_least"):
         c.high = math.inf
     elif c.qualifier in ("less_than", "at_most"):
         c.low = -math.inf
+
+
+def _inherit(prev: _Cand, c: _Cand) -> None:
+    """A figure in parentheses restates the one before it: same change and qualifier."""
+    if c.change == "none":
+        c.change = prev.change
+    if c.qualifier == "exact" and prev.qualifier != "range":
+        c.qualifier = prev.qualifier
 
 
 def _qualifier_before(t: _Tokens, k: int) -> tuple[str, int] | None:
@@ -705,6 +797,8 @@ def _change_before(t: _Tokens, k: int, allow_blockers: bool) -> str:
         w = t.lows[j]
         if w in lx.CHANGE_WORDS and (w != "+" or t.gap(j + 1) == 0):
             if w in ("higher", "lower") and j + 1 < k and t.lows[j + 1] != "by":
+                return ""
+            if w in ("up", "down") and j > 0 and t.lows[j - 1] in _PHRASAL_VERBS:
                 return ""
             return lx.CHANGE_WORDS[w]
         if w in lx.FILLER_WORDS or (t.kinds[j] == "s" and w in ("$", "€", "£")):

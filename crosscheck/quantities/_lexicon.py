@@ -55,7 +55,7 @@ QUALIFIER_PHRASES = {
 }
 QUALIFIER_MAX_WORDS = 3
 # Words that may sit between a qualifier or change verb and the figure ("rose by just 3%").
-FILLER_WORDS = {"just", "only", "well", "still", "even", "already", "by", "a", "an", "of",
+FILLER_WORDS = {"just", "only", "well", "still", "even", "already", "by", "of",
                 "slightly", "sharply", "roughly", "nearly", "some", "another", "further",
                 "around", "about", "almost", "approximately", "as", "much", "many"}
 
@@ -79,7 +79,8 @@ CHANGE_WORDS = {
     "plummeted": "down", "plummeting": "down", "plummets": "down", "tumbled": "down",
     "tumble": "down", "tumbles": "down", "sank": "down", "sink": "down", "sinks": "down",
     "shed": "down", "sheds": "down", "dipped": "down", "dip": "down", "dips": "down",
-    "eased": "down", "eases": "down", "retreated": "down", "cut": "down", "shrank": "down",
+    "upward": "up", "upwards": "up", "downward": "down", "downwards": "down",
+    "eased": "down", "eases": "down", "retreated": "down", "shrank": "down",
     "shrunk": "down", "contracted": "down", "lower": "down", "narrowed": "down",
 }
 # A change verb followed by one of these before the figure names a level, not a change.
@@ -94,11 +95,11 @@ MONTHS = {
 YEAR_CONTEXT = {
     "in", "since", "of", "by", "until", "till", "from", "to", "between", "and", "during",
     "before", "after", "early", "late", "mid", "year", "fiscal", "season", "summer", "winter",
-    "spring", "autumn", "fall", "through", "circa", "january", "february", "march", "april",
+    "spring", "autumn", "fall", "through", "january", "february", "march", "april",
     "may", "june", "july", "august", "september", "october", "november", "december", "the",
-    "than", "around", "for", "at", "end", "as", "-", "or", "at", "into", "beyond",
+    "for", "at", "end", "as", "-", "or", "into", "beyond",
 }
-YEAR_MIN, YEAR_MAX = 1000, 2100
+YEAR_MIN, YEAR_MAX = 1000, 2200  # "by 2120" in climate reporting is still a year
 # Lower-case words that name an item by number ("section 427", "channel 1").
 IDENTIFIER_WORDS = {
     "section", "channel", "row", "case", "unit", "category", "chapter", "article", "page",

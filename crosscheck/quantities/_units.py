@@ -66,7 +66,7 @@ knot,knots | knot | speed
 m/s,metres per second,meters per second | metre per second | speed
 mpg,miles per gallon | mile per gallon | other
 °C,° C,degrees Celsius,degree Celsius,Celsius,=C,=ºC,degrees centigrade | celsius | temperature
-°F,° F,degrees Fahrenheit,degree Fahrenheit,Fahrenheit,=F | fahrenheit | temperature
+°F,° F,degrees Fahrenheit,degree Fahrenheit,Fahrenheit,^F | fahrenheit | temperature
 degree,degrees,° | degree | other
 =W,watt,watts | watt | power
 =kW,kilowatt,kilowatts | kilowatt | power

@@ -28,7 +28,8 @@ IRREGULAR_SINGULARS = {
     "criteria": "criterion", "phenomena": "phenomenon", "series": "series",
     "species": "species", "fishermen": "fisherman", "aircraft": "aircraft",
     "crises": "crisis", "analyses": "analysis", "bases": "base", "troops": "troop",
-    "gas": "gas", "news": "news", "physics": "physics", "economics": "economics",
+    "gas": "gas", "news": "news", "viruses": "virus", "buses": "bus", "bonuses": "bonus",
+    "campuses": "campus", "statuses": "status", "censuses": "census", "focuses": "focus", "physics": "physics", "economics": "economics",
 }
 IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children", "feet", "teeth", "mice",
                                "geese", "police", "cattle", "personnel", "staff", "aircraft",

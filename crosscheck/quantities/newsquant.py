@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from crosscheck.models import Quantity
-from crosscheck.quantities._engine import parse
+from crosscheck.quantities._engine import NUMBER_WORDS, parse
 from crosscheck.quantities._units import TOKEN_RE
 from crosscheck.quantities._words import STOP_WORDS, singular
 
@@ -16,8 +16,9 @@ _QUALIFIER_SYMBOLS = {
     "exact": "=", "range": "=", "approx": "~", "more_than": ">", "at_least": ">",
     "less_than": "<", "at_most": "<",
 }
-# NewsQuant writes counted people as "people" and counts of things with their modifiers.
-_NEWSQUANT_COUNT_NAMES = {"person": "people"}
+# Where NewsQuant's vocabulary names a unit differently: counted people are "people", and
+# share prices in pence ("118.5p") are "point".
+_NEWSQUANT_NAMES = {"person": "people", "penny": "point"}
 
 
 class QuantityInputError(ValueError):
@@ -41,17 +42,18 @@ def _row(q: Quantity) -> dict:
 def newsquant_unit(q: Quantity) -> str:
     """The unit as NewsQuant names it: counted nouns keep their modifiers ("heart transplant")."""
     if q.unit_kind != "count" or not q.unit or q.unit in ("count",):
-        return q.unit or "-"
+        return _NEWSQUANT_NAMES.get(q.unit, q.unit) or "-"
     words = [w for w in TOKEN_RE.findall(q.surface)]
     phrase: list[str] = []
     for w in reversed(words):
-        if not (w[0].isalpha() or w == "-") or w.lower() in STOP_WORDS:
+        low = w.lower()
+        if not (w[0].isalpha() or w == "-") or low in STOP_WORDS or low in NUMBER_WORDS:
             break
         phrase.append(w)
     phrase.reverse()
     text = " ".join(phrase).replace(" - ", "-").strip("- ")
     if not text:
-        return _NEWSQUANT_COUNT_NAMES.get(q.unit, q.unit)
+        return _NEWSQUANT_NAMES.get(q.unit, q.unit)
     head_start = text.rfind(" ") + 1
     head = text[head_start:]
     head = head if head.lower() == "people" else singular(head)
