@@ -45,13 +45,14 @@ def parse_feed(content: bytes, url: str, content_type: str = "") -> Any:
                                                          "content-location": url})
     if parsed.entries:
         return parsed
-    if parsed.get("bozo"):
-        raise IngestError(f"feed {url} is not valid RSS/Atom XML "
-                          f"({parsed.get('bozo_exception')}); check that the url points at "
-                          "the feed itself")
+    problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
     if not parsed.get("version"):
-        raise IngestError(f"{url} is not an RSS or Atom feed (no <rss>, <feed> or <rdf> root); "
-                          "use kind html for web pages")
+        detail = f"; parser: {problem}" if problem else ""
+        raise IngestError(f"{url} is not an RSS or Atom feed (no <rss>, <feed> or <rdf> root"
+                          f"{detail}); use kind html for web pages")
+    if problem:
+        raise IngestError(f"feed {url} is not valid RSS/Atom XML ({problem}); check that the "
+                          "url points at the feed itself")
     return parsed
 
 
