@@ -106,7 +106,8 @@ _NOT_NAMES = frozenset(
     "northern southern northeast northwest southeast southwest european asian african soviet "
     "during starting case breaking update updated read more about around nearly almost roughly "
     "only over under less at up just even yet still then now thus hence instead despite overall "
-    "last next first second new old earlier later".split())
+    "last next first second new old earlier later sino russo euro anglo franco you your my me "
+    "us them what's it's".split())
 # Titles dropped from the front of a name so "President Emmanuel Macron" = "Emmanuel Macron".
 _TITLES = frozenset(
     "president prime minister chancellor general gen. gen secretary senator sen. king queen "
@@ -121,7 +122,8 @@ _STOP = frozenset(
     "be been being has have had it its their his her which who whom whose than then there so also "
     "about around some over under more less nearly almost roughly approximately estimated up down "
     "into onto per each every while when after before since until both all any no not only just "
-    "still already yet very most many much such other another same own s".split())
+    "still already yet very most many much such other another same own s should would could "
+    "will can may might must shall".split())
 _NUMBER_WORDS = frozenset(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
@@ -157,7 +159,7 @@ _SAY_VERBS = (
     r"said|says|told|tells|wrote|writes|reported|estimated|announced|announces|stated|noted|"
     r"added|adds|claimed|pointed out|points out|emphasized|emphasised|stressed|believes|"
     r"believed|warned|warns|revealed|confirmed|explained|argued|argues|calculated|"
-    r"put it|showed|found"
+    r"put it|showed|found|proposed|predicted|forecast|projected|assessed|concluded"
 )
 _SPEAKER = r"(?:[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|al|bin|of|the))*)"
 _ORG_NOUNS = (r"ministry|committee|office|agency|service|department|government|authorities|"
@@ -176,6 +178,9 @@ _BOILERPLATE_RE = re.compile(
 HEADLINE_MAX_WORDS = 24  # a line with no end punctuation and at most this many words is a heading
 _END_PUNCT = tuple('.!:;"”’)…')
 
+# Spelled-out counts up to this ("two sides", "three books") describe rather than claim; "five
+# cities" (the epoch seed's figure) stays a claim.
+SMALL_COUNT_MAX = 4
 PRONOUN_LOOKBACK = 4  # sentences a "he said" may reach back to find its speaker (seed: 1–2)
 FRAME_WINDOW = 8  # content words kept on each side of the figure in the frame
 MEASURED_MAX_WORDS = 4  # words in the measured-thing phrase ("natural gas imports")
@@ -278,6 +283,9 @@ def skip_reason(sentence: str, q: Quantity) -> str | None:
         return "an ordinal, not a figure"
     if q.start <= 1 and re.match(r"^[.)]", after) and not q.unit:
         return "a list marker"
+    if q.unit_kind == "count" and q.low == q.high and q.low <= SMALL_COUNT_MAX \
+            and q.qualifier == "exact" and not re.search(r"\d", surface):
+        return "a small spelled-out count ('two sides'), a description rather than a figure"
     if q.unit_kind == "duration" and re.search(r"\bfor\s*$", before) is None \
             and re.match(r"^\s*(ago|later|earlier|before|after)\b", after):
         return "a time reference, not a figure"
@@ -394,7 +402,7 @@ def find_entities(sentence: str) -> tuple[str, ...]:
 
 
 _CAP_SPAN_RE = re.compile(
-    r"(?<![\w’'])([A-Z][\w’'.-]*(?:\s+(?:of|the|for|and|de|van|von|al|bin)?\s*[A-Z][\w’'.-]*)*)")
+    r"(?<![\w’'])([A-Z][\w’'.-]*(?:\s+(?:of|the|for|de|van|von|al|bin)?\s*[A-Z][\w’'.-]*)*)")
 
 
 def _capitalised_spans(text: str) -> list[str]:
@@ -408,8 +416,8 @@ def _capitalised_spans(text: str) -> list[str]:
             words = words[1:]
         while words and (words[-1].lower() in _NOT_NAMES or words[-1].lower() in _MONTHS):
             words = words[:-1]
-        name = " ".join(words).rstrip(".,’'").replace("’s", "").replace("'s", "")
-        if len(name) > 1 and not name.isdigit():
+        name = " ".join(words).rstrip(".,’'-").replace("’s", "").replace("'s", "")
+        if len(name) > 1 and not name.isdigit() and name.lower() not in _NOT_NAMES:
             out.append(name)
     return out
 
@@ -452,14 +460,14 @@ def _content(tok: str) -> bool:
 # Attribution
 # ---------------------------------------------------------------------------------------------
 _OUTLET_RE = re.compile(
-    r"\b(?:wrote|writes|writing|published|said|argued|column|op-ed|article|piece|interview)"
-    r"(?:\s+\w+){0,3}?\s+(?:in|for|with|to)\s+(?:the\s+)?"
+    r"\b(?:wrote|writes|writing|published|column|op-ed|article|piece|commentary|editorial|"
+    r"(?:said|told)\s+(?:in\s+)?an\s+interview)(?:\s+\w+){0,3}?\s+(?:in|for|with)\s+(?:the\s+)?"
     r"([A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*){0,3})")
 _TOLD_RE = re.compile(r"\btold\s+(the\s+)?(media|reporters|journalists|press|"
                       r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})")
 _ACCORDING_RE = re.compile(
     r"\b(?:according to|citing|cited by|quoting|as reported by|data from|figures from)\s+"
-    r"((?:the\s+)?[^,.;:“”\"()]{2,80}?)(?=\s*(?:[,.;:“”\"()]|\bthat\b|\bwhich\b|\bwho\b|$))",
+    r"((?:the\s+)?[^,.;:()]{2,80}?)(?=\s*(?:[,.;:()]|\bthat\b|\bwhich\b|\bwho\b|$))",
     re.IGNORECASE)
 _SAID_RE = re.compile(
     r"(?:^|[,;:“”\"]\s*|\bthat\s+|\band\s+|\bbut\s+)"
@@ -473,7 +481,8 @@ _PRONOUNS = frozenset({"he", "she", "they"})
 
 def _clean_who(who: str) -> str:
     who = re.sub(r"^(?:the|a|an)\s+", "", who.strip(), flags=re.IGNORECASE)
-    return who.strip(" ,.;:“”\"")
+    who = re.sub(r"[“”\"]", "", who)
+    return re.sub(r"\s+", " ", who).strip(" ,.;:")
 
 
 def _sentence_speaker(sentence: str) -> tuple[str | None, str | None]:

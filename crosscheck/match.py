@@ -49,6 +49,10 @@ _RATE_NAMES = {"daily": "day", "weekly": "week", "monthly": "month", "annually":
 _PERIOD_RE = re.compile(r"\b(?:in|during|for|of|over)\s+((?:19|20)\d\d)\b")
 
 
+# (i, j) → (score, (frame, measured, entities, shared entities)) for every compatible pair scored
+_Scores = dict[tuple[int, int], tuple[float, tuple[float, float, float, frozenset[str]]]]
+
+
 @dataclass(frozen=True)
 class Link:
     """Two claims judged the same, with the score and why."""
@@ -110,19 +114,35 @@ def block_key(claim: Claim) -> tuple[str, str, str, str]:
     return q.unit_kind, unit, q.change, "" if rate == "year" else rate
 
 
-def incompatibility(a: Claim, b: Claim) -> str | None:
+@dataclass(frozen=True)
+class Features:
+    """What matching reads from a claim beyond its frame, computed once per claim."""
+
+    measure: str | None
+    rate: str | None
+    year: str | None
+    measured: str
+    entities: frozenset[str]
+
+
+def features(claim: Claim) -> Features:
+    """Measure class, rate period, period year, measured text and entities of a claim."""
+    return Features(measure_class(claim), rate_period(claim), period_year(claim),
+                    utils.default_process(_measured_text(claim)), frozenset(claim.entities))
+
+
+def incompatibility(a: Claim, b: Claim, fa: Features | None = None,
+                    fb: Features | None = None) -> str | None:
     """Why two claims in one block still cannot be the same fact, or None."""
     if a.article_id == b.article_id and not _same_interval(a, b):
         return "same article, different figures: two facts of one text"
-    ca, cb = measure_class(a), measure_class(b)
-    if ca and cb and ca != cb:
-        return f"different measures ({ca} vs {cb})"
-    ra, rb = rate_period(a), rate_period(b)
-    if ra != rb and {ra, rb} != {None, "year"}:
-        return f"different rate periods ({ra or 'total'} vs {rb or 'total'})"
-    ya, yb = period_year(a), period_year(b)
-    if ya and yb and ya != yb:
-        return f"different periods ({ya} vs {yb})"
+    fa, fb = fa or features(a), fb or features(b)
+    if fa.measure and fb.measure and fa.measure != fb.measure:
+        return f"different measures ({fa.measure} vs {fb.measure})"
+    if fa.rate != fb.rate and {fa.rate, fb.rate} != {None, "year"}:
+        return f"different rate periods ({fa.rate or 'total'} vs {fb.rate or 'total'})"
+    if fa.year and fb.year and fa.year != fb.year:
+        return f"different periods ({fa.year} vs {fb.year})"
     return None
 
 
@@ -139,27 +159,38 @@ def _measured_text(claim: Claim) -> str:
     return f"{claim.measured} {unit}".strip()
 
 
-def _entity_overlap(a: Claim, b: Claim) -> tuple[float, set[str]]:
-    ea, eb = set(a.entities), set(b.entities)
+def _entity_overlap(ea: frozenset[str], eb: frozenset[str]) -> tuple[float, frozenset[str]]:
     if not ea and not eb:
         return 0.5, set()  # nothing to compare: neutral
     shared = ea & eb
     return len(shared) / max(1, min(len(ea), len(eb))), shared
 
 
-def score_pair(a: Claim, b: Claim, frame_sim: float) -> tuple[float, str]:
+def score_pair(a: Claim, b: Claim, frame_sim: float, fa: Features | None = None,
+               fb: Features | None = None) -> tuple[float, str]:
     """Combined similarity in 0..1 and the reason a reviewer reads."""
-    measured = fuzz.token_set_ratio(_measured_text(a), _measured_text(b),
-                                    processor=utils.default_process) / 100
-    entities, shared = _entity_overlap(a, b)
+    fa, fb = fa or features(a), fb or features(b)
+    score, measured, entities, shared = _score(fa, fb, frame_sim)
+    return score, _reason(a, b, frame_sim, measured, entities, shared)
+
+
+def _score(fa: Features, fb: Features, frame_sim: float
+           ) -> tuple[float, float, float, frozenset[str]]:
+    measured = 1.0 if fa.measured == fb.measured else \
+        fuzz.token_set_ratio(fa.measured, fb.measured) / 100
+    entities, shared = _entity_overlap(fa.entities, fb.entities)
     score = FRAME_WEIGHT * frame_sim + MEASURED_WEIGHT * measured + ENTITY_WEIGHT * entities
-    if a.entities and b.entities and not shared:
+    if fa.entities and fb.entities and not shared:
         score -= NO_SHARED_ENTITY_PENALTY
-    reason = (f"frame {frame_sim:.2f}, measured {measured:.2f} "
-              f"('{_measured_text(a)}' / '{_measured_text(b)}'), "
-              f"entities {entities:.2f} (shared: {', '.join(sorted(shared)) or 'none'}), "
-              f"unit {a.quantity.unit_kind}/{a.quantity.unit or '-'}")
-    return round(max(0.0, score), 4), reason
+    return round(max(0.0, score), 4), measured, entities, shared
+
+
+def _reason(a: Claim, b: Claim, frame_sim: float, measured: float, entities: float,
+            shared: frozenset[str]) -> str:
+    return (f"frame {frame_sim:.2f}, measured {measured:.2f} "
+            f"('{_measured_text(a)}' / '{_measured_text(b)}'), "
+            f"entities {entities:.2f} (shared: {', '.join(sorted(shared)) or 'none'}), "
+            f"unit {a.quantity.unit_kind}/{a.quantity.unit or '-'}")
 
 
 # -------------------------------------------------------------------------------------------
@@ -207,23 +238,30 @@ def candidate_pairs(claims: Sequence[Claim]) -> dict[tuple[int, int], float]:
 # Clustering
 # -------------------------------------------------------------------------------------------
 def match_claims(claims: Sequence[Claim]) -> list[Cluster]:
-    """Group claims that state the same fact; singletons are clusters of one."""
-    scores: dict[tuple[int, int], tuple[float, str]] = {}
+    """Group claims that state the same fact; singletons are clusters of one.
+
+    Each cluster keeps the links that joined it (a spanning tree, best pairs first), each with
+    its score and reason.
+    """
+    scores: _Scores = {}
     cannot: set[tuple[int, int]] = set()
+    feats = [features(c) for c in claims]
     for (i, j), frame_sim in candidate_pairs(claims).items():
-        if incompatibility(claims[i], claims[j]):
+        if incompatibility(claims[i], claims[j], feats[i], feats[j]):
             cannot.add((i, j))
             continue
-        scores[(i, j)] = score_pair(claims[i], claims[j], frame_sim)
-    groups = _average_link(len(claims), scores, cannot)
-    return [_cluster(claims, members, scores) for members in groups]
+        score, measured, entities, shared = _score(feats[i], feats[j], frame_sim)
+        scores[(i, j)] = (score, (frame_sim, measured, entities, shared))
+    groups, joins = _average_link(len(claims), scores, cannot)
+    return [_cluster(claims, members, joins, scores) for members in groups]
 
 
-def _average_link(n: int, scores: dict[tuple[int, int], tuple[float, str]],
-                  cannot: set[tuple[int, int]]) -> list[list[int]]:
+def _average_link(n: int, scores: _Scores, cannot: set[tuple[int, int]]
+                  ) -> tuple[list[list[int]], list[tuple[int, int]]]:
     """Merge along the best pairs first, only while the clusters' mean pair score holds."""
     group_of = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    joins: list[tuple[int, int]] = []
     links = [(s, ij) for ij, (s, _) in scores.items() if s >= MATCH_THRESHOLD]
     for _, (i, j) in sorted(links, key=lambda t: (-t[0], t[1])):
         gi, gj = group_of[i], group_of[j]
@@ -233,10 +271,11 @@ def _average_link(n: int, scores: dict[tuple[int, int], tuple[float, str]],
         for k in members[small]:
             group_of[k] = big
         members[big].extend(members.pop(small))
-    return [sorted(m) for m in members.values()]
+        joins.append((i, j))
+    return [sorted(m) for m in members.values()], joins
 
 
-def _may_merge(left: list[int], right: list[int], scores: dict[tuple[int, int], tuple[float, str]],
+def _may_merge(left: list[int], right: list[int], scores: _Scores,
                cannot: set[tuple[int, int]]) -> bool:
     """Average link with cannot-link: no incompatible pair may end up in one cluster."""
     total = 0.0
@@ -245,18 +284,19 @@ def _may_merge(left: list[int], right: list[int], scores: dict[tuple[int, int], 
             key = (min(i, j), max(i, j))
             if key in cannot:
                 return False
-            total += scores.get(key, (0.0, ""))[0]
+            if key in scores:
+                total += scores[key][0]
     return total / (len(left) * len(right)) >= CLUSTER_AVERAGE_MIN
 
 
-def _cluster(claims: Sequence[Claim], members: list[int],
-             scored: dict[tuple[int, int], tuple[float, str]]) -> Cluster:
+def _cluster(claims: Sequence[Claim], members: list[int], joins: list[tuple[int, int]],
+             scores: _Scores) -> Cluster:
     ids = tuple(sorted(claims[i].id for i in members))
     inside = set(members)
     links = tuple(
-        Link(claims[i].id, claims[j].id, score, reason)
-        for (i, j), (score, reason) in sorted(scored.items())
-        if i in inside and j in inside and score >= MATCH_THRESHOLD
+        Link(claims[i].id, claims[j].id, scores[(i, j)][0],
+             _reason(claims[i], claims[j], *scores[(i, j)][1]))
+        for i, j in joins if i in inside
     )
     return Cluster(id=stable_id("cluster", *ids), claim_ids=ids, links=links)
 
@@ -266,6 +306,6 @@ def clusters_by_claim(clusters: Iterable[Cluster]) -> dict[str, Cluster]:
     return {cid: cl for cl in clusters for cid in cl.claim_ids}
 
 
-__all__ = ["Cluster", "Link", "block_key", "candidate_pairs", "clusters_by_claim",
+__all__ = ["Cluster", "Features", "Link", "features", "block_key", "candidate_pairs", "clusters_by_claim",
            "incompatibility", "match_claims", "measure_class", "period_year", "rate_period",
            "score_pair"]

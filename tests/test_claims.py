@@ -169,3 +169,44 @@ def test_missing_date_and_no_entities_do_not_break_extraction() -> None:
     claims, _ = extract_claims(article("a", text, published=None),
                                parser_for({"some 300 boxes": (300, 300, "box", "count", "approx")}))
     assert claims[0].as_of is None and claims[0].entities == ()
+
+
+# --- real seed articles, real quantity engine ---------------------------------------------
+def _seed(folder: str) -> tuple[str, object]:
+    from tests.test_claims_support import SEEDS, real_parser
+
+    files = sorted((SEEDS / folder).glob("*.txt")) if SEEDS.is_dir() else []
+    if not files:
+        pytest.skip(f"seed corpus absent at {SEEDS / folder}")
+    parse = real_parser()
+    if parse is None:
+        pytest.skip("quantity engine crosscheck.quantities not installed")
+    return files[0].read_text(encoding="utf-8"), parse
+
+
+def test_seed_axis_brands_claim_and_no_link_lines() -> None:
+    text, parse = _seed("axis")
+    claims, skips = extract_claims(article("axis", text, "axis", datetime(2024, 5, 14)), parse)
+    brands = [c for c in claims if "North Korea has sold 1 million to 3 million" in c.sentence]
+    assert len(brands) == 1
+    c = brands[0]
+    assert (c.quantity.low, c.quantity.high) == (1_000_000, 3_000_000)
+    assert c.quantity.unit in ("shell", "shells")
+    assert "Hal Brands" in c.attribution and "Bloomberg" in c.attribution
+    assert {"North Korea", "Russia"} <= set(c.entities)
+    assert not [c for c in claims if "MUST READ" in c.sentence or "See also" in c.sentence]
+    assert any("MUST READ" in s.item or "boilerplate" in s.reason for s in skips)
+
+
+def test_seed_epoch_figures_found_and_see_also_lines_skipped() -> None:
+    text, parse = _seed("epoch")
+    claims, _ = extract_claims(article("epoch", text, "epoch", datetime(2021, 12, 23)), parse)
+    assert not [c for c in claims if c.sentence.startswith("See also")]
+    by_low = {(c.quantity.low, c.quantity.unit_kind): c for c in claims}
+    assert by_low[(1e5, "count")].measured  # a hundred thousand Russian troops
+    assert "Russia" in by_low[(1e5, "count")].entities
+    gas = by_low[(40.0, "percent")]
+    assert "gas" in gas.measured and {"Germany", "Russia"} <= set(gas.entities)
+    assert by_low[(4300.0, "length")].measured == "border"
+    assert (25.0, "percent") in by_low and (20.0, "percent") in by_low
+    assert by_low[(1e6, "currency")].measured == "fine"
