@@ -328,12 +328,59 @@ def validate_entry(entry: object, base_dir: Path,
         return None, [SourceProblem(None, "(entry)", entry,
                                     "each entry must be a mapping with id, name, kind, publisher",
                                     index)]
+    problems = [SourceProblem(source_id, key, _MISSING, message, index)
+                for key, message in _pop_duplicates(entry)]
     try:
-        return Source.model_validate(entry, context={"base_dir": base_dir}), []
+        source = Source.model_validate(entry, context={"base_dir": base_dir})
     except ValidationError as exc:
-        problems = [p for err in exc.errors(include_url=False)
-                    for p in _problem_from_error(err, source_id, index)]
+        problems += [p for err in exc.errors(include_url=False)
+                     for p in _problem_from_error(err, source_id, index)]
         return None, problems
+    return (None, problems) if problems else (source, [])
+
+
+_DUPLICATES = "\x00duplicate keys"  # marker key the loader adds to a mapping that repeats a key
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that marks keys given twice in one mapping (plain PyYAML keeps the last)."""
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    loader.flatten_mapping(node)
+    first_line: dict[object, int] = {}
+    repeats = []
+    for key_node, _value in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, (str, int, float, bool)):
+            continue  # unhashable keys are rejected by PyYAML itself
+        line = key_node.start_mark.line + 1
+        if key in first_line:
+            repeats.append((str(key), first_line[key], line))
+        else:
+            first_line[key] = line
+    mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+    if repeats:
+        mapping[_DUPLICATES] = repeats
+    return mapping
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _pop_duplicates(value: object, prefix: str = "") -> list[tuple[str, str]]:
+    """(key path, message) for every repeated key inside value; removes the markers."""
+    found: list[tuple[str, str]] = []
+    if isinstance(value, dict):
+        for key, first, again in value.pop(_DUPLICATES, []):
+            found.append((f"{prefix}{key}", f"given twice (lines {first} and {again}); "
+                                            "keep one"))
+        for key, item in value.items():
+            found += _pop_duplicates(item, f"{prefix}{key}.")
+    elif isinstance(value, list):
+        for n, item in enumerate(value):
+            found += _pop_duplicates(item, f"{prefix.rstrip('.')}[{n}].")
+    return found
 
 
 def _read_yaml(path: Path) -> object:
@@ -344,12 +391,13 @@ def _read_yaml(path: Path) -> object:
         raise ConfigError(f"{path}: sources file not found; create it (see README.md, "
                           "section sources.yaml) or pass --sources PATH") from None
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start}); re-save it as UTF-8") from None
+        raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start}); "
+                          "re-save it as UTF-8") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read the sources file ({exc.strerror}); "
                           "check the path and its permissions") from None
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
@@ -371,8 +419,10 @@ def _entries(data: object, path: Path) -> tuple[list[object], list[SourceProblem
     if not isinstance(entries, list):
         raise ConfigError(f"{path}: `sources:` must be a list of entries (`- id: ...`), found a "
                           f"{type(entries).__name__}")
-    problems = [SourceProblem(None, str(key), data[key], "unknown top-level key; allowed: sources")
-                for key in data if key != "sources"]
+    problems = [SourceProblem(None, key, _MISSING, message)
+                for key, message in _pop_duplicates({_DUPLICATES: data.pop(_DUPLICATES, [])})]
+    problems += [SourceProblem(None, str(key), data[key], "unknown top-level key; allowed: sources")
+                 for key in data if key != "sources"]
     return entries, problems
 
 

@@ -255,3 +255,28 @@ def test_project_sources_yaml_is_valid() -> None:
     config = load_sources(path)
     assert config.problems == ()
     assert config.enabled_sources()
+
+
+def test_key_given_twice_is_a_problem_not_a_silent_override(tmp_path: Path) -> None:
+    path = write(tmp_path, """\
+        sources:
+          - id: twice
+            name: Twice
+            kind: rss
+            url: https://a.example/feed
+            url: https://a.example/other
+            publisher:
+              name: A
+              name: B
+          - id: fine
+            name: Fine
+            kind: rss
+            url: https://b.example/feed
+            publisher: {name: B}
+        """)
+    config = load_sources(path)
+    assert [s.id for s in config.sources] == ["fine"]
+    assert [str(p) for p in config.problems] == [
+        "sources[0] (id=twice): url: given twice (lines 5 and 6); keep one",
+        "sources[0] (id=twice): publisher.name: given twice (lines 8 and 9); keep one",
+    ]

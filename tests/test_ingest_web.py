@@ -226,6 +226,7 @@ def test_failing_feed_marks_only_that_source_failed(http: HTTPServer, client: ht
     healthy = ingest_source(web_source("html", urls=[http.url_for("/ok/page")]), client=client)
     assert failing.articles == [] and failing.error is not None
     assert needle in failing.error and "'test_rss'" in failing.error
+    assert failing.retryable == (name in ("timeout", "500"))
     assert healthy.error is None and len(healthy.articles) == 1
     if name != "timeout":  # a timed-out request is logged only when its handler returns
         assert sum(1 for req, _ in http.log if req.path == path) == attempts

@@ -12,10 +12,12 @@ from datetime import datetime
 import httpx
 
 from crosscheck.config import Source
+from crosscheck.ingest.fetch import USER_AGENT, make_client
 from crosscheck.ingest.files import ingest_files, ingest_jsonl
 from crosscheck.ingest.result import Collector, HttpCacheEntry, IngestResult
 from crosscheck.ingest.text import clean_text, content_hash, normalize_text
 from crosscheck.ingest.urls import canonical_url
+from crosscheck.ingest.web import ingest_web
 
 _LOCAL = {"files": ingest_files, "jsonl": ingest_jsonl}
 
@@ -28,12 +30,10 @@ def ingest_source(source: Source, *, client: httpx.Client | None = None,
     if source.kind in _LOCAL:
         _LOCAL[source.kind](source, col)
         return col.finish()
-    from crosscheck.ingest.web import ingest_web  # httpx client machinery only when needed
-
     return ingest_web(source, col, client=client, http_cache=http_cache or {})
 
 
 __all__ = [
-    "HttpCacheEntry", "IngestResult", "canonical_url", "clean_text", "content_hash",
-    "ingest_source", "normalize_text",
+    "USER_AGENT", "HttpCacheEntry", "IngestResult", "canonical_url", "clean_text", "content_hash",
+    "ingest_source", "make_client", "normalize_text",
 ]

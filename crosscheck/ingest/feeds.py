@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 import feedparser
 
 from crosscheck.config import Source
-from crosscheck.errors import IngestError
+from crosscheck.errors import IngestError, TransientError
 from crosscheck.ingest.extract_html import html_fragment_text
 from crosscheck.ingest.fetch import Fetcher
 from crosscheck.ingest.pages import Fallback, fetch_page, page_limit
@@ -66,7 +66,7 @@ def ingest_rss(source: Source, col: Collector, fetcher: Fetcher) -> None:
             return
         parsed = parse_feed(resp.content, resp.url, resp.content_type)
     except IngestError as exc:
-        col.fail(str(exc))
+        col.fail(str(exc), retryable=isinstance(exc, TransientError))
         return
     if parsed.get("bozo"):
         col.note(f"feed {source.url}: {parsed.get('bozo_exception')}; "

@@ -135,8 +135,9 @@ class Fetcher:
             raise TransientError(f"{url}: timed out ({type(exc).__name__}); the server is slow "
                                  "or down, raise `timeout` if it is only slow") from None
         except httpx.TooManyRedirects:
-            raise FetchError(f"{url}: more than {self.client.max_redirects} redirects (a redirect "
-                             "loop?); open the URL in a browser and use the final address") from None
+            raise FetchError(f"{url}: more than {self.client.max_redirects} redirects (a "
+                             "redirect loop?); open the URL in a browser and use the final "
+                             "address") from None
         except httpx.DecodingError as exc:
             raise FetchError(f"{url}: body could not be decompressed ({exc})") from None
         except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:

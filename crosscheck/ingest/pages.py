@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from crosscheck.config import Source
-from crosscheck.errors import IngestError
+from crosscheck.errors import IngestError, TransientError
 from crosscheck.ingest.extract_html import extract_article, page_links
 from crosscheck.ingest.fetch import Fetcher, decode_body, too_damaged
 from crosscheck.ingest.result import Collector
@@ -70,14 +70,10 @@ def page_limit(source: Source) -> int:
     return source.max_articles or DEFAULT_PAGE_LIMIT
 
 
-def _index_links(source: Source, col: Collector, fetcher: Fetcher) -> list[str] | None:
-    """Article links of the index page matching link_pattern; None when the index failed."""
+def _index_links(source: Source, col: Collector, fetcher: Fetcher) -> list[str]:
+    """Article links of the index page matching link_pattern (IngestError when it fails)."""
     assert source.url is not None and source.link_pattern is not None
-    try:
-        resp = fetcher.get(source.url)
-    except IngestError as exc:
-        col.skip(source.url, f"index page fetch failed: {exc}")
-        return None
+    resp = fetcher.get(source.url)
     if resp.not_modified:
         col.result.not_modified += 1
         return []
@@ -96,11 +92,14 @@ def ingest_html(source: Source, col: Collector, fetcher: Fetcher) -> None:
     """Listed article URLs, then the links of the index page that match link_pattern."""
     urls = list(source.urls)
     if source.url and source.link_pattern:
-        links = _index_links(source, col, fetcher)
-        if links is None and not urls:
-            col.fail(col.result.skips[-1].reason)
-            return
-        urls += links or []
+        try:
+            urls += _index_links(source, col, fetcher)
+        except IngestError as exc:
+            if not urls:
+                col.fail(f"index page fetch failed: {exc}",
+                         retryable=isinstance(exc, TransientError))
+                return
+            col.skip(source.url, f"index page fetch failed: {exc}")
     fetched = 0
     for url in dict.fromkeys(urls):
         if col.full or fetched >= page_limit(source):

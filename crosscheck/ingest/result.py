@@ -38,6 +38,7 @@ class IngestResult:
     http_cache: dict[str, HttpCacheEntry] = field(default_factory=dict)
     not_modified: int = 0  # conditional GETs answered 304: nothing new behind them
     notes: list[str] = field(default_factory=list)  # warnings that did not stop an article
+    retryable: bool = False  # the source failed on a timeout or 5xx: a later retry may succeed
 
     @property
     def ok(self) -> bool:
@@ -127,9 +128,10 @@ class Collector:
         self.result.articles.append(article)
         return article
 
-    def fail(self, reason: str) -> IngestResult:
+    def fail(self, reason: str, *, retryable: bool = False) -> IngestResult:
         """The whole source failed: keep what was collected and the reason."""
         self.result.error = f"source {self.source.id!r}: {reason}"
+        self.result.retryable = retryable
         return self.result
 
     def finish(self) -> IngestResult:

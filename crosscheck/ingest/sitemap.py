@@ -9,7 +9,7 @@ from datetime import datetime
 from lxml import etree
 
 from crosscheck.config import Source
-from crosscheck.errors import FetchError, IngestError
+from crosscheck.errors import FetchError, IngestError, TransientError
 from crosscheck.ingest.fetch import Fetcher
 from crosscheck.ingest.pages import fetch_page, page_limit
 from crosscheck.ingest.result import Collector, as_datetime
@@ -94,7 +94,7 @@ def ingest_sitemap(source: Source, col: Collector, fetcher: Fetcher) -> None:
     try:
         entries = read_sitemap(fetcher, source.url, col)
     except IngestError as exc:
-        col.fail(str(exc))
+        col.fail(str(exc), retryable=isinstance(exc, TransientError))
         return
     if entries is None:
         return
