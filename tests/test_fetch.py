@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import socket
 import time
 from collections.abc import Iterator
@@ -137,6 +138,16 @@ def test_declared_50mb_body_is_refused_before_reading(http: HTTPServer,
     with pytest.raises(FetchError, match="52,428,800 bytes is over the .* cap.*not read"):
         fetcher(client, timeout=5.0).get(http.url_for("/declared"))
     assert sent[0] < BIG // 4
+
+
+def test_gzip_bomb_is_capped_on_the_decompressed_size(http: HTTPServer,
+                                                      client: httpx.Client) -> None:
+    bomb = gzip.compress(b"\0" * BIG, compresslevel=9)  # about 50 KB on the wire
+    http.expect_request("/bomb").respond_with_data(
+        bomb, headers={"Content-Encoding": "gzip"}, content_type="text/html")
+    with pytest.raises(FetchError, match="passed the 5,242,880-byte cap"):
+        fetcher(client).get(http.url_for("/bomb"))
+    assert len(bomb) < MAX_BYTES // 50
 
 
 def test_endless_redirect_stops_at_the_cap(http: HTTPServer, client: httpx.Client) -> None:

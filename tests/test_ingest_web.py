@@ -293,6 +293,16 @@ def test_wrong_charset_page_is_read_with_a_note(http: HTTPServer, client: httpx.
     assert any("declared charset 'utf-8' did not decode" in n for n in result.notes)
 
 
+def test_non_html_page_is_skipped_with_its_type(http: HTTPServer, client: httpx.Client) -> None:
+    http.expect_request("/report.pdf").respond_with_data(b"%PDF-1.7 ...",
+                                                         content_type="application/pdf")
+    http.expect_request("/ok").respond_with_data(ARTICLE, content_type="text/html")
+    source = web_source("html", urls=[http.url_for("/report.pdf"), http.url_for("/ok")])
+    result = ingest_source(source, client=client)
+    assert len(result.articles) == 1
+    assert [s.reason for s in result.skips] == ["not an HTML page (Content-Type application/pdf)"]
+
+
 def test_undecodable_page_is_skipped(http: HTTPServer, client: httpx.Client) -> None:
     noise = bytes(range(128, 256)) * 40
     http.expect_request("/noise").respond_with_data(

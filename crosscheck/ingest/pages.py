@@ -16,6 +16,8 @@ from crosscheck.ingest.urls import canonical_url
 # Pages read from one index or sitemap when the source sets no max_articles: a night's new
 # articles on a busy outlet are well under 200; more usually means a whole archive.
 DEFAULT_PAGE_LIMIT = 200
+# Content types read as pages; others (PDF, images, video) are skipped with their type named.
+PAGE_MEDIA_WORDS = ("html", "xml", "text/plain")
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,10 @@ def fetch_page(col: Collector, fetcher: Fetcher, url: str,
         return
     if resp.not_modified:
         col.result.not_modified += 1
+        return
+    media = resp.content_type.split(";")[0].strip().lower()
+    if media and not any(word in media for word in PAGE_MEDIA_WORDS):
+        _use_fallback(col, url, fallback, f"not an HTML page (Content-Type {media})")
         return
     html, note = decode_body(resp.content, resp.content_type)
     if note:
