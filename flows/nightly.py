@@ -26,8 +26,21 @@ from crosscheck.models import Article, Claim, Finding, SkipRecord  # noqa: E402
 from crosscheck.report.model import GateResult, ReportInput  # noqa: E402
 from crosscheck.store import DEFAULT_DB_PATH, Store, db_url_for, utcnow  # noqa: E402
 
+# Seconds before the 1st and 2nd retry of a task that met a TransientError (a timeout or HTTP
+# 5xx): long enough for a briefly overloaded outlet to recover, short next to a nightly window.
+RETRY_DELAYS = [10, 60]
+
+
+def transient_only(task: Any, task_run: Any, state: Any) -> bool:
+    """Retry a failed task only when it failed on a TransientError; anything else fails fast."""
+    from crosscheck.errors import TransientError
+
+    return isinstance(state.result(raise_on_failure=False), TransientError)
+
+
 # Records are passed between tasks, never cached: a nightly run must always see new input.
-TASK = {"cache_policy": NO_CACHE, "persist_result": False}
+TASK = {"cache_policy": NO_CACHE, "persist_result": False, "retries": len(RETRY_DELAYS),
+        "retry_delay_seconds": RETRY_DELAYS, "retry_condition_fn": transient_only}
 
 
 @task(**TASK)

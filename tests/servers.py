@@ -75,6 +75,7 @@ def prefect_server(home: Path) -> Iterator[str]:
                    env=env, check=True, capture_output=True, timeout=120)
     port = free_port()
     log = home / "server.log"
+    env["PREFECT_SERVER_DATABASE_MIGRATE_ON_START"] = "false"  # done just above
     with log.open("wb") as out:
         proc = subprocess.Popen(
             [str(VENV_BIN / "prefect"), "server", "start", "--host", "127.0.0.1",
