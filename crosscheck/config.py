@@ -245,12 +245,16 @@ class SourceProblem:
     message: str
     index: int | None = None  # position in the `sources:` list; None for top-level problems
 
+    def detail(self) -> str:
+        """Key path, bad value and what is allowed, without the entry's position."""
+        shown = "" if self.value is _MISSING else f" = {_show(self.value)}"
+        return f"{self.key_path}{shown}: {self.message}"
+
     def __str__(self) -> str:
         where = "top level" if self.index is None else f"sources[{self.index}]"
         if self.source_id:
             where += f" (id={self.source_id})"
-        shown = "" if self.value is _MISSING else f" = {_show(self.value)}"
-        return f"{where}: {self.key_path}{shown}: {self.message}"
+        return f"{where}: {self.detail()}"
 
 
 def _show(value: object) -> str:
@@ -475,10 +479,13 @@ def add_source(path: Path, entry: Mapping[str, object]) -> Source:
     plain = _plain(entry)
     source, problems = validate_entry(plain, path.parent)
     if source is None:
-        raise ConfigError("invalid source entry:\n" + "\n".join(f"  {p}" for p in problems))
+        named = f" (id={entry.get('id')})" if isinstance(entry.get("id"), str) else ""
+        raise ConfigError(f"invalid source entry{named}, {path} not changed:\n"
+                          + "\n".join(f"  {p.detail()}" for p in problems))
     text = path.read_text(encoding="utf-8") if path.exists() else "sources: []\n"
     ryaml = YAML()  # round-trip mode keeps comments, key order and quoting
     ryaml.preserve_quotes = True
+    ryaml.width = 4096  # never re-wrap the user's long lines
     offset = _sequence_offset(text)
     ryaml.indent(mapping=2, sequence=offset + 2, offset=offset)
     try:

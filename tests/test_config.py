@@ -26,6 +26,10 @@ sources:
     enabled: false
     publisher:
       name: Local
+      notes: A plain line longer than eighty characters, which a YAML writer likes to re-wrap.
+      bias: >-
+        A folded block that spans two lines in the file and must
+        come back exactly as written.
 """
 
 BAD_ENTRIES = """\
@@ -231,8 +235,11 @@ def test_add_source_rejects_invalid_and_duplicate_entries(tmp_path: Path) -> Non
     with pytest.raises(ConfigError) as info:
         add_source(path, {"id": "x", "name": "X", "kind": "rss", "url": "gopher://x",
                           "publisher": {"name": "X", "credibility": 3}})
-    message = str(info.value)
-    assert "url = \"gopher://x\"" in message and "publisher.credibility = 3" in message
+    assert str(info.value).splitlines() == [
+        f"invalid source entry (id=x), {path} not changed:",
+        "  publisher.credibility = 3: must be a number from 0 to 1",
+        "  url = \"gopher://x\": must be an absolute http:// or https:// URL",
+    ]
     with pytest.raises(ConfigError, match="already exists"):
         add_source(path, {"id": "acme_wire", "name": "Again", "kind": "rss",
                           "url": "https://again.example/rss", "publisher": {"name": "A"}})
