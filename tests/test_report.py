@@ -23,7 +23,8 @@ from crosscheck.report import (
     summary_markdown,
     write_report,
 )
-from crosscheck.report.build import human_interval, is_new
+from crosscheck.report.build import is_new
+from crosscheck.report.figures import human_interval
 from crosscheck.report.html import render_html, script_hash
 from crosscheck.report.sample import XSS_SENTENCE, XSS_SOURCE, XSS_TITLE, sample_input
 
@@ -213,30 +214,60 @@ def test_copy_found_from_syndicated_article_without_details(inp):
     assert [cp.source.id for cp in fv.claims[0].copies] == ["daily-relay"]
 
 
-def test_detail_figures_drive_the_number_line(inp):
+def test_detail_figures_add_origins_the_run_does_not_hold(inp):
     gas = _finding(inp, "Share of German gas")
+    by_source = {c.source_id: c.id for c in inp.claims if c.id in gas.claim_ids}
     figures = [
-        {"source_id": "rhine-observer", "display": "55%", "low": 55, "high": 55,
-         "unit": "percent", "credibility": 0.81},
-        {"source_id": "baltic-wire", "display": "about 40%", "low": 40, "high": 40,
-         "unit": "percent", "credibility": 0.28},
-        {"source_id": "elsewhere", "display": "at least 30%", "low": 30, "high": None,
-         "unit": "percent", "credibility": None},
+        {"claim_id": by_source["rhine-observer"], "source_id": "rhine-observer",
+         "display": "55 percentage", "low": 55, "high": 55, "unit": "percent"},
+        {"claim_id": by_source["baltic-wire"], "source_id": "baltic-wire",
+         "display": "40 percentage", "low": 40, "high": 40, "unit": "percent"},
+        {"claim_id": "claim-from-last-week", "source_id": "daily-relay", "display": "",
+         "low": 30, "high": None, "unit": "percent", "credibility": None},
     ]
     inp.findings[inp.findings.index(gas)] = dataclasses.replace(
         gas, details={**gas.details, "figures": figures})
     fv = next(f for f in build_view(inp).findings if f.finding.id == gas.id)
-    assert [f.source_name for f in fv.figures] == ["Rhine Observer", "Baltic Wire", "elsewhere"]
-    assert math.isinf(fv.figures[2].high)
+    assert [(f.source_name, f.display) for f in fv.figures] == [
+        ("Baltic Wire", "about 40%"), ("Rhine Observer", "55%"),
+        ("Daily Relay", "at least 30%")]
+    assert fv.figures[2].credibility == 0.45  # taken from the source when the figure has none
     page = render_html(build_view(inp))
     block = page[page.index(f'id="f-{gas.id}"'):]
     svg = block[:block.index("</svg>")]
     assert svg.count('<g class="interval"') == 3 and "marker-end=" in svg
 
 
-def test_credibility_breakdown_rendered_when_present(written):
+def test_detail_figures_alone_when_no_claim_is_held(inp):
+    finding = Finding("only-details", "contradiction", "medium", "Grain shipped", ("gone-1",),
+                      "c-grain", 2, details={"figures": [
+                          {"source_id": "a", "low": 719549, "high": 719549, "unit": "tonne"},
+                          {"source_id": "b", "low": 50.6e6, "high": 50.6e6, "unit": "tonne"}]})
+    inp.findings = [finding]
+    fv = build_view(inp).findings[0]
+    assert [f.display for f in fv.figures] == ["719,549 tonnes", "50.6 million tonnes"]
+    page = render_html(build_view(inp))
+    assert 'data-scale="log"' not in page  # 70x: less than two orders of magnitude
+    assert page.count('<g class="interval"') == 2
+
+
+def test_figures_grouped_by_the_findings_groups(inp):
+    fv = next(f for f in build_view(inp).findings if "artillery" in f.finding.explanation)
+    assert [[f.source_id for f in g.figures] for g in fv.groups] == [
+        ["northgate"], ["eastern-courier"]]
+    assert [g.displays for g in fv.groups] == [["1–3 million shells"],
+                                               ["about 5 million shells"]]
+
+
+def test_credibility_breakdown_rendered_per_claim(written, inp):
     page = written["html"].read_text()
-    assert "Credibility breakdown" in page and "weighted_agreement" in page
+    shells = page[page.index(f'id="f-{_finding(inp, "artillery shells").id}"'):]
+    shells = shells[:shells.index("</article>")]
+    assert shells.count('class="cred-detail"') == 2
+    assert "score <strong>0.64</strong>" in shells and "<small>× 0.4</small>" in shells
+    assert "0.86 (Northgate Ledger)" in shells
+    # a breakdown not keyed by claim is shown for the finding as a whole
+    assert "Credibility notes" in page and "weighted_agreement" in page
 
 
 def test_unknown_source_and_missing_article_still_render(inp, tmp_path):

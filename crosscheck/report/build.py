@@ -6,40 +6,24 @@ the files never disagree about what is new, reviewed or folded.
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from crosscheck.models import (
-    FINDING_KINDS,
-    SEVERITIES,
-    Article,
-    Claim,
-    Finding,
-    Quantity,
-    SkipRecord,
-    stable_id,
+from crosscheck.models import FINDING_KINDS, SEVERITIES, Article, Claim, Finding, SkipRecord
+from crosscheck.report.figures import (
+    FigureGroup,
+    FigureView,
+    claim_figure,
+    detail_figures,
+    figures_key,
+    group_figures,
+    merge_figures,
 )
 from crosscheck.report.model import GateResult, ReportInput, ReviewVerdict, SourceHealth, SourceInfo
 
 SAFE_URL_SCHEMES = ("http://", "https://", "file://")  # never link javascript: or data: URLs
-KEY_DIGITS = 6  # significant digits kept in figures_key: float noise below this is not a change
-
-
-@dataclass(slots=True)
-class FigureView:
-    """One figure competing in a finding (one row of the number line)."""
-
-    source_id: str
-    source_name: str
-    display: str
-    low: float
-    high: float
-    unit: str
-    credibility: float | None
-    copies: int = 0
 
 
 @dataclass(slots=True)
@@ -53,6 +37,7 @@ class ClaimView:
     span: tuple[int, int] | None  # where the figure sits in the sentence, when known
     copies: list[ClaimView] = field(default_factory=list)
     origin_id: str | None = None  # claim this one copies, when it is a copy
+    credibility: dict[str, object] | None = None  # this claim's credibility breakdown
 
 
 @dataclass(slots=True)
@@ -61,12 +46,14 @@ class FindingView:
 
     finding: Finding
     claims: list[ClaimView]  # independent origins, each with its copies
-    figures: list[FigureView]
+    figures: list[FigureView]  # one per independent origin: the number line's rows
+    groups: list[FigureGroup]  # agreeing figures together: the side-by-side boxes
     review: ReviewVerdict | None
     review_stale: bool  # the verdict was given on other figures
     new: bool
     figures_key: str
-    credibility: dict[str, object] | None
+    credibility: dict[str, object] | None  # finding-level breakdown not tied to one claim
+    reason: str | None  # why the assessment reported it, when it says
 
     @property
     def status(self) -> str:
@@ -150,120 +137,6 @@ def figure_span(claim: Claim) -> tuple[int, int] | None:
     return (at, at + len(q.surface)) if at >= 0 else None
 
 
-PERCENT_UNITS = ("percent", "percentage", "%")
-BIG_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
-
-
-def human_number(value: float) -> str:
-    """'1.5 million', '719,549', '0.25'."""
-    for size, word in BIG_WORDS:
-        if abs(value) >= size:
-            return f"{value / size:.3g} {word}"
-    return f"{value:,.0f}" if value == int(value) else f"{value:,.4g}"
-
-
-def _with_unit(text: str, unit: str, value: float) -> str:
-    if unit in PERCENT_UNITS:
-        return f"{text}%"
-    if not unit:
-        return text
-    plural = abs(value) != 1 and not unit.endswith("s")
-    return f"{text} {unit}{'s' if plural else ''}"
-
-
-def _range_text(low: float, high: float) -> str:
-    lo_text, hi_text = human_number(low), human_number(high)
-    lo_parts, hi_parts = lo_text.split(" "), hi_text.split(" ")
-    if len(lo_parts) == 2 and len(hi_parts) == 2 and lo_parts[1] == hi_parts[1]:
-        return f"{lo_parts[0]}–{hi_text}"  # '1–3 million'
-    return f"{lo_text}–{hi_text}"
-
-
-def human_interval(low: float, high: float, unit: str) -> str:
-    """Readable figure: '1–3 million shells', '55%', 'at least 100,000 troops'."""
-    if math.isinf(low) and math.isinf(high):
-        return _with_unit("any number of", unit, 2)
-    if math.isinf(high):
-        return "at least " + _with_unit(human_number(low), unit, low)
-    if math.isinf(low):
-        return "at most " + _with_unit(human_number(high), unit, high)
-    if low == high:
-        return _with_unit(human_number(low), unit, low)
-    return _with_unit(_range_text(low, high), unit, high)
-
-
-QUALIFIER_WORDS = {"approx": "about", "more_than": "more than", "less_than": "less than"}
-
-
-def human_figure(q: Quantity) -> str:
-    """Figure as a reader would say it: 'about 5 million shells', 'more than 100,000 troops'."""
-    word = QUALIFIER_WORDS.get(q.qualifier)
-    if word is None:
-        return human_interval(q.low, q.high, q.unit)
-    if q.qualifier == "more_than" and math.isfinite(q.low):
-        return f"{word} {_with_unit(human_number(q.low), q.unit, q.low)}"
-    if q.qualifier == "less_than" and math.isfinite(q.high):
-        return f"{word} {_with_unit(human_number(q.high), q.unit, q.high)}"
-    return f"{word} {human_interval(q.low, q.high, q.unit)}"
-
-
-def _key_number(value: float) -> str:
-    if math.isinf(value):
-        return "inf" if value > 0 else "-inf"
-    return f"{value:.{KEY_DIGITS}g}"
-
-
-def _figure_tokens(finding: Finding, claims_by_id: Mapping[str, Claim]) -> set[str]:
-    tokens = set()
-    for cid in finding.claim_ids:
-        claim = claims_by_id.get(cid)
-        if claim is not None:
-            q = claim.quantity
-            tokens.add(f"{_key_number(q.low)}..{_key_number(q.high)} {q.unit}")
-    if not tokens:
-        for fig in _detail_figures(finding):
-            tokens.add(f"{_key_number(fig.low)}..{_key_number(fig.high)} {fig.unit}")
-    return tokens
-
-
-def figures_key(finding: Finding, claims_by_id: Mapping[str, Claim]) -> str:
-    """Stable key of the distinct figures of a finding (intervals and units, not sources).
-
-    Another outlet repeating a figure already there keeps the key; a new or changed figure
-    changes it, which is what brings a dismissed finding back.
-    """
-    return stable_id(finding.kind, *sorted(_figure_tokens(finding, claims_by_id)))
-
-
-def _bound(value: object, default: float) -> float:
-    if value is None:
-        return default
-    if isinstance(value, int | float | str):
-        return float(value)
-    raise TypeError(f"figure bound must be a number or null, got {value!r}")
-
-
-def _detail_figures(finding: Finding) -> list[FigureView]:
-    raw = finding.details.get("figures")
-    if not isinstance(raw, list):
-        return []
-    figures = []
-    for item in raw:
-        if not isinstance(item, dict):
-            continue
-        cred = item.get("credibility")
-        figures.append(FigureView(
-            source_id=str(item.get("source_id", "")),
-            source_name=str(item.get("source_name") or item.get("source_id", "")),
-            display=str(item.get("display", "")),
-            low=_bound(item.get("low"), -math.inf),
-            high=_bound(item.get("high"), math.inf),
-            unit=str(item.get("unit") or ""),
-            credibility=float(cred) if isinstance(cred, int | float) else None,
-        ))
-    return figures
-
-
 def _source(sources_by_id: Mapping[str, SourceInfo], source_id: str) -> SourceInfo:
     return sources_by_id.get(source_id) or SourceInfo(id=source_id, name=source_id, kind="unknown")
 
@@ -313,32 +186,8 @@ def _fold(finding: Finding, inp: ReportInput, sources: Mapping[str, SourceInfo],
     for copy_id, origin_id in origin.items():
         views[copy_id].origin_id = origin_id
         views[origin_id].copies.append(views[copy_id])
-    return [v for cid, v in views.items() if cid not in origin]
-
-
-def _claim_figures(claims: Sequence[ClaimView]) -> list[FigureView]:
-    return [FigureView(
-        source_id=cv.source.id,
-        source_name=cv.source.name,
-        display=human_figure(cv.claim.quantity),
-        low=cv.claim.quantity.low,
-        high=cv.claim.quantity.high,
-        unit=cv.claim.quantity.unit,
-        credibility=cv.source.credibility,
-        copies=len(cv.copies),
-    ) for cv in claims]
-
-
-def _named(figures: list[FigureView], sources: Mapping[str, SourceInfo]) -> list[FigureView]:
-    for fig in figures:
-        src = sources.get(fig.source_id)
-        if src is not None and fig.source_name == fig.source_id:
-            fig.source_name = src.name
-        if fig.credibility is None and src is not None:
-            fig.credibility = src.credibility
-        if not fig.display:
-            fig.display = human_interval(fig.low, fig.high, fig.unit)
-    return figures
+    origins = [v for cid, v in views.items() if cid not in origin]
+    return sorted(origins, key=lambda v: (v.claim.quantity.low, v.claim.quantity.high))
 
 
 def is_new(review: ReviewVerdict | None, stale: bool, finding_id: str,
@@ -351,18 +200,56 @@ def is_new(review: ReviewVerdict | None, stale: bool, finding_id: str,
     return finding_id not in previous or stale
 
 
+def _figures(finding: Finding, claims: Sequence[ClaimView]) -> list[FigureView]:
+    from_claims = [claim_figure(cv.claim, cv.source.name, cv.source.credibility, len(cv.copies))
+                   for cv in claims]
+    copy_ids = [cp.claim.id for cv in claims for cp in cv.copies]
+    return merge_figures(from_claims, detail_figures(finding), copy_ids)
+
+
+def _named(figures: list[FigureView], sources: Mapping[str, SourceInfo]) -> list[FigureView]:
+    for fig in figures:
+        src = sources.get(fig.source_id)
+        if src is not None and fig.source_name == fig.source_id:
+            fig.source_name = src.name
+        if fig.credibility is None and src is not None:
+            fig.credibility = src.credibility
+    return figures
+
+
+def _attach_credibility(finding: Finding, claims: Sequence[ClaimView]) -> dict | None:
+    """Give each claim its breakdown; return what is left for the finding as a whole."""
+    cred = finding.details.get("credibility")
+    if not isinstance(cred, dict) or not cred:
+        return None
+    for cv in (c for origin in claims for c in [origin, *origin.copies]):
+        part = cred.get(cv.claim.id)
+        cv.credibility = part if isinstance(part, dict) else None
+    rest = {k: v for k, v in cred.items() if k not in finding.claim_ids}
+    return rest or None
+
+
+def _groups(finding: Finding, figures: Sequence[FigureView]) -> list[FigureGroup]:
+    raw = finding.details.get("groups")
+    groups = [[str(x) for x in g] for g in raw if isinstance(g, list)] \
+        if isinstance(raw, list) else None
+    return group_figures(figures, groups)
+
+
 def _finding_view(finding: Finding, inp: ReportInput, sources: Mapping[str, SourceInfo],
                   claims_by_id: Mapping[str, Claim]) -> FindingView:
     claims = _fold(finding, inp, sources, claims_by_id)
-    figures = _named(_detail_figures(finding), sources) or _claim_figures(claims)
+    figures = _named(_figures(finding, claims), sources)
     key = figures_key(finding, claims_by_id)
     review = inp.reviews.get(finding.id)
     stale = review is not None and review.figures_key != key
-    cred = finding.details.get("credibility")
+    reason = finding.details.get("reason")
     return FindingView(
-        finding=finding, claims=claims, figures=figures, review=review, review_stale=stale,
-        new=is_new(review, stale, finding.id, inp.previous_finding_ids),
-        figures_key=key, credibility=cred if isinstance(cred, dict) and cred else None,
+        finding=finding, claims=claims, figures=figures, groups=_groups(finding, figures),
+        review=review, review_stale=stale,
+        new=is_new(review, stale, finding.id, inp.previous_finding_ids), figures_key=key,
+        credibility=_attach_credibility(finding, claims),
+        reason=reason if isinstance(reason, str) and reason else None,
     )
 
 

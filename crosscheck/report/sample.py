@@ -145,13 +145,32 @@ def _hostile(b: _Builder, sources: list[SourceInfo]) -> None:
             "drones shot down", ("<svg onload=alert(4)>",), "<b>ministry</b>")
 
 
+def _breakdown(rating: float, name: str, attribution: str) -> dict[str, object]:
+    """A per-claim credibility breakdown shaped like the assessment's."""
+    weights = {"publisher": 0.4, "attribution": 0.3, "corroboration": 0.2, "agreement": 0.1}
+    parts = {"publisher": rating, "attribution": 1.0, "corroboration": 0.0, "agreement": 0.0}
+    return {
+        "publisher": {"value": rating, "label": f"{rating:.2f}", "name": name},
+        "attribution": {"value": 1.0, "label": attribution},
+        "corroboration": {"value": 0, "label": "0 other independent origin(s) agree"},
+        "agreement": {"value": 0.0, "label": "0 of 1 other origins agree"},
+        "weights": weights,
+        "score": round(sum(weights[k] * v for k, v in parts.items()), 3),
+    }
+
+
 def _findings(b: _Builder, hostile: bool) -> list[Finding]:
     findings = [
         Finding(stable_id("finding", "shells"), "contradiction", "high",
                 "Outlets disagree on how many artillery shells North Korea has sent Russia: "
                 "1–3 million vs about 5 million.", b.ids("ng", "dr", "ec"), "cluster-shells",
                 independent_origins=2,
-                details={"origin_of": {b.claims["dr"].id: b.claims["ng"].id}}),
+                details={"origin_of": {b.claims["dr"].id: b.claims["ng"].id},
+                         "groups": [list(b.ids("ng", "dr")), list(b.ids("ec"))],
+                         "credibility": {
+                             b.claims["ng"].id: _breakdown(0.86, "Northgate Ledger", "named"),
+                             b.claims["ec"].id: _breakdown(0.72, "Eastern Courier", "named"),
+                         }}),
         Finding(stable_id("finding", "gas"), "contradiction", "medium",
                 "Share of German gas imports from Russia: 55% (economy ministry) vs about 40% "
                 "(unattributed).", b.ids("ro", "bw"), "cluster-gas", independent_origins=2,

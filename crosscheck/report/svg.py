@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from markupsafe import Markup, escape
 
-from crosscheck.report.build import FigureView
+from crosscheck.report.figures import FigureView
 
 PLOT_LEFT = 1.5  # % of the width; the margins leave room for dots and arrowheads
 PLOT_RIGHT = 98.5
