@@ -41,7 +41,7 @@ _A_FOLLOWERS = {"hundred", "thousand", "million", "billion", "trillion", "dozen"
                 "quarter"}
 _HALF_BLOCKERS = {"the", "first", "second", "other", "latter", "former", "this", "that", "each",
                   "its", "their", "his", "her", "one", "last", "next", "a", "an", "upper", "lower"}
-_ONE_BLOCKERS = {"no", "any", "each", "every", "the", "this", "that", "which", "only", "some",
+_ONE_BLOCKERS = {"no", "any", "each", "every", "the", "this", "that", "which", "some",
                  "someone", "anyone", "everyone", "no-one", "another", "a", "like"}
 _HYPHEN_PREFIXES = {"minus", "sub", "to", "mid", "over", "under", "up", "pre", "post", "than",
                     "and", "or", "from", "about", "around", "nearly"}
@@ -64,6 +64,11 @@ CONTEXT_WINDOW = 4  # tokens looked at before a figure for qualifiers and change
 COUNT_PHRASE_MAX = 4  # words after a figure searched for its counted noun
 
 
+_GROUPED_TOKEN_RE = re.compile(r"([0-9]+(?:,[0-9]{3}(?![0-9]))*(?:\.[0-9]+)?|(?<![0-9])\.[0-9]+)"
+                               r"|([^\W\d_]+)|(\S)")
+_KIND_NAMES = (None, "n", "w", "s")
+
+
 class _Tokens:
     """Parallel token lists of one normalized sentence."""
 
@@ -71,15 +76,11 @@ class _Tokens:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.words, self.starts, self.ends, self.kinds = [], [], [], []
-        for m in TOKEN_RE.finditer(text):
-            w = m.group()
-            self.words.append(w)
-            self.starts.append(m.start())
-            self.ends.append(m.end())
-            c = w[0]
-            self.kinds.append("n" if c.isdigit() or (c == "." and len(w) > 1) else
-                              "w" if c.isalpha() else "s")
+        found = list(_GROUPED_TOKEN_RE.finditer(text))
+        self.words = [m.group() for m in found]
+        self.starts = [m.start() for m in found]
+        self.ends = [m.end() for m in found]
+        self.kinds = [_KIND_NAMES[m.lastindex] for m in found]
         self.lows = [w.lower() for w in self.words]
         self.n = len(self.words)
 
@@ -128,6 +129,8 @@ def parse(text: str) -> list[Quantity]:
     out = []
     prev = None
     for c in cands:
+        if not (math.isfinite(c.low) and math.isfinite(c.high)):
+            continue  # beyond float range: no usable value
         _qualify(t, c, prev)
         out.append(_to_quantity(text, t, c))
         prev = c
@@ -295,8 +298,8 @@ def _read_words(t: _Tokens, i: int) -> _Cand | None:
         w = t.lows[j]
         if w in ("a", "an") and j == i:
             current = 1.0
-        elif w in lx.SMALL_NUMBERS and (current % 10 == 0 or not seen) and current % 100 < 20 \
-                and not (seen and current and current < 10):
+        elif w in lx.SMALL_NUMBERS and (current % 100 == 0 or (
+                current % 100 >= 20 and current % 10 == 0 and lx.SMALL_NUMBERS[w] < 10)):
             current += lx.SMALL_NUMBERS[w]
         elif w in lx.TENS and current % 100 == 0:
             current += lx.TENS[w]
@@ -400,6 +403,8 @@ def _attach_unit(t: _Tokens, c: _Cand) -> None:
         if found is not None and found[0].kind != "currency":
             c.unit, c.kind, c.end = found[0].name, found[0].kind, found[1]
             return
+    if _million_m(t, c, j):
+        j = c.num_end
     found = _unit_at(t, c, j)
     if found is not None:
         unit, e = found
@@ -408,7 +413,26 @@ def _attach_unit(t: _Tokens, c: _Cand) -> None:
         c.end = e
         _rate(t, c, e)
         return
-    _count_noun(t, c, j)
+    if c.integer or c.low >= 1:
+        _count_noun(t, c, j)
+
+
+def _million_m(t: _Tokens, c: _Cand, j: int) -> bool:
+    """"3m shells", "between 1m and 3m shells": a glued "m" before a count is a million."""
+    if j >= t.n or t.words[j] != "m" or t.gap(j) != 0 or c.scale != 1.0:
+        return False
+    k = j + 1
+    while k < t.n and t.lows[k] in ("and", "to", "-", "or") or (k < t.n and t.kinds[k] == "n"):
+        if t.kinds[k] == "n" and not (k + 1 < t.n and t.words[k + 1] == "m"):
+            return False
+        k += 2 if t.kinds[k] == "n" else 1
+    if k >= t.n or not t.spaced(k) or not (t.lows[k] == "of" or looks_plural(t.words[k])):
+        return False
+    if match_unit(t.words, t.lows, k, min(t.n, k + 3)) is not None and t.lows[k] != "of":
+        return False
+    c.low, c.high, c.scale = c.low * 1e6, c.high * 1e6, 1e6
+    c.num_end = c.end = j + 1
+    return True
 
 
 def _unit_at(t: _Tokens, c: _Cand, j: int) -> tuple[Unit, int] | None:
@@ -630,7 +654,7 @@ def _is_identifier(t: _Tokens, c: _Cand) -> bool:
     if p >= 1 and t.words[p] == "." and t.lows[p - 1] in _ID_AFTER_DOT and t.spaced(i):
         return True
     j = c.num_end
-    if not c.unit and j < t.n and t.kinds[j] == "w" and t.words[j][0].isupper() \
+    if not c.unit and c.integer and j < t.n and t.kinds[j] == "w" and t.words[j][0].isupper() \
             and t.gap(j) == 1 and t.words[j] not in lx.MONTHS:
         return True  # "iPhone 11 Pro", "2017 National Bureau", "90049 ZIP Code"
     if not c.integer or c.first != i or p < 0 or not t.spaced(i):

@@ -1,0 +1,113 @@
+"""Quantity engine on bad input: never raises, stays linear; clear errors for bad files."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from crosscheck.quantities import QuantityInputError, convert_file, parse_quantities
+
+# Text built from the characters the engine reacts to, plus any Unicode.
+_PIECES = st.sampled_from([
+    "1", "42", "4,300", "1.5", ".5", "-", "\u2212", "\u2013", "/", "%", "$", "€", "£", "US$",
+    " ", "\u00a0", "\u2009", "\n", "\uff11", "m", "bn", "k", "million", "one", "a", "hundred",
+    "thousand", "half", "third", "dozens", "tens of", "of", "to", "and", "between", "from",
+    "more than", "about", "up to", "rose", "fell", "by", "km", "per", "a year", "people",
+    "shells", "(", ")", ".", ",", ":", "+", "May", "Section", "2019", "s", "th", "pm",
+])
+_TEXT = st.one_of(
+    st.text(max_size=200),
+    st.lists(st.one_of(_PIECES, st.text(max_size=3)), max_size=60).map("".join),
+)
+# Linear time: 10x the text may cost at most this many times more (quadratic would be 100x;
+# the slack absorbs timer noise on a shared 2-core machine).
+LINEAR_RATIO_LIMIT = 30.0
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXT)
+def test_any_text_gives_well_formed_quantities(text):
+    for q in parse_quantities(text):
+        assert 0 <= q.start < q.end <= len(text)
+        assert text[q.start:q.end] == q.surface
+        assert q.low <= q.high
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n", "\u200b", "\ufeff", "%", "$", "-", "1e5e5"])
+def test_empty_and_degenerate_strings(text):
+    assert isinstance(parse_quantities(text), list)
+
+
+@pytest.mark.parametrize("value", [None, 42, b"10 km", ["10 km"]])
+def test_non_strings_give_nothing(value):
+    assert parse_quantities(value) == []
+
+
+def test_three_hundred_digit_numbers():
+    found = parse_quantities("1" * 300 + " km")
+    assert len(found) == 1 and found[0].unit == "kilometre" and found[0].low > 1e299
+
+
+def test_numbers_beyond_float_range_are_skipped():
+    assert [q.low for q in parse_quantities("9" * 400 + " km and 5 km")] == [5]
+
+
+def test_odd_unicode_spaces_digits_and_minus():
+    text = "\uff14\uff10\uff10\u00a0km, \u22125\u2009%, 1\u202f000 people"
+    assert [(q.low, q.unit) for q in parse_quantities(text)] == [
+        (400, "kilometre"), (-5, "percentage"), (1000, "person")]
+
+
+@pytest.mark.parametrize("unit", ["1 ", "one ", "x", "$1.2bn to $3bn, ",
+                                  "North Korea sold 1 million to 3 million shells. "])
+def test_hundred_kilobyte_sentences_are_linear(unit):
+    small, large = (unit * (size // len(unit)) for size in (10_000, 100_000))
+    assert _seconds(large) < LINEAR_RATIO_LIMIT * max(_seconds(small), 0.01)
+
+
+def _seconds(text: str) -> float:
+    start = time.perf_counter()
+    parse_quantities(text)
+    return time.perf_counter() - start
+
+
+def test_convert_file_writes_scorer_rows(tmp_path):
+    src = tmp_path / "in.json"
+    src.write_text(json.dumps([{"text": "about 40% of 3 km"}, {"text": "nothing"}]))
+    out = tmp_path / "out.json"
+    assert convert_file(src, out) == 2
+    rows = json.loads(out.read_text())
+    assert rows[0]["quantities"] == [{"value": 40.0, "unit": "percentage", "change": "~"},
+                                     {"value": 3.0, "unit": "kilometre", "change": "="}]
+    assert rows[1] == {"text": "nothing", "quantities": []}
+
+
+def test_convert_file_to_stdout(tmp_path, capsys):
+    src = tmp_path / "in.json"
+    src.write_text(json.dumps([{"text": "5 km", "quantities": []}]))
+    assert convert_file(src, None) == 1
+    assert json.loads(capsys.readouterr().out)[0]["quantities"][0]["unit"] == "kilometre"
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (None, "no such file"),
+    ("{not json", "not valid JSON"),
+    ('{"text": "5 km"}', "expected a JSON list"),
+    ('[{"txt": "5 km"}]', 'item 0 has no string "text"'),
+    ('["5 km"]', 'item 0 has no string "text"'),
+    (b"\xff\xfe\x00", "UTF-8"),
+])
+def test_convert_file_errors_name_the_file_and_the_fix(tmp_path, content, message):
+    src = tmp_path / "in.json"
+    if isinstance(content, bytes):
+        src.write_bytes(content)
+    elif content is not None:
+        src.write_text(content)
+    with pytest.raises(QuantityInputError) as err:
+        convert_file(src, tmp_path / "out.json")
+    assert str(src) in str(err.value) and message in str(err.value)
+    assert isinstance(err.value, ValueError)
