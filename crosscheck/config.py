@@ -339,7 +339,7 @@ def validate_entry(entry: object, base_dir: Path,
     except ValidationError as exc:
         problems += [p for err in exc.errors(include_url=False)
                      for p in _problem_from_error(err, source_id, index)]
-        return None, problems
+        return None, problems + _unchecked_kind_problems(entry, problems, source_id, index)
     return (None, problems) if problems else (source, [])
 
 
@@ -385,6 +385,18 @@ def _pop_duplicates(value: object, prefix: str = "") -> list[tuple[str, str]]:
         for n, item in enumerate(value):
             found += _pop_duplicates(item, f"{prefix.rstrip('.')}[{n}].")
     return found
+
+
+def _unchecked_kind_problems(entry: dict[str, Any], found: list[SourceProblem],
+                             source_id: str | None, index: int | None) -> list[SourceProblem]:
+    """Kind rules the failed validation never reached, so every problem shows at once."""
+    if entry.get("kind") not in KINDS:
+        return []
+    known = {k: v for k, v in entry.items() if k in Source.model_fields}
+    draft = Source.model_construct(**known)
+    seen = {p.key_path for p in found}
+    return [SourceProblem(source_id, key, value, msg, index)
+            for key, value, msg in kind_problems(draft) if key not in seen]
 
 
 def _read_yaml(path: Path) -> object:

@@ -82,6 +82,7 @@ sources:
   - id: nourl
     name: No url
     kind: rss
+    timeout: 0
     publisher: {name: N}
   - id: index_only
     name: Index without pattern
@@ -134,7 +135,8 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
         (5, "kinds", "kind"), (6, "types", "enabled"), (6, "types", "max_articles"),
         (6, "types", "timeout"), (6, "types", "rate_limit"), (6, "types", "include[0]"),
         (6, "types", "language"), (6, "types", "publisher.credibility"),
-        (7, "nofolder", "path"), (8, "nourl", "url"), (9, "index_only", "link_pattern"),
+        (7, "nofolder", "path"), (8, "nourl", "url"), (8, "nourl", "timeout"),
+        (9, "index_only", "link_pattern"),
         (10, None, "id"), (11, None, "(entry)"), (12, "bad id!", "id"),
     }
     assert keys == expected
