@@ -10,6 +10,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 import trafilatura
 from lxml import etree
+from trafilatura.settings import Document
 
 from crosscheck.ingest.result import as_datetime
 
@@ -85,9 +86,9 @@ def _body(text: str, title: str) -> str:
 def extract_article(html: str, url: str) -> PageArticle | None:
     """The main text and metadata of a page; None when the page holds no article text."""
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
-    text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not text.strip():
+    if not isinstance(doc, Document) or not doc.text or not doc.text.strip():
         return None
+    text = doc.text
     title = (doc.title or "").strip()
     body = _body(text, title)
     if len(body) < MIN_PAGE_TEXT_CHARS:

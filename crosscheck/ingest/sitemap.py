@@ -57,8 +57,9 @@ def _entries(root: etree._Element, item_tag: str) -> list[SitemapEntry]:
 
 def _newest_first(entries: list[SitemapEntry]) -> list[SitemapEntry]:
     """Entries with a lastmod newest first, then those without, in file order."""
-    dated = sorted((e for e in entries if e.lastmod), key=lambda e: e.lastmod, reverse=True)
-    return dated + [e for e in entries if not e.lastmod]
+    dated = [e for e in entries if e.lastmod is not None]
+    dated.sort(key=lambda e: e.lastmod or datetime.min, reverse=True)
+    return dated + [e for e in entries if e.lastmod is None]
 
 
 def read_sitemap(fetcher: Fetcher, url: str, col: Collector,
