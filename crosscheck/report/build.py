@@ -73,6 +73,17 @@ class FindingView:
         return sorted({c for c in found if c})
 
     @property
+    def measured(self) -> str:
+        """What the figures count or measure, as most of its claims name it."""
+        names = Counter(cv.claim.measured.strip() for cv in self.claims if cv.claim.measured)
+        return names.most_common(1)[0][0] if names else ""
+
+    @property
+    def headline(self) -> str:
+        """The competing figures in a few words: 'about 100,000 troops vs 175,000 troops'."""
+        return " vs ".join(g.displays[0] for g in self.groups if g.displays)
+
+    @property
     def claim_count(self) -> int:
         """Claims behind the finding, copies included."""
         return sum(1 + len(cv.copies) for cv in self.claims)

@@ -63,9 +63,10 @@ def _stats_lines(view: ReportView) -> list[str]:
 def _alert_lines(view: ReportView) -> list[str]:
     lines = []
     for g in view.failed_gates:
-        lines.append(f"- ❌ check failed: **{md_escape(g.expectation)}** on {md_escape(g.suite)}"
-                     f"{'.' + md_escape(g.column) if g.column else ''}"
-                     f" ({g.unexpected_count} unexpected){': ' + md_escape(g.detail) if g.detail else ''}")
+        where = md_escape(g.suite) + ("." + md_escape(g.column) if g.column else "")
+        detail = ": " + md_escape(g.detail) if g.detail else ""
+        lines.append(f"- ❌ check failed: **{md_escape(g.expectation)}** on {where}"
+                     f" ({g.unexpected_count} unexpected){detail}")
     for s in view.skips:
         lines.append(f"- ⚠️ skipped ({md_escape(s.stage)}, {md_escape(s.source_id)}):"
                      f" {md_escape(s.item)} — {md_escape(s.reason)}")
