@@ -242,3 +242,47 @@ def test_to_newsquant_rows():
         {"value": 8e6, "unit": "dollar", "change": "<"},
         {"value": 5.0, "unit": "percentage", "change": "up"},
     ]
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("more than 10 1/2 miles of cable", 10.5, "mile"),
+    ("7 3/4 % bonds", 7.75, "percentage"),
+    ("½ teaspoon of salt", 0.5, "teaspoon"),
+    ("1/16 of a US pint", 1 / 16, "pint"),
+])
+def test_fractions(text, value, unit):
+    q = only(text)
+    assert (q.low, q.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("it only cost 3 dollars 50 cents", 3.5, "dollar"),
+    ("thirteen dollars and forty-five cents", 13.45, "dollar"),
+    ("buy this item for USD 200", 200, "dollar"),
+    ("10 $ is not much", 10, "dollar"),
+    ("profit of 361 million pounds", 361e6, "pound sterling"),
+    ("he weighs 208 pounds", 208, "pound-mass"),
+    ("It costs half million usd", 5e5, "dollar"),
+    ("a quarter million dollars", 2.5e5, "dollar"),
+    ("the c $ 300 million charge", 3e8, "canadian dollar"),
+    ("a 15 % per annum rise", 15, "percentage per year"),
+])
+def test_money_forms(text, value, unit):
+    q = only(text)
+    assert (q.low, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text", [
+    "paid nov. 6 to shares of record", "on may 19, the fda", "on 1 may that year",
+    "part number 24703L202", "item scp-173m", "at exit 436",
+])
+def test_more_dates_and_identifiers(text):
+    assert parse_quantities(text) == []
+
+
+def test_may_as_a_verb_is_not_a_month():
+    assert values("5 may be enough") == [(5, 5, "")]
+
+
+def test_scaling_leaves_no_float_noise():
+    assert only("c $ 16.4 million").low == 16_400_000

@@ -13,8 +13,8 @@ import re
 from crosscheck.models import Quantity
 from crosscheck.quantities import _lexicon as lx
 from crosscheck.quantities._units import (
-    CURRENCY_ECHOES, CURRENCY_PREFIX_MAX_CHARS, CURRENCY_PREFIXES, RATE_NOUNS, TOKEN_RE, Unit,
-    match_unit,
+    CURRENCY_ECHOES, CURRENCY_PREFIX_MAX_CHARS, CURRENCY_PREFIXES, RATE_NAMES, RATE_NOUNS,
+    SPACED_CODES, Unit, match_unit,
 )
 from crosscheck.quantities._words import COLLECTIVE_UNITS, STOP_WORDS, looks_plural, singular
 
@@ -28,7 +28,7 @@ _TRANSLATE.update({ord("\u2044"): "/", ord("\u2019"): "'", ord("\u2032"): "'", o
 _NUMBER_WORD_RE = "|".join(sorted(
     set(lx.SMALL_NUMBERS) | set(lx.TENS) | set(lx.SCALE_WORDS) | set(lx.VAGUE_PLURALS)
     | set(lx.FRACTION_WORDS) | {"hundred", "dozen"}, key=len, reverse=True))
-_CANDIDATE_RE = re.compile(rf"[0-9]|\b(?:{_NUMBER_WORD_RE})\b", re.IGNORECASE)
+_CANDIDATE_RE = re.compile(rf"[0-9½¼¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]|\b(?:{_NUMBER_WORD_RE})\b", re.IGNORECASE)
 _BLOCKED_RE = re.compile(
     r"(?:\+[0-9]{1,3}[ .-]?)?\(?[0-9]{2,4}\)?[ .-][0-9]{3,4}[.-][0-9]{3,4}(?![0-9])"  # phones
     r"|\+[0-9]{1,3}(?:[ .-][0-9]{2,5}){2,4}"                                          # +44 20 ...
@@ -44,7 +44,8 @@ _HALF_BLOCKERS = {"the", "first", "second", "other", "latter", "former", "this",
 _ONE_BLOCKERS = {"no", "any", "each", "every", "the", "this", "that", "which", "some",
                  "someone", "anyone", "everyone", "no-one", "another", "a", "like"}
 _HYPHEN_PREFIXES = {"minus", "sub", "to", "mid", "over", "under", "up", "pre", "post", "than",
-                    "and", "or", "from", "about", "around", "nearly"}
+                    "and", "or", "from", "about", "around", "nearly", "now", "then", "age",
+                    "aged", "top", "all", "early", "late", "just", "some", "almost", "over"}
 _ID_AFTER_DOT = {"no", "nos", "art", "sec", "vol", "fig", "ch", "pp", "p", "op", "ref"}
 NUMBER_WORDS = frozenset(_WORD_STARTS | set(lx.FRACTION_WORDS) | {"hundred"}) - {"a", "an"}
 # Verbs that take "up"/"down" as a particle, not as a change ("gave up 517 yards").
@@ -60,6 +61,7 @@ _NOT_RATE_AFTER = {"earlier", "ago", "later", "before", "after", "on", "previous
 # Determiners before a bare number word that make it a name or rank ("the bottom three").
 _BARE_WORD_BLOCKERS = {"the", "top", "bottom", "big", "all", "those", "these", "first", "last",
                        "'s", "s", "of", "several", "few", "many", "couple"}
+SIGNIFICANT_DIGITS = 12  # beyond what any news figure states, above float scaling noise
 CONTEXT_WINDOW = 4  # tokens looked at before a figure for qualifiers and change verbs
 COUNT_PHRASE_MAX = 4  # words after a figure searched for its counted noun
 
@@ -154,7 +156,8 @@ def _read_all(t: _Tokens, blocked: set[int]) -> list[_Cand]:
     i, last_end = 0, -1
     while i < t.n:
         c = None
-        if i not in blocked and (t.kinds[i] == "n" or t.lows[i] in _WORD_STARTS):
+        if i not in blocked and (t.kinds[i] == "n" or t.lows[i] in _WORD_STARTS
+                                 or t.words[i] in lx.VULGAR_FRACTIONS):
             c = _read_number(t, i, last_end)
         if c is None:
             i += 1
@@ -193,6 +196,10 @@ def _read_number(t: _Tokens, i: int, last_end: int) -> _Cand | None:
     """Read the number expression starting at token i, digits or words."""
     if t.kinds[i] == "n":
         return _read_digits(t, i, last_end)
+    if t.words[i] in lx.VULGAR_FRACTIONS:
+        c = _Cand(i, i + 1, lx.VULGAR_FRACTIONS[t.words[i]])
+        c.integer = False
+        return c
     return _read_words(t, i)
 
 
@@ -217,6 +224,8 @@ def _read_digits(t: _Tokens, i: int, last_end: int) -> _Cand:
     c = _Cand(i, j, value)
     c.integer = "." not in w
     c.int4 = w.isdigit() and len(w) == 4 and j == i + 1
+    if c.integer and j < t.n:
+        _mixed_fraction(t, c)
     if j + 1 < t.n and t.words[j] == "/" and t.gap(j) == 0 and t.gap(j + 1) == 0 \
             and t.kinds[j + 1] == "n" and t.words[j + 1].isdigit() and c.integer:
         den = float(t.words[j + 1])
@@ -227,6 +236,22 @@ def _read_digits(t: _Tokens, i: int, last_end: int) -> _Cand:
     _read_sign(t, c, last_end)
     _read_scale(t, c)
     return c
+
+
+def _mixed_fraction(t: _Tokens, c: _Cand) -> None:
+    """"10 1/2 miles", "7 3/4 %", "10½": a whole number and a proper fraction."""
+    j = c.num_end
+    if t.words[j] in lx.VULGAR_FRACTIONS and t.gap(j) == 0:
+        c.low = c.high = c.low + lx.VULGAR_FRACTIONS[t.words[j]]
+        c.num_end = c.end = j + 1
+    elif j + 2 < t.n and t.kinds[j] == "n" and t.gap(j) == 1 and t.words[j].isdigit() \
+            and t.words[j + 1] == "/" and t.gap(j + 1) == 0 and t.gap(j + 2) == 0 \
+            and t.words[j + 2].isdigit() and 0 < int(t.words[j]) < int(t.words[j + 2]):
+        c.low = c.high = c.low + int(t.words[j]) / int(t.words[j + 2])
+        c.num_end = c.end = j + 3
+    else:
+        return
+    c.integer = c.int4 = False
 
 
 def _read_sign(t: _Tokens, c: _Cand, last_end: int) -> None:
@@ -324,6 +349,9 @@ def _read_words(t: _Tokens, i: int) -> _Cand | None:
             current = (current or 1.0) * lx.FRACTION_WORDS[w]
             j += 1
             seen = True
+            if j < t.n and t.lows[j] in lx.SCALE_WORDS:  # "a quarter million"
+                current *= lx.SCALE_WORDS[t.lows[j]]
+                j += 1
             break
         else:
             break
@@ -348,6 +376,9 @@ def _read_half(t: _Tokens, i: int) -> _Cand | None:
     if j + 1 < t.n and t.lows[j] in ("a", "an") and t.lows[j + 1] in lx.SCALE_WORDS:
         value *= lx.SCALE_WORDS[t.lows[j + 1]]
         j += 2
+    elif j < t.n and t.lows[j] in lx.SCALE_WORDS:
+        value *= lx.SCALE_WORDS[t.lows[j]]
+        j += 1
     c = _Cand(i, j, value)
     c.words = True
     c.integer = False
@@ -411,10 +442,28 @@ def _attach_unit(t: _Tokens, c: _Cand) -> None:
         c.unit, c.kind = unit.name, unit.kind
         c.low, c.high = c.low * unit.factor, c.high * unit.factor
         c.end = e
-        _rate(t, c, e)
+        if unit.name == "pound-mass" and c.scale >= 1e6:
+            c.unit, c.kind = "pound sterling", "currency"  # "361 million pounds" is money
+        if c.kind == "currency" and unit.name not in lx.CENT_WORDS:
+            _cents(t, c, e)
+        _rate(t, c, c.end)
         return
     if c.integer or c.low >= 1:
         _count_noun(t, c, j)
+
+
+def _cents(t: _Tokens, c: _Cand, e: int) -> None:
+    """"3 dollars 50 cents", "thirteen dollars and forty-five cents" as one amount."""
+    k = e + 1 if e < t.n and t.lows[e] == "and" else e
+    if k >= t.n or not (t.kinds[k] == "n" or t.lows[k] in _WORD_STARTS) or not t.spaced(k):
+        return
+    sub = _read_number(t, k, -1)
+    if sub is None or sub.low != sub.high or not 0 < sub.low < 100:
+        return
+    m = sub.num_end
+    if m < t.n and t.lows[m] in lx.CENT_WORDS and t.spaced(m):
+        c.low, c.high = c.low + sub.low / 100, c.high + sub.low / 100
+        c.end = m + 1
 
 
 def _million_m(t: _Tokens, c: _Cand, j: int) -> bool:
@@ -449,8 +498,8 @@ def _unit_at(t: _Tokens, c: _Cand, j: int) -> tuple[Unit, int] | None:
     unit, e = found
     if unit.tight and t.gap(j) != 0:
         return None
-    if e < t.n and t.gap(e) == 0 and t.kinds[e] == "w":
-        return None  # "5 min" yes, "5 minx" no
+    if e < t.n and t.gap(e) == 0 and t.kinds[e] in ("w", "n"):
+        return None  # "5 min" yes; "5 minx", "24703L202", "5 $10 bills" no
     if len(t.words[j]) == 1 and t.kinds[j] == "w" and e == j + 1 and t.gap(j) != 0 \
             and e < t.n and t.kinds[e] == "w" and t.words[j] not in ("W", "C", "F", "V", "p"):
         return None
@@ -481,7 +530,8 @@ def _prefix_ok(t: _Tokens, c: _Cand, sym: str, sym_end: int) -> bool:
     if sym == "PS":
         return t.starts[c.num] == sym_end and ("," in t.words[c.num] or "." in t.words[c.num]
                                               or c.scale != 1.0 or _glued_scale(t, c))
-    if sym[-1] == " " or (sym_end < t.starts[c.first] and sym[-1].isalpha()):
+    if sym[-1] == " " or (sym_end < t.starts[c.first] and sym[-1].isalpha()
+                          and sym not in SPACED_CODES):
         return False
     return not (c.words and sym.isalpha())
 
@@ -523,6 +573,7 @@ def _rate(t: _Tokens, c: _Cand, e: int, glued_only: bool = False) -> None:
         name, end = singular(t.words[k]), k + 1
     else:
         return
+    name = RATE_NAMES.get(name, name)
     if not glued and (name not in RATE_NOUNS or (end < t.n and t.lows[end] in _NOT_RATE_AFTER)):
         return
     speed = c.kind == "length" and found is not None and found[0].kind == "duration"
@@ -574,7 +625,7 @@ def _set_count(t: _Tokens, c: _Cand, head: str, end: int) -> None:
     """Set a counted noun as the unit, or the unit it names ("50 previous years")."""
     low = head.lower()
     found = match_unit([head], [low], 0, 1)
-    if found is not None and found[0].kind in ("duration", "length", "mass", "area", "volume"):
+    if found is not None and found[0].kind == "duration" and head.islower():
         c.unit, c.kind = found[0].name, found[0].kind
     else:
         c.unit = COLLECTIVE_UNITS.get(low) or singular(head)
@@ -628,25 +679,38 @@ def _is_date_or_time(t: _Tokens, c: _Cand) -> bool:
     if j < t.n and t.words[j] == "s" and t.gap(j) == 0:
         return True
     p = i - 1 if i >= 1 and t.words[i - 1] != "." else i - 2
-    if p >= 0 and t.words[p] in lx.MONTHS:
+    if p >= 0 and _is_month(t, p, p):
         return True
-    if j < t.n and t.words[j] in lx.MONTHS and t.spaced(j):
+    if j < t.n and t.spaced(j) and _is_month(t, j, i):
         return True
-    return j + 1 < t.n and t.lows[j] == "of" and t.words[j + 1] in lx.MONTHS
+    return j + 1 < t.n and t.lows[j] == "of" and _is_month(t, j + 1, i)
+
+
+def _is_month(t: _Tokens, k: int, anchor: int) -> bool:
+    """Token k names a month; "may"/"march" only after a date preposition before anchor."""
+    if t.words[k] in lx.MONTHS or t.lows[k] in lx.MONTHS_LOWER:
+        return True
+    return t.lows[k] in lx.AMBIGUOUS_MONTHS and anchor > 0 \
+        and t.lows[anchor - 1] in lx.DATE_PREPOSITIONS
 
 
 def _is_identifier(t: _Tokens, c: _Cand) -> bool:
     """"Section 427", "Channel 1", "COVID-19", "G7", "5G", "49 Zorro Ranch Road"."""
-    if c.currency or (c.unit and c.kind != "count") or c.scale != 1.0 or c.vague:
+    if c.currency or c.vague:
         return False
     i, p = c.num, c.num - 1
+    if p >= 1 and t.gap(i) == 0 and t.words[p] == "-" and t.gap(p) == 0 \
+            and t.kinds[p - 1] == "w" and t.lows[p - 1] not in _HYPHEN_PREFIXES:
+        return True  # "COVID-19", "scp-173m", "F-16"
+    if (c.unit and c.kind != "count") or c.scale != 1.0:
+        return False
     if not c.words and c.num_end < t.n and t.gap(c.num_end) == 0 and t.kinds[c.num_end] == "w" \
             and c.end == c.num_end:
         return True  # "5G", "3D", "1990s"
     if p >= 0 and t.gap(i) == 0 and not c.sign:
         if t.kinds[p] == "w":
             return True
-        if t.words[p] in ("-", "#") and p >= 1 and t.gap(p) == 0 and t.kinds[p - 1] in ("w", "n") \
+        if t.words[p] in ("-", "#") and p >= 1 and t.gap(p) == 0 and t.kinds[p - 1] == "w" \
                 and t.lows[p - 1] not in _HYPHEN_PREFIXES:
             return True
         if t.words[p] == "#":
@@ -654,7 +718,8 @@ def _is_identifier(t: _Tokens, c: _Cand) -> bool:
     if p >= 1 and t.words[p] == "." and t.lows[p - 1] in _ID_AFTER_DOT and t.spaced(i):
         return True
     j = c.num_end
-    if not c.unit and c.integer and j < t.n and t.kinds[j] == "w" and t.words[j][0].isupper() \
+    if not c.unit and c.integer and "," not in t.words[i] and j < t.n and t.kinds[j] == "w" \
+            and t.words[j][0].isupper() \
             and t.gap(j) == 1 and t.words[j] not in lx.MONTHS:
         return True  # "iPhone 11 Pro", "2017 National Bureau", "90049 ZIP Code"
     if not c.integer or c.first != i or p < 0 or not t.spaced(i):
@@ -739,9 +804,9 @@ def _joinable(t: _Tokens, a: _Cand, b: _Cand, connectors: tuple[str, ...]) -> bo
         return False
     if a.unit and not b.unit and word not in ("-",) and lead not in ("from", "between"):
         return False
-    if word == "to" and lead not in ("from", "between", "by") \
-            and _change_before(t, a.first, False):
-        return False
+    if word == "to" and lead not in ("from", "between") and _change_before(t, a.first, False) \
+            and (lead != "by" or a.unit):
+        return False  # "rose 5% to 7%": a change then a level; "fell by 1 to 1.5 degrees": range
     return True
 
 
@@ -846,11 +911,18 @@ def _qualifier_after(t: _Tokens, c: _Cand) -> None:
             c.qualifier, c.end = "approx", e + 2
 
 
+def _tidy(value: float) -> float:
+    """Drop float noise from scaling ("16.4 million" is 16400000, not 16399999.999999998)."""
+    if math.isinf(value) or value == 0:
+        return float(value)
+    return float(f"{value:.{SIGNIFICANT_DIGITS}g}")
+
+
 def _to_quantity(text: str, t: _Tokens, c: _Cand) -> Quantity:
     start, end = t.starts[c.first], t.ends[c.end - 1]
     kind = c.kind if c.unit else "count"
     if c.unit in ("percentage", "percentage point", "basis point"):
         kind = "percent"
-    return Quantity(low=float(c.low), high=float(c.high), unit=c.unit, unit_kind=kind,
+    return Quantity(low=_tidy(c.low), high=_tidy(c.high), unit=c.unit, unit_kind=kind,
                     qualifier=c.qualifier, change=c.change, surface=text[start:end],
                     start=start, end=end)

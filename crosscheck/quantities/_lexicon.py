@@ -91,6 +91,20 @@ MONTHS = {
     "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
     "Sep", "Sept", "Oct", "Nov", "Dec",
 }
+# Lower-case month names that are never ordinary words; "may" and "march" count as months only
+# after a date preposition ("on may 19", "on 1 may").
+MONTHS_LOWER = {"january", "february", "april", "june", "july", "august", "september",
+                "october", "november", "december", "jan", "feb", "apr", "jun", "jul", "aug",
+                "sep", "sept", "oct", "nov", "dec"}
+AMBIGUOUS_MONTHS = {"may", "march"}
+DATE_PREPOSITIONS = {"on", "since", "by", "until", "till", "from", "in", "early", "late", "mid",
+                     "of", "before", "after", "through", "to", "between", "and"}
+# Vulgar fraction characters (one token each).
+VULGAR_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅕": 0.2, "⅖": 0.4,
+                    "⅗": 0.6, "⅘": 0.8, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375,
+                    "⅝": 0.625, "⅞": 0.875}
+CENT_WORDS = {"cents", "cent", "pence", "penny", "p"}
+
 # Words before a 4-digit number that make it a year ("in 2018", "since 1985").
 YEAR_CONTEXT = {
     "in", "since", "of", "by", "until", "till", "from", "to", "between", "and", "during",
@@ -106,7 +120,7 @@ IDENTIFIER_WORDS = {
     "no", "number", "level", "phase", "round", "room", "route", "flight", "item", "part",
     "step", "stage", "grade", "class", "type", "version", "episode", "clause", "paragraph",
     "amendment", "district", "lane", "gate", "platform", "highway", "interstate", "apartment",
-    "suite", "floor", "box", "line", "tier", "act", "vol", "volume", "issue", "sp", "s&p",
+    "suite", "floor", "box", "line", "exit", "junction", "tier", "act", "vol", "volume", "issue", "sp", "s&p",
     "ftse", "covid", "model", "figure", "fig", "table", "appendix", "rule", "bill",
     "resolution", "precinct", "ward", "block", "plot", "building", "terminal", "bus", "train",
     "pier", "dock", "zone", "region", "sector", "team", "player", "jersey", "group", "pool",

@@ -19,6 +19,7 @@ km,kms,kilometre,kilometres,kilometer,kilometers | kilometre | length
 ^m,metre,metres,meter,meters | metre | length
 cm,centimetre,centimetres,centimeter,centimeters | centimetre | length
 mm,millimetre,millimetres,millimeter,millimeters | millimetre | length
+dm,decimetre,decimetres,decimeter,decimeters | decimetre | length
 μm,µm,micrometre,micrometres,micrometer,micrometers,micron,microns | micrometre | length
 ^nm,nanometre,nanometres,nanometer,nanometers | nanometre | length
 mile,miles,^mi | mile | length
@@ -36,6 +37,7 @@ hectare,hectares,=ha | hectare | area
 kg,kgs,kilogram,kilograms,kilo,kilos | kilogram | mass
 ^g,gram,grams,gramme,grammes | gram | mass
 mg,milligram,milligrams | milligram | mass
+μg,µg,mcg,microgram,micrograms | microgram | mass
 tonne,tonnes,metric ton,metric tons,metric tonne,metric tonnes | tonne | mass
 ton,tons | ton | mass
 lb,lbs,pound,pounds | pound-mass | mass
@@ -45,10 +47,14 @@ ml,mL,millilitre,millilitres,milliliter,milliliters | millilitre | volume
 gallon,gallons,gal | gallon | volume
 pint,pints | pint | volume
 quart,quarts | quart | volume
+teaspoon,teaspoons,tsp | teaspoon | volume
+tablespoon,tablespoons,tbsp | tablespoon | volume
+cup,cups | cup | volume
 barrel,barrels,bbl | barrel | volume
 cubic metre,cubic metres,cubic meter,cubic meters,m3,m³ | cubic metre | volume
 bcm | cubic metre*1e9 | volume
 cubic foot,cubic feet | cubic foot | volume
+millisecond,milliseconds,=ms | millisecond | duration
 second,seconds,sec,secs,^s | second | duration
 minute,minutes,min,mins | minute | duration
 hour,hours,hr,hrs,^h | hour | duration
@@ -61,7 +67,7 @@ century,centuries | century | duration
 year-old,years-old,year old,years old,-year-old | year of age | duration
 month-old,months-old,month old,months old | month of age | duration
 mph,miles per hour,mile per hour,miles an hour,mile an hour | mile per hour | speed
-km/h,kph,km/hr,kmh,kilometres per hour,kilometers per hour,kilometres an hour,kilometers an hour | kilometre per hour | speed
+km/h,kph,kmph,km/hr,kmh,kilometres per hour,kilometers per hour,kilometres an hour,kilometers an hour | kilometre per hour | speed
 knot,knots | knot | speed
 m/s,metres per second,meters per second | metre per second | speed
 mpg,miles per gallon | mile per gallon | other
@@ -106,17 +112,30 @@ hong kong dollar,hong kong dollars | hong kong dollar | currency
 new zealand dollar,new zealand dollars | new zealand dollar | currency
 singapore dollar,singapore dollars | singapore dollar | currency
 taiwan dollar,taiwan dollars,new taiwan dollars | new taiwan dollar | currency
-euro,euros,€,=EUR | euro | currency
+euro,euros,€,eur | euro | currency
+bitcoin,bitcoins,btc,₿ | bitcoin | currency
+satoshi,satoshis | satoshi | currency
+元,kuai | chinese yuan | currency
+₡,colón,colones | costa rican colón | currency
+₾,lari | georgian lari | currency
+₭,kip | lao kip | currency
+₦,naira | nigerian naira | currency
+₱ | philippine peso | currency
+₫,dong | vietnamese dong | currency
+₴ | ukrainian hryvnia | currency
+=$,=US$ | dollar | currency
+=£ | pound sterling | currency
+=¥ | japanese yen | currency
 pound sterling,pounds sterling,sterling | pound sterling | currency
-yen,japanese yen,=JPY | japanese yen | currency
-yuan,renminbi,chinese yuan,=CNY,=RMB | chinese yuan | currency
-ruble,rubles,rouble,roubles,russian ruble,russian rubles,russian roubles,=RUB,₽ | russian ruble | currency
-rupee,rupees,indian rupee,indian rupees,=INR | indian rupee | currency
+yen,japanese yen,jpy | japanese yen | currency
+yuan,renminbi,chinese yuan,cny,rmb | chinese yuan | currency
+ruble,rubles,rouble,roubles,russian ruble,russian rubles,russian roubles,rub,₽ | russian ruble | currency
+rupee,rupees,indian rupee,indian rupees,inr | indian rupee | currency
 shekel,shekels,new shekels | shekel | currency
 danish crown,danish crowns,danish krone,danish kroner | danish krone | currency
 swedish crown,swedish crowns,swedish krona,swedish kronor | swedish krona | currency
 norwegian crown,norwegian crowns,norwegian krone,norwegian kroner | norwegian krone | currency
-franc,francs,swiss franc,swiss francs,=CHF | swiss franc | currency
+franc,francs,swiss franc,swiss francs,chf | swiss franc | currency
 ringgit | malaysian ringgit | currency
 rand,south african rand | south african rand | currency
 reais,brazilian real,brazilian reais | brazilian real | currency
@@ -128,8 +147,8 @@ kuna,=kn | croatian kuna | currency
 cent,cents | cent | currency
 pence,penny,=p | penny | currency
 sen | sen | currency
-=USD,=US$ | dollar | currency
-=GBP | pound sterling | currency
+usd | dollar | currency
+gbp | pound sterling | currency
 """
 # Currency written before the number: surface (exact case) -> canonical.
 CURRENCY_PREFIXES = {
@@ -145,8 +164,18 @@ CURRENCY_PREFIXES = {
     "RMB": "chinese yuan", "₹": "indian rupee", "Rs": "indian rupee", "Rs.": "indian rupee",
     "INR": "indian rupee", "₽": "russian ruble", "RUB": "russian ruble",
     "RM": "malaysian ringgit", "CHF": "swiss franc", "₩": "south korean won",
-    "₪": "shekel", "NIS": "shekel", "₺": "turkish lira", "€ ": "euro",
+    "₪": "shekel", "NIS": "shekel", "₺": "turkish lira", "₿": "bitcoin", "BTC": "bitcoin",
+    "₡": "costa rican colón", "₾": "georgian lari", "₭": "lao kip", "₦": "nigerian naira",
+    "₱": "philippine peso", "₫": "vietnamese dong", "₴": "ukrainian hryvnia",
+    "us$": "dollar", "us $": "dollar", "c$": "canadian dollar", "c $": "canadian dollar",
+    "hk$": "hong kong dollar",
+    "hk $": "hong kong dollar", "nz$": "new zealand dollar", "nz $": "new zealand dollar",
+    "s$": "singapore dollar", "C $": "canadian dollar", "A $": "australian dollar",
+    "NZ $": "new zealand dollar",
 }
+# Letter codes that may stand one space before the number ("USD 200", "Rs 500").
+SPACED_CODES = {"USD", "EUR", "GBP", "JPY", "CNY", "RMB", "INR", "CHF", "AUD", "CAD", "HKD",
+                "NZD", "SGD", "RUB", "NIS", "BTC", "Rs", "Rs.", "RM"}
 CURRENCY_PREFIX_MAX_CHARS = 6
 # Words after "$1.2m" that only repeat the currency ("$76 US a barrel").
 CURRENCY_ECHOES = {"US", "U.S.", "USD", "CAD", "AUD", "NZD", "HKD", "SGD"}
@@ -154,7 +183,9 @@ CURRENCY_ECHOES = {"US", "U.S.", "USD", "CAD", "AUD", "NZD", "HKD", "SGD"}
 RATE_NOUNS = {"second", "minute", "hour", "day", "week", "month", "year", "share", "head",
               "person", "barrel", "ounce", "gallon", "litre", "liter", "pound", "tonne", "ton",
               "kilogram", "kg", "night", "game", "piece", "unit", "mile", "kilometre",
-              "kilometer", "gram", "trip", "visit", "seat", "ticket", "decade", "century"}
+              "kilometer", "gram", "trip", "visit", "seat", "ticket", "decade", "century",
+              "dozen", "annum"}
+RATE_NAMES = {"annum": "year", "kilometer": "kilometre", "liter": "litre"}
 
 TOKEN_RE = re.compile(r"[0-9]+(?:,[0-9]{3}(?![0-9]))*(?:\.[0-9]+)?|(?<![0-9])\.[0-9]+"
                       r"|[^\W\d_]+|\S")

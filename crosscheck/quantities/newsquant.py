@@ -41,6 +41,8 @@ def _row(q: Quantity) -> dict:
 
 def newsquant_unit(q: Quantity) -> str:
     """The unit as NewsQuant names it: counted nouns keep their modifiers ("heart transplant")."""
+    if q.unit == "penny" and not q.surface.endswith("p"):
+        return "penny"  # NewsQuant calls "118.5p" a point but "197 pence" a penny
     if q.unit_kind != "count" or not q.unit or q.unit in ("count",):
         return _NEWSQUANT_NAMES.get(q.unit, q.unit) or "-"
     words = [w for w in TOKEN_RE.findall(q.surface)]
