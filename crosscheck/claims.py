@@ -79,9 +79,75 @@ _COUNTRIES = {
     "Nigeria": "nigerian",
     "Kenya": "kenyan",
     "South Africa": "south african",
+    "Libya": "libyan|libyans",
+    "Morocco": "moroccan",
+    "Algeria": "algerian",
+    "Tunisia": "tunisian",
+    "Jordan": "jordanian",
+    "Qatar": "qatari",
+    "United Arab Emirates": "uae|emirati",
+    "Armenia": "armenian",
+    "Azerbaijan": "azerbaijani",
+    "Serbia": "serbian|serbs",
+    "Croatia": "croatian",
+    "Bulgaria": "bulgarian",
+    "Czech Republic": "czech|czechia",
+    "Slovakia": "slovak",
+    "Austria": "austrian",
+    "Switzerland": "swiss",
+    "Denmark": "danish",
+    "Ireland": "irish",
+    "Portugal": "portuguese",
+    "Vietnam": "vietnamese",
+    "Thailand": "thai",
+    "Indonesia": "indonesian",
+    "Philippines": "filipino|philippine",
+    "Malaysia": "malaysian",
+    "Bangladesh": "bangladeshi",
+    "Myanmar": "burmese",
+    "Argentina": "argentine|argentinian",
+    "Chile": "chilean",
+    "Colombia": "colombian",
+    "Peru": "peruvian",
+    "Cuba": "cuban",
+    "Haiti": "haitian",
+    "New Zealand": "new zealander",
+    "Somalia": "somali",
+    "Congo": "congolese",
+    "Mali": "malian",
+    "Niger": "nigerien",
+    "Chad": "chadian",
+    "Uzbekistan": "uzbek",
+    "Tajikistan": "tajik",
+    "Kyrgyzstan": "kyrgyz",
+    "Turkmenistan": "turkmen",
+}
+COUNTRY_NAMES = frozenset(_COUNTRIES)  # canonical names find_entities gives for places
+_COUNTRIES.update({
     "European Union": "eu|european union",
     "NATO": "nato",
     "United Nations": "un|u.n.",
+})
+# Places named for their country in matching: a figure about Moscow is a figure about Russia.
+PLACE_COUNTRY = {
+    "Moscow": "Russia", "St Petersburg": "Russia", "Siberia": "Russia", "Rostov-on-Don": "Russia",
+    "Belgorod": "Russia", "Kursk": "Russia", "Kremlin": "Russia", "Kyiv": "Ukraine",
+    "Kiev": "Ukraine", "Kharkiv": "Ukraine", "Odesa": "Ukraine", "Odessa": "Ukraine",
+    "Mariupol": "Ukraine", "Bakhmut": "Ukraine", "Donetsk": "Ukraine", "Luhansk": "Ukraine",
+    "Crimea": "Ukraine", "Zaporizhzhia": "Ukraine", "Kherson": "Ukraine", "Donbas": "Ukraine",
+    "Beijing": "China", "Shanghai": "China", "Hong Kong": "China", "Berlin": "Germany",
+    "Paris": "France", "London": "United Kingdom", "Tokyo": "Japan", "Taipei": "Taiwan",
+    "Ankara": "Turkey", "Istanbul": "Turkey", "Damascus": "Syria", "Aleppo": "Syria",
+    "Tripoli": "Libya", "Benghazi": "Libya", "Derna": "Libya", "Jerusalem": "Israel",
+    "Tel Aviv": "Israel", "Warsaw": "Poland", "Minsk": "Belarus", "Brussels": "Belgium",
+    "Rome": "Italy", "Madrid": "Spain", "Cairo": "Egypt", "Riyadh": "Saudi Arabia",
+    "New Delhi": "India", "Delhi": "India", "Mumbai": "India", "Islamabad": "Pakistan",
+    "Hawaii": "United States", "Maui": "United States", "Lahaina": "United States",
+    "New York": "United States", "Pentagon": "United States", "White House": "United States",
+    "Baghdad": "Iraq", "Kabul": "Afghanistan", "Beirut": "Lebanon", "Amman": "Jordan",
+    "Baku": "Azerbaijan", "Yerevan": "Armenia", "Tbilisi": "Georgia", "Chisinau": "Moldova",
+    "Vilnius": "Lithuania", "Riga": "Latvia", "Tallinn": "Estonia", "Helsinki": "Finland",
+    "Stockholm": "Sweden", "Oslo": "Norway", "Ottawa": "Canada", "Canberra": "Australia",
 }
 _ALIASES: dict[str, str] = {}
 for _name, _words in _COUNTRIES.items():
@@ -152,7 +218,14 @@ _VERBS = frozenset(
     "become becomes killing wounding leaving bringing making taking putting pushing supplying "
     "selling sending shipping reaching rising falling dropping according said says told "
     "announced reported estimated claimed".split())
+_CONTAINER_NOUNS = frozenset("number total toll count share percentage majority amount".split())
+_PREPOSITIONS = frozenset("from in of at on near across inside outside".split())
 _DETERMINERS = frozenset("the a an its their his her our this that these those".split())
+# Words of sourcing, not of the fact: left out of the frame the matcher compares.
+_SOURCE_WORDS = frozenset(
+    "said say says told tell according wrote write writes reported report reports announced "
+    "claimed claim stated added noted estimated citing cited official spokesman spokeswoman "
+    "spokesperson source".split())
 _REPORTING = frozenset("according said says told announced reported estimated claimed".split())
 _AUXILIARIES = frozenset("is are was were has have had be been being".split())
 _SAY_VERBS = (
@@ -183,7 +256,8 @@ _END_PUNCT = tuple('.!:;"”’)…')
 SMALL_COUNT_MAX = 4
 PRONOUN_LOOKBACK = 4  # sentences a "he said" may reach back to find its speaker (seed: 1–2)
 FRAME_WINDOW = 8  # content words kept on each side of the figure in the frame
-MEASURED_MAX_WORDS = 4  # words in the measured-thing phrase ("natural gas imports")
+MEASURED_MAX_WORDS = 4
+MAX_PP_JUMPS = 2  # prepositional phrases skipped to reach a subject's head noun  # words in the measured-thing phrase ("natural gas imports")
 
 
 @dataclass(frozen=True)
@@ -295,7 +369,7 @@ def skip_reason(sentence: str, q: Quantity) -> str | None:
 # ---------------------------------------------------------------------------------------------
 # Frames: measured thing, entities, predicate
 # ---------------------------------------------------------------------------------------------
-_TOKEN_RE = re.compile(r"[A-Za-z][\w'’.-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*%?|%|[,;:()“”\"]")
+_TOKEN_RE = re.compile(r"[A-Za-z][\w'’.-]*[A-Za-z]|[A-Za-z]|\d(?:[\d,.]*\d)?%?|%|[,;:()“”\"$€£+]")
 
 
 def _tokens(text: str) -> list[str]:
@@ -327,22 +401,23 @@ def measured_thing(sentence: str, q: Quantity) -> str:
     units = _unit_words(q.unit) | {"percent", "percentage", "cent", "%"}
     if q.unit_kind != "count":  # words of the surface name the unit ("4,300 km"), not the thing
         units |= {_norm(t) for t in _tokens(q.surface) if t[0].isalpha()}
-    words = _phrase_after(_tokens(sentence[q.start:]), units)
-    if words and not all(_norm(w) in units for w in words):
-        return " ".join(words)
+    words = _phrase_after(_tokens(sentence[q.start:]), units, q.unit_kind)
+    if words and (q.unit_kind == "count" or not all(_norm(w) in units for w in words)):
+        return " ".join(words)  # a counted noun is the thing itself ("shells")
     before = _phrase_before(_tokens(sentence[:q.start]))
     if before:
         return " ".join(before)
     return " ".join(words) or (q.unit if q.unit_kind == "count" else "")
 
 
-def _phrase_after(tokens: list[str], units: set[str]) -> list[str]:
+def _phrase_after(tokens: list[str], units: set[str], q_kind: str) -> list[str]:
     """Content words from the figure on: '3 million artillery shells', 'tonnes of grain'."""
     out: list[str] = []
     for i, tok in enumerate(tokens):
         low = tok.lower()
         if not out and (low in _QUALIFIER_WORDS or _is_numeric(tok) or low in _DETERMINERS
-                        or low == "of"):
+                        or low in ("of", "$", "€", "£", "+")
+                        or (low == "in" and q_kind == "currency")):  # "$61 billion in aid"
             continue
         if low == "of" and out and all(_norm(w) in units for w in out):
             out = []  # "tonnes of grain": the thing is the grain
@@ -371,11 +446,23 @@ def _phrase_before(tokens: list[str]) -> list[str]:
                       or tokens[i].lower().endswith("ly") or tokens[i].lower() in ("to", "by")):
         i -= 1
     out: list[str] = []
+    jumps = 0
     while i >= 0 and len(out) < MEASURED_MAX_WORDS:
-        tok = tokens[i]
-        if not tok[0].isalpha() or tok.lower() in _STOP or tok.lower() in _VERBS:
+        tok, low = tokens[i], tokens[i].lower()
+        if low in _DETERMINERS and i > 0 and tokens[i - 1].lower() in _PREPOSITIONS:
+            i -= 1  # "the toll from [the earthquake]": the head comes before the preposition
+            low = tokens[i].lower()
+        if low == "of" and out and i > 0 and tokens[i - 1].lower() in _CONTAINER_NOUNS:
+            break  # "the number of [bodies recovered]": the thing is what is counted
+        if low in _PREPOSITIONS and jumps < MAX_PP_JUMPS:
+            out, jumps, i = [], jumps + 1, i - 1
+            continue
+        if low == "and" and not out:
+            i -= 1
+            continue  # "Turkey and Syria"
+        if not tok[0].isalpha() or low in _STOP or low in _VERBS:
             break
-        if not tok.lower().endswith("ly") and not _is_entity_word(tok):
+        if not low.endswith("ly") and not _is_entity_word(tok):
             out.insert(0, tok)
         i -= 1
     return out
@@ -439,17 +526,29 @@ def find_predicate(sentence: str, q: Quantity) -> str:
 
 
 def frame_text(sentence: str, q: Quantity, measured: str, entities: tuple[str, ...],
-               predicate: str) -> str:
-    """Normalized text the matcher compares: measured thing, predicate, entities, context."""
+               predicate: str, attribution: str | None = None) -> str:
+    """Normalized text the matcher compares: measured thing, predicate, entities, context.
+
+    Who said it is left out: two outlets citing different sources for one fact must still
+    match, and one source giving two facts must not.
+    """
+    source = {_norm(t) for t in _tokens(attribution or "")} | _SOURCE_WORDS
     left = [_norm(t) for t in _tokens(sentence[:q.start]) if _content(t)][-FRAME_WINDOW:]
     right = [_norm(t) for t in _tokens(sentence[q.end:]) if _content(t)][:FRAME_WINDOW]
     parts = [_norm(w) for w in measured.split()] + [predicate] + left + right
-    parts += [e.lower() for e in entities]
+    parts += [e.lower() for e in subject_entities(entities, attribution)]
     seen: dict[str, None] = {}
     for p in parts:
-        if p and p not in seen:
+        if p and p not in seen and p not in source:
             seen[p] = None
     return " ".join(seen)
+
+
+def subject_entities(entities: tuple[str, ...], attribution: str | None) -> tuple[str, ...]:
+    """Entities the claim is about: those named as its source are left out."""
+    if not attribution:
+        return entities
+    return tuple(e for e in entities if e not in attribution)
 
 
 def _content(tok: str) -> bool:
@@ -632,10 +731,10 @@ def build_claim(article: Article, s: Sentence, q: Quantity, attribution: str | N
         predicate=predicate,
         attribution=attribution,
         as_of=sentence_date(s.text, published) or published,
-        frame=frame_text(s.text, q, measured, entities, predicate),
+        frame=frame_text(s.text, q, measured, entities, predicate, attribution),
     )
 
 
-__all__ = ["Sentence", "attributions", "boilerplate_reason", "build_claim", "extract_claims",
+__all__ = ["COUNTRY_NAMES", "PLACE_COUNTRY", "Sentence", "attributions", "subject_entities", "boilerplate_reason", "build_claim", "extract_claims",
            "find_entities", "find_predicate", "frame_text", "measured_thing", "sentence_date",
            "skip_reason", "split_sentences"]

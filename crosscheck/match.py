@@ -17,37 +17,82 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process, utils
 
+from crosscheck.claims import COUNTRY_NAMES, PLACE_COUNTRY, subject_entities
 from crosscheck.models import Claim, stable_id
 
-# Tuned on benchmarks/data/matching_pairs.yaml with benchmarks/matching.py (see that script's
-# output in the final report): the thresholds below gave the best pairwise F1 on the dev set.
+# Tuned on benchmarks/data/matching_pairs.yaml (92 passages, 50 facts, 4186 labelled pairs) with
+# `python benchmarks/matching.py --sweep`: threshold 0.45–0.55 with average-link 0.55 gave the
+# best pairwise F1 (0.915: P 0.887, R 0.945); 0.55 is the top of that plateau (fewer links).
+# Average-link 0.35 let chains through (P 0.78–0.83).
 MATCH_THRESHOLD = 0.55  # combined score a pair needs to be called the same claim
-CLUSTER_AVERAGE_MIN = 0.50  # mean score between two clusters (unscored pairs count 0) to merge
+CLUSTER_AVERAGE_MIN = 0.55  # mean score between two clusters (unscored pairs count 0) to merge
 PRUNE_CUTOFF = 35  # token_set_ratio on frames below which a pair is not scored at all
 FRAME_WEIGHT = 0.40
 MEASURED_WEIGHT = 0.35
 ENTITY_WEIGHT = 0.25
-NO_SHARED_ENTITY_PENALTY = 0.15  # both name entities, none in common: likely another fact
+SAME_CLASS_MEASURED = 1.0  # measured similarity when both name the same measure class
+SAME_THING_MEASURED = 0.8  # ... when both count the same class of thing
+NO_SHARED_COUNTRY_PENALTY = 0.25  # both name countries, none in common: another country's figure
 MAX_BLOCK_ALL_PAIRS = 2500  # larger blocks are split by measured head word and entity first
 
 # Measures that share a unit but are different facts ("62 killed" vs "145 injured").
 _MEASURE_CLASSES = {
-    "deaths": "killed dead death deaths died toll fatalities lives perished",
+    "deaths": "killed dead death deaths died toll fatalities lives perished bodies",
     "injuries": "injured wounded hurt injuries hospitalized hospitalised",
     "capacity": "capacity produce produces production produced manufacture manufactured output",
     "usage": "used use fired expended consumed consumption",
+    "supply": "sold supplied delivered shipped sent transferred provided exported",
+    "identified": "identified",
+    "damage": "destroyed damaged razed collapsed",
+    "convoy": "convoy column",
     "stock": "stockpile stockpiles stock stocks reserve reserves inventory",
     "missing": "missing",
     "arrests": "arrested detained arrests",
+    "hospitalized": "hospital hospitalized hospitalised treated",
+    "displaced": "displaced homeless evacuated",
 }
 _CLASS_OF = {w: c for c, words in _MEASURE_CLASSES.items() for w in words.split()}
+_FLOW_CLASSES = frozenset({"usage", "supply"})
+_CLASS_RE = re.compile(r"\b(" + "|".join(sorted(_CLASS_OF, key=len, reverse=True)) + r")\b",
+                       re.IGNORECASE)
+# What is counted: two figures about different things (gas vs coal, troops vs battalions,
+# people vs buildings) are different facts. "people" is compatible with every human class.
+_THING_CLASSES = {
+    "gas": "gas lng", "oil": "oil crude petroleum barrel", "coal": "coal",
+    "electricity": "electricity power", "grain": "grain wheat corn maize barley food foodstuff",
+    "personnel": "troop soldier army fighter men man servicemen personnel force",
+    "military_units": "battalion brigade division regiment",
+    "ships": "ship vessel boat tanker", "buildings": "building structure home house",
+    "shells": "shell round", "missiles": "missile rocket", "drones": "drone",
+    "containers": "container", "countries": "country nation", "refugees": "refugee",
+    "people": "people person resident civilian victim",
+    "aid": "aid assistance package funding",
+}
+_HUMAN = frozenset({"personnel", "refugees", "people"})
+_THING_OF = {w: c for c, words in _THING_CLASSES.items() for w in words.split()}
 _RATE_RE = re.compile(
-    r"^\W*(?:\w+\W+){0,3}?(?:(?:a|per|each|every)\s+(day|week|month|year|annum)|"
+    r"^\W*(?:(?!in\b|within\b|for\b|over\b|after\b|by\b)\w+\W+){0,3}?"
+    r"(?:(?:a|per|each|every)\s+(day|week|month|year|annum)|"
     r"(daily|weekly|monthly|annually|yearly))\b", re.IGNORECASE)
 _RATE_NAMES = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year",
                "yearly": "year", "annum": "year"}
 _PERIOD_RE = re.compile(r"\b(?:in|during|for|of|over)\s+((?:19|20)\d\d)\b")
 
+
+@dataclass(frozen=True)
+class MatchOptions:
+    """Tuned numbers of one matching run (defaults: the module constants)."""
+
+    threshold: float = MATCH_THRESHOLD
+    cluster_average_min: float = CLUSTER_AVERAGE_MIN
+    prune_cutoff: int = PRUNE_CUTOFF
+    frame_weight: float = FRAME_WEIGHT
+    measured_weight: float = MEASURED_WEIGHT
+    entity_weight: float = ENTITY_WEIGHT
+    no_shared_country_penalty: float = NO_SHARED_COUNTRY_PENALTY
+
+
+_DEFAULT = MatchOptions()
 
 # (i, j) → (score, (frame, measured, entities, shared entities)) for every compatible pair scored
 _Scores = dict[tuple[int, int], tuple[float, tuple[float, float, float, frozenset[str]]]]
@@ -88,15 +133,31 @@ def rate_period(claim: Claim) -> str | None:
 
 
 def measure_class(claim: Claim) -> str | None:
-    """Deaths, injuries, capacity, usage...: what kind of measure the figure is, if said."""
+    """Deaths, injuries, capacity, usage...: the measure word nearest the figure, if any."""
     q = claim.quantity
-    near = claim.sentence[max(0, q.start - 40):q.end + 40].lower()
-    words = re.findall(r"[a-z]+", f"{claim.measured} {claim.predicate}".lower())
-    words += re.findall(r"[a-z]+", near)
-    for word in words:
-        if word in _CLASS_OF:
-            return _CLASS_OF[word]
-    return None
+    best: tuple[float, str] | None = None
+    for m in _CLASS_RE.finditer(claim.sentence):
+        if q.unit_kind == "percent" and _CLASS_OF[m.group(1).lower()] in _FLOW_CLASSES:
+            continue  # "55% of the gas Germany consumed" = "Russia supplied 55%": one share
+        if m.end() <= q.start:
+            gap = q.start - m.end() + 0.5  # ties go to the word after the figure ("145 injured")
+        else:
+            gap = max(0, m.start() - q.end)
+        if best is None or gap < best[0]:
+            best = (gap, _CLASS_OF[m.group(1).lower()])
+    return best[1] if best else None
+
+
+def thing_classes(claim: Claim) -> frozenset[str]:
+    """Classes of the thing counted (gas, troops, ships...), from the measured phrase and unit."""
+    words = re.findall(r"[a-z]+", f"{claim.measured} {claim.quantity.unit}".lower())
+    return frozenset(_THING_OF[w] for w in (_singular(w) for w in words) if w in _THING_OF)
+
+
+def _singular(word: str) -> str:
+    if word in _THING_OF or not word.endswith("s"):
+        return word
+    return word[:-2] if word.endswith("es") and word[:-2] in _THING_OF else word[:-1]
 
 
 def period_year(claim: Claim) -> str | None:
@@ -123,12 +184,27 @@ class Features:
     year: str | None
     measured: str
     entities: frozenset[str]
+    things: frozenset[str]
+
+    @property
+    def countries(self) -> frozenset[str]:
+        """Countries named, or implied by a place ("Moscow" → Russia)."""
+        places = {PLACE_COUNTRY[e] for e in self.entities if e in PLACE_COUNTRY}
+        return (self.entities & COUNTRY_NAMES) | places
 
 
 def features(claim: Claim) -> Features:
-    """Measure class, rate period, period year, measured text and entities of a claim."""
+    """Measure class, rate period, period year, measured text, subject entities, things."""
     return Features(measure_class(claim), rate_period(claim), period_year(claim),
-                    utils.default_process(_measured_text(claim)), frozenset(claim.entities))
+                    utils.default_process(_measured_text(claim)),
+                    frozenset(subject_entities(claim.entities, claim.attribution)),
+                    thing_classes(claim))
+
+
+def _things_clash(a: frozenset[str], b: frozenset[str]) -> bool:
+    if not a or not b or a & b:
+        return False
+    return not ((a == {"people"} and b <= _HUMAN) or (b == {"people"} and a <= _HUMAN))
 
 
 def incompatibility(a: Claim, b: Claim, fa: Features | None = None,
@@ -139,6 +215,9 @@ def incompatibility(a: Claim, b: Claim, fa: Features | None = None,
     fa, fb = fa or features(a), fb or features(b)
     if fa.measure and fb.measure and fa.measure != fb.measure:
         return f"different measures ({fa.measure} vs {fb.measure})"
+    if _things_clash(fa.things, fb.things):
+        return f"different things counted ({'/'.join(sorted(fa.things))} vs " \
+               f"{'/'.join(sorted(fb.things))})"
     if fa.rate != fb.rate and {fa.rate, fb.rate} != {None, "year"}:
         return f"different rate periods ({fa.rate or 'total'} vs {fb.rate or 'total'})"
     if fa.year and fb.year and fa.year != fb.year:
@@ -166,22 +245,25 @@ def _entity_overlap(ea: frozenset[str], eb: frozenset[str]) -> tuple[float, froz
     return len(shared) / max(1, min(len(ea), len(eb))), shared
 
 
-def score_pair(a: Claim, b: Claim, frame_sim: float, fa: Features | None = None,
-               fb: Features | None = None) -> tuple[float, str]:
+def score_pair(a: Claim, b: Claim, frame_sim: float, options: MatchOptions = _DEFAULT
+               ) -> tuple[float, str]:
     """Combined similarity in 0..1 and the reason a reviewer reads."""
-    fa, fb = fa or features(a), fb or features(b)
-    score, measured, entities, shared = _score(fa, fb, frame_sim)
+    score, measured, entities, shared = _score(features(a), features(b), frame_sim, options)
     return score, _reason(a, b, frame_sim, measured, entities, shared)
 
 
-def _score(fa: Features, fb: Features, frame_sim: float
+def _score(fa: Features, fb: Features, frame_sim: float, o: MatchOptions
            ) -> tuple[float, float, float, frozenset[str]]:
     measured = 1.0 if fa.measured == fb.measured else \
         fuzz.token_set_ratio(fa.measured, fb.measured) / 100
+    if fa.measure and fa.measure == fb.measure:
+        measured = max(measured, SAME_CLASS_MEASURED)  # "killed" / "death toll": one measure
+    elif fa.things and fa.things == fb.things:
+        measured = max(measured, SAME_THING_MEASURED)
     entities, shared = _entity_overlap(fa.entities, fb.entities)
-    score = FRAME_WEIGHT * frame_sim + MEASURED_WEIGHT * measured + ENTITY_WEIGHT * entities
-    if fa.entities and fb.entities and not shared:
-        score -= NO_SHARED_ENTITY_PENALTY
+    score = o.frame_weight * frame_sim + o.measured_weight * measured + o.entity_weight * entities
+    if fa.countries and fb.countries and not fa.countries & fb.countries:
+        score -= o.no_shared_country_penalty
     return round(max(0.0, score), 4), measured, entities, shared
 
 
@@ -219,13 +301,14 @@ def _split_large(claims: Sequence[Claim], members: list[int]) -> list[list[int]]
     return [v[:MAX_BLOCK_ALL_PAIRS] for v in keys.values()]
 
 
-def candidate_pairs(claims: Sequence[Claim]) -> dict[tuple[int, int], float]:
+def candidate_pairs(claims: Sequence[Claim], prune_cutoff: int = PRUNE_CUTOFF
+                    ) -> dict[tuple[int, int], float]:
     """(i, j) → frame similarity for pairs worth scoring, found block by block."""
     pairs: dict[tuple[int, int], float] = {}
     for block in _blocks(claims):
         frames = [claims[i].frame for i in block]
         sims = process.cdist(frames, frames, scorer=fuzz.token_set_ratio,
-                             processor=utils.default_process, score_cutoff=PRUNE_CUTOFF,
+                             processor=utils.default_process, score_cutoff=prune_cutoff,
                              dtype=np.uint8, workers=-1)
         rows, cols = np.nonzero(np.triu(sims, k=1))
         for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
@@ -237,35 +320,37 @@ def candidate_pairs(claims: Sequence[Claim]) -> dict[tuple[int, int], float]:
 # -------------------------------------------------------------------------------------------
 # Clustering
 # -------------------------------------------------------------------------------------------
-def match_claims(claims: Sequence[Claim]) -> list[Cluster]:
+def match_claims(claims: Sequence[Claim], options: MatchOptions | None = None) -> list[Cluster]:
     """Group claims that state the same fact; singletons are clusters of one.
 
     Each cluster keeps the links that joined it (a spanning tree, best pairs first), each with
     its score and reason.
     """
+    o = options or _DEFAULT
     scores: _Scores = {}
     cannot: set[tuple[int, int]] = set()
     feats = [features(c) for c in claims]
-    for (i, j), frame_sim in candidate_pairs(claims).items():
+    for (i, j), frame_sim in candidate_pairs(claims, o.prune_cutoff).items():
         if incompatibility(claims[i], claims[j], feats[i], feats[j]):
             cannot.add((i, j))
             continue
-        score, measured, entities, shared = _score(feats[i], feats[j], frame_sim)
+        score, measured, entities, shared = _score(feats[i], feats[j], frame_sim, o)
         scores[(i, j)] = (score, (frame_sim, measured, entities, shared))
-    groups, joins = _average_link(len(claims), scores, cannot)
+    groups, joins = _average_link(len(claims), scores, cannot, o)
     return [_cluster(claims, members, joins, scores) for members in groups]
 
 
-def _average_link(n: int, scores: _Scores, cannot: set[tuple[int, int]]
+def _average_link(n: int, scores: _Scores, cannot: set[tuple[int, int]], o: MatchOptions
                   ) -> tuple[list[list[int]], list[tuple[int, int]]]:
     """Merge along the best pairs first, only while the clusters' mean pair score holds."""
     group_of = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     joins: list[tuple[int, int]] = []
-    links = [(s, ij) for ij, (s, _) in scores.items() if s >= MATCH_THRESHOLD]
+    links = [(s, ij) for ij, (s, _) in scores.items() if s >= o.threshold]
     for _, (i, j) in sorted(links, key=lambda t: (-t[0], t[1])):
         gi, gj = group_of[i], group_of[j]
-        if gi == gj or not _may_merge(members[gi], members[gj], scores, cannot):
+        if gi == gj or not _may_merge(members[gi], members[gj], scores, cannot,
+                                      o.cluster_average_min):
             continue
         small, big = sorted((gi, gj), key=lambda g: len(members[g]))
         for k in members[small]:
@@ -276,7 +361,7 @@ def _average_link(n: int, scores: _Scores, cannot: set[tuple[int, int]]
 
 
 def _may_merge(left: list[int], right: list[int], scores: _Scores,
-               cannot: set[tuple[int, int]]) -> bool:
+               cannot: set[tuple[int, int]], average_min: float) -> bool:
     """Average link with cannot-link: no incompatible pair may end up in one cluster."""
     total = 0.0
     for i in left:
@@ -286,7 +371,7 @@ def _may_merge(left: list[int], right: list[int], scores: _Scores,
                 return False
             if key in scores:
                 total += scores[key][0]
-    return total / (len(left) * len(right)) >= CLUSTER_AVERAGE_MIN
+    return total / (len(left) * len(right)) >= average_min
 
 
 def _cluster(claims: Sequence[Claim], members: list[int], joins: list[tuple[int, int]],
@@ -306,6 +391,6 @@ def clusters_by_claim(clusters: Iterable[Cluster]) -> dict[str, Cluster]:
     return {cid: cl for cl in clusters for cid in cl.claim_ids}
 
 
-__all__ = ["Cluster", "Features", "Link", "features", "block_key", "candidate_pairs", "clusters_by_claim",
-           "incompatibility", "match_claims", "measure_class", "period_year", "rate_period",
+__all__ = ["Cluster", "Features", "Link", "MatchOptions", "features", "block_key", "candidate_pairs", "clusters_by_claim",
+           "incompatibility", "match_claims", "measure_class", "thing_classes", "period_year", "rate_period",
            "score_pair"]

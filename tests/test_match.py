@@ -106,3 +106,17 @@ def test_many_near_identical_claims_cluster_quickly() -> None:
     claims = claims_of(*[("s1", text)] * 200)
     clusters = match_claims(claims)
     assert len(clusters) == 1 and len(clusters[0].claim_ids) == 200
+
+
+def test_dev_set_pairwise_f1_stays_above_the_floor() -> None:
+    """The evaluation gate: matching on benchmarks/data/matching_pairs.yaml keeps F1 >= 0.90."""
+    import pytest
+
+    from tests.test_claims_support import real_parser
+
+    if real_parser() is None:
+        pytest.skip("quantity engine crosscheck.quantities not installed")
+    from benchmarks.matching import F1_FLOOR, load_items, score
+
+    result, _ = score(load_items())
+    assert result.f1 >= F1_FLOOR, (result.precision, result.recall)
