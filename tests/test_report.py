@@ -284,6 +284,23 @@ def test_unknown_source_and_missing_article_still_render(inp, tmp_path):
     assert "no-such-source" in page
 
 
+def test_malformed_figures_do_not_break_the_report(inp, tmp_path):
+    q = Quantity(math.nan, math.nan, "ship", "count", "exact", "none", "many ships", 10, 20)
+    odd = Claim("nan-claim", "no-article", "northgate", "Officials many ships counted.", q,
+                "ships", (), "", None, None, "ships")
+    inp.claims.append(odd)
+    inp.findings.append(Finding("odd-finding", "contradiction", "low", "Odd figures",
+                                ("nan-claim",), "c-odd", 1, details={"figures": [
+                                    {"claim_id": "x", "source_id": "a", "low": "lots"},
+                                    {"claim_id": "y", "source_id": "b", "low": 3, "high": 3}]}))
+    paths = write_report(inp, tmp_path)
+    page = paths["html"].read_text()
+    assert "unreadable figure (not a number)" in page and "nan%" not in page
+    data = json.loads(paths["findings"].read_text(), parse_constant=_reject_constant)
+    odd_json = next(f for f in data if f["id"] == "odd-finding")
+    assert odd_json["claims"][0]["low"] is None
+
+
 def test_empty_run(inp, tmp_path):
     inp.findings, inp.claims, inp.articles, inp.previous_finding_ids = [], [], {}, None
     inp.gates = [GateResult("claims", "expect_column_values_to_not_be_null", "sentence", True)]

@@ -77,8 +77,17 @@ def _range_text(low: float, high: float) -> str:
     return f"{lo_text}–{hi_text}"
 
 
+def exact_interval(q: Quantity) -> str:
+    """The normalized interval with every digit ('1,000,000–3,000,000 shell')."""
+    if math.isnan(q.low) or math.isnan(q.high):
+        return "unreadable figure (not a number)"
+    return q.display()
+
+
 def human_interval(low: float, high: float, unit: str) -> str:
     """Readable figure: '1–3 million shells', '55%', 'at least 100,000 troops'."""
+    if math.isnan(low) or math.isnan(high):
+        return "unreadable figure"
     if math.isinf(low) and math.isinf(high):
         return _with_unit("any number of", unit, 2)
     if math.isinf(high):
@@ -159,7 +168,13 @@ def detail_figures(finding: Finding) -> list[FigureView]:
     raw = finding.details.get("figures")
     if not isinstance(raw, list):
         return []
-    return [_detail_figure(item) for item in raw if isinstance(item, dict)]
+    figures = []
+    for item in raw:
+        try:
+            figures.append(_detail_figure(item))
+        except (TypeError, ValueError, AttributeError):
+            continue  # a malformed entry is left out; the claims still show the figure
+    return figures
 
 
 def claim_figure(claim: Claim, source_name: str, credibility: float | None,

@@ -15,6 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from crosscheck.report.build import ClaimView, ReportView, fmt_time
+from crosscheck.report.figures import exact_interval
 from crosscheck.report.svg import CRED_BANDS, UNKNOWN_COLOUR, credibility_band, number_line
 
 TEMPLATES = resources.files("crosscheck.report") / "templates"
@@ -55,6 +56,7 @@ def _environment() -> Environment:
     )
     env.filters.update(highlight=highlight, fmt_time=fmt_time, fmt_cred=fmt_cred)
     env.globals.update(credibility_band=credibility_band, number_line=number_line,
+                       exact_interval=exact_interval,
                        cred_bands=CRED_BANDS, unknown_colour=UNKNOWN_COLOUR)
     return env
 

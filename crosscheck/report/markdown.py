@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from crosscheck.report.build import ClaimView, FindingView, ReportView, build_view, fmt_time
+from crosscheck.report.figures import exact_interval
 from crosscheck.report.model import ReportInput
 
 SUMMARY_FINDINGS = 10  # findings listed in the short summary; the rest are in report.html
@@ -108,7 +109,7 @@ def _claim_lines(cv: ClaimView) -> list[str]:
     title = md_escape(cv.article.title if cv.article and cv.article.title else "article")
     link = f"[{title}](<{md_url(cv.link)}>)" if cv.link else title
     lines = [f"- **{md_escape(src.name)}** (credibility {cred}{', ' + meta if meta else ''}):"
-             f" {md_escape(cv.claim.quantity.display())} — according to {attribution} — {link}",
+             f" {md_escape(exact_interval(cv.claim.quantity))} — according to {attribution} — {link}",
              f"  > {md_sentence(cv)}"]
     for cp in cv.copies:
         lines.append(f"  - copy in **{md_escape(cp.source.name)}**"

@@ -124,13 +124,14 @@ def _markers(uid: str) -> str:
 
 
 def _interval(fig: FigureView, scale: Scale, y: float, colour: str, uid: str) -> str:
-    left = PLOT_LEFT if math.isinf(fig.low) else scale.x(fig.low)
-    right = PLOT_RIGHT if math.isinf(fig.high) else scale.x(fig.high)
+    open_low, open_high = not math.isfinite(fig.low), not math.isfinite(fig.high)
+    left = PLOT_LEFT if open_low else scale.x(fig.low)
+    right = PLOT_RIGHT if open_high else scale.x(fig.high)
     if fig.low == fig.high:
         return f'<circle class="point" cx="{left:.2f}%" cy="{y}" r="6" fill="{colour}"/>'
     arrow = f'url(#{uid}-{colour[1:]})'
-    ends = (f' marker-start="{arrow}"' if math.isinf(fig.low) else "") + \
-        (f' marker-end="{arrow}"' if math.isinf(fig.high) else "")
+    ends = (f' marker-start="{arrow}"' if open_low else "") + \
+        (f' marker-end="{arrow}"' if open_high else "")
     parts = [f'<line class="span" x1="{left:.2f}%" y1="{y}" x2="{right:.2f}%" y2="{y}" '
              f'stroke="{colour}" stroke-width="7"{ends}/>']
     for end, value in ((left, fig.low), (right, fig.high)):
