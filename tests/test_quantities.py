@@ -286,3 +286,28 @@ def test_may_as_a_verb_is_not_a_month():
 
 def test_scaling_leaves_no_float_noise():
     assert only("c $ 16.4 million").low == 16_400_000
+
+
+def test_one_of_a_superlative_counts_one():
+    q = only("one of the best wireless speakers around")
+    assert (q.low, q.unit) == (1, "speaker")
+
+
+def test_age_after_a_name_is_not_a_figure():
+    assert values("Senard, 65, now faces a 43.4 percent stake") == [(43.4, 43.4, "percentage")]
+
+
+def test_scientific_notation():
+    assert only("approximately 1.99×10−30 kilograms").low == pytest.approx(1.99e-30)
+
+
+def test_bare_figure_takes_its_partners_unit():
+    found = parse_quantities("climbed from 21 mpg combined to 23 for FWD models")
+    assert [(q.low, q.unit) for q in found] == [(21, "mile per gallon"), (23, "mile per gallon")]
+    found = parse_quantities("raised 280 million of the 1.5 billion shekels")
+    assert [(q.low, q.unit) for q in found] == [(280e6, "shekel"), (1.5e9, "shekel")]
+
+
+def test_glued_compound_noun_is_the_unit():
+    assert only("four-cylinder engine options").unit == "cylinder"
+    assert only("a 5-door car").unit == "door"

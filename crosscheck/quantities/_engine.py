@@ -61,7 +61,9 @@ _NOT_RATE_AFTER = {"earlier", "ago", "later", "before", "after", "on", "previous
 # Determiners before a bare number word that make it a name or rank ("the bottom three").
 _BARE_WORD_BLOCKERS = {"the", "top", "bottom", "big", "all", "those", "these", "first", "last",
                        "'s", "s", "of", "several", "few", "many", "couple"}
+MAX_EXPONENT_DIGITS = 3  # 10^999 at most: beyond that the float is inf and is skipped
 SIGNIFICANT_DIGITS = 12  # beyond what any news figure states, above float scaling noise
+UNIT_INHERIT_WINDOW = 6  # tokens between "from X unit" and "to Y" (covers "in 2008", "combined")
 CONTEXT_WINDOW = 4  # tokens looked at before a figure for qualifiers and change verbs
 COUNT_PHRASE_MAX = 4  # words after a figure searched for its counted noun
 
@@ -128,6 +130,7 @@ def parse(text: str) -> list[Quantity]:
     cands = _read_all(t, blocked)
     cands = [c for c in cands if not c.drop]
     cands = _merge_ranges(t, cands)
+    _inherit_units(t, cands)
     out = []
     prev = None
     for c in cands:
@@ -226,6 +229,7 @@ def _read_digits(t: _Tokens, i: int, last_end: int) -> _Cand:
     c.int4 = w.isdigit() and len(w) == 4 and j == i + 1
     if c.integer and j < t.n:
         _mixed_fraction(t, c)
+    _exponent(t, c)
     if j + 1 < t.n and t.words[j] == "/" and t.gap(j) == 0 and t.gap(j + 1) == 0 \
             and t.kinds[j + 1] == "n" and t.words[j + 1].isdigit() and c.integer:
         den = float(t.words[j + 1])
@@ -252,6 +256,25 @@ def _mixed_fraction(t: _Tokens, c: _Cand) -> None:
     else:
         return
     c.integer = c.int4 = False
+
+
+def _exponent(t: _Tokens, c: _Cand) -> None:
+    """Scientific notation: "1.99×10-30", "3 x 10^8"."""
+    j = c.num_end
+    if not (j + 2 < t.n and t.lows[j] in ("×", "x", "*") and t.gap(j) <= 1
+            and t.words[j + 1] == "10" and t.gap(j + 1) <= 1):
+        return
+    k, sign = j + 2, 1
+    if t.words[k] == "^" and t.gap(k) == 0:
+        k += 1
+    if k < t.n and t.words[k] in ("-", "+") and t.gap(k) == 0:
+        sign = -1 if t.words[k] == "-" else 1
+        k += 1
+    if k < t.n and t.kinds[k] == "n" and t.gap(k) == 0 and t.words[k].isdigit() \
+            and len(t.words[k]) <= MAX_EXPONENT_DIGITS:
+        c.low = c.high = c.low * 10.0 ** (sign * int(t.words[k]))
+        c.num_end = c.end = k + 1
+        c.integer = c.int4 = False
 
 
 def _read_sign(t: _Tokens, c: _Cand, last_end: int) -> None:
@@ -585,10 +608,15 @@ def _rate(t: _Tokens, c: _Cand, e: int, glued_only: bool = False) -> None:
 def _count_noun(t: _Tokens, c: _Cand, j: int) -> None:
     """The counted noun after a bare figure: first plural within a few words ("shells")."""
     k, phrase = j, []
-    if k < t.n and t.words[k] == "-" and t.gap(k) == 0 and c.words:
-        k += 1
-    elif k < t.n and t.gap(k) == 0:
+    if k + 1 < t.n and t.words[k] == "-" and t.gap(k) == 0 and t.gap(k + 1) == 0 \
+            and t.kinds[k + 1] == "w" and t.lows[k + 1] not in STOP_WORDS:
+        word, end = _compound_word(t, k + 1)
+        _set_count(t, c, word, end)  # "six-cylinder engines", "a 5-door car": the unit is glued
+        return
+    if k < t.n and t.gap(k) == 0:
         return  # "5G", "3D": glued letters are a name, not a noun
+    if c.words and t.lows[c.num] == "one" and _one_of_superlative(t, c, k):
+        return
     while k < t.n and len(phrase) < COUNT_PHRASE_MAX and _noun_like(t, k, bool(phrase)):
         word, k = _compound_word(t, k)
         phrase.append(word)
@@ -604,6 +632,23 @@ def _count_noun(t: _Tokens, c: _Cand, j: int) -> None:
     if phrase[-1].lower() in COLLECTIVE_UNITS or (
             stop and len(phrase) > 1 and all(w.islower() for w in phrase)):
         _set_count(t, c, phrase[-1], k)
+
+
+def _one_of_superlative(t: _Tokens, c: _Cand, k: int) -> bool:
+    """"one of the best screens": NewsQuant counts it as 1 of that noun."""
+    if k + 3 >= t.n or t.lows[k] != "of" or t.lows[k + 1] not in ("the", "its", "his", "her",
+                                                                   "their", "our", "my", "your"):
+        return False
+    sup = t.lows[k + 2]
+    if not (sup in ("most", "best", "worst", "least") or (sup.endswith("est") and len(sup) > 4)):
+        return False
+    m = k + 3
+    while m < t.n and m < k + 3 + COUNT_PHRASE_MAX and t.kinds[m] == "w":
+        if looks_plural(t.words[m]):
+            _set_count(t, c, t.words[m], m + 1)
+            return True
+        m += 1
+    return False
 
 
 def _noun_like(t: _Tokens, k: int, inside: bool) -> bool:
@@ -638,7 +683,15 @@ def _filter(t: _Tokens, c: _Cand, blocked: set[int]) -> None:
     """Mark years, dates, times, ordinals, identifiers, list markers and lone "one"s."""
     c.drop = (_is_year(t, c) or _is_date_or_time(t, c) or _is_identifier(t, c)
               or _is_list_marker(t, c) or _is_lone_one(t, c) or c.num_end - 1 in blocked
-              or _is_bare_word(t, c) or _is_word_adjective(t, c))
+              or _is_bare_word(t, c) or _is_word_adjective(t, c) or _is_age_apposition(t, c))
+
+
+def _is_age_apposition(t: _Tokens, c: _Cand) -> bool:
+    """"Senard, 65, now faces": an age set off by commas after a name is not a figure."""
+    i, j = c.num, c.num_end
+    return (not c.words and c.integer and not c.unit and 1 <= c.low <= 120 and i >= 2
+            and j < t.n and t.words[i - 1] == "," and t.words[j] == ","
+            and t.kinds[i - 2] == "w" and t.words[i - 2][0].isupper())
 
 
 def _is_bare_word(t: _Tokens, c: _Cand) -> bool:
@@ -768,6 +821,25 @@ def _is_lone_one(t: _Tokens, c: _Cand) -> bool:
     if c.num > 0 and t.lows[c.num - 1] in _ONE_BLOCKERS:
         return True
     return not c.unit
+
+
+def _inherit_units(t: _Tokens, cands: list[_Cand]) -> None:
+    """A bare figure takes the unit of its partner: "from 21 mpg to 23", "280 million of
+    the 1.5 billion shekels"."""
+    for n, b in enumerate(cands):
+        if b.unit:
+            continue
+        if b.first > 0 and t.lows[b.first - 1] == "to":
+            for a in reversed(cands[max(0, n - 3):n]):
+                if a.unit and a.first > 0 and t.lows[a.first - 1] == "from" \
+                        and b.first - a.end <= UNIT_INHERIT_WINDOW:
+                    b.unit, b.kind = a.unit, a.kind
+                    break
+        if not b.unit and n + 1 < len(cands) and t.lows[b.end:b.end + 1] == ["of"]:
+            nxt = cands[n + 1]
+            gap = t.lows[b.end + 1:nxt.first]
+            if nxt.unit and gap in ([], ["the"], ["its"], ["their"], ["a"], ["an"]):
+                b.unit, b.kind = nxt.unit, nxt.kind
 
 
 def _merge_ranges(t: _Tokens, cands: list[_Cand]) -> list[_Cand]:
