@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 import pandas as pd
 import pytest
 
-from crosscheck.models import Claim, Finding, Quantity
+from crosscheck.models import Claim, Finding, Quantity, SkipRecord
 from crosscheck.report import (
     REPORT_FILES,
     GateResult,
@@ -324,6 +324,18 @@ def test_summary_markdown_and_table(inp):
     assert shells["figures"] == ("1–3 million shells (Northgate Ledger, +1 copies) vs "
                                  "about 5 million shells (Eastern Courier)")
     assert shells["review"] == "confirmed" and shells["new"] is False
+
+
+def test_many_skips_are_summarised_with_ingest_first(inp):
+    inp.skips = [SkipRecord("extract", "northgate", f"a1 sentence {i}", "a time reference")
+                 for i in range(20)] + inp.skips
+    md = summary_markdown(inp)
+    listed = [line for line in md.splitlines() if line.startswith("- ⚠️ skipped")]
+    assert len(listed) == 5 and "(ingest, harbor-dispatch)" in listed[0]
+    assert "…17 more skipped inputs (22 in all: 2 at ingest, 20 at extract)" in md
+    page = render_html(build_view(inp))
+    assert "2 at ingest, 20 at extract" in page
+    assert re.search(r'<details open>\s*<summary><h2>Skipped inputs \(22\)', page)
 
 
 def test_report_markdown_quotes_sentences_with_bold_figures(written):

@@ -122,6 +122,16 @@ class ReportView:
         return [f for f in self.findings if f.new]
 
     @property
+    def skip_counts(self) -> list[tuple[str, int]]:
+        """Skipped inputs per stage, most serious stage first."""
+        return list(Counter(s.stage for s in self.skips).items())
+
+    @property
+    def serious_skips(self) -> bool:
+        """True when whole sources or files were skipped (not just sentences)."""
+        return any(s.stage in SKIP_STAGE_ORDER for s in self.skips)
+
+    @property
     def duration_seconds(self) -> float:
         """Wall time of the run."""
         return (self.inp.finished_at - self.inp.started_at).total_seconds()
@@ -284,6 +294,15 @@ def _health_rows(inp: ReportInput, sources: Mapping[str, SourceInfo]) -> list[He
     return [HealthRow(source=_source(sources, sid), health=by_id.get(sid)) for sid in ids]
 
 
+SKIP_STAGE_ORDER = ("config", "ingest")  # whole sources or files lost: shown before the rest
+
+
+def _skip_rank(skip: SkipRecord) -> tuple[int, str]:
+    rank = SKIP_STAGE_ORDER.index(skip.stage) if skip.stage in SKIP_STAGE_ORDER \
+        else len(SKIP_STAGE_ORDER)
+    return (rank, skip.stage)
+
+
 def build_view(inp: ReportInput) -> ReportView:
     """Everything the renderers need, computed once."""
     sources = {s.id: s for s in inp.sources}
@@ -298,7 +317,7 @@ def build_view(inp: ReportInput) -> ReportView:
         kind_counts=_kind_counts(inp.findings),
         health_counts={s: health_counts.get(s, 0) for s in ("ok", "failed", "disabled")},
         resolved_ids=resolved, failed_gates=[g for g in inp.gates if not g.success],
-        skips=list(inp.skips), sources_by_id=sources,
+        skips=sorted(inp.skips, key=_skip_rank), sources_by_id=sources,
     )
 
 

@@ -13,6 +13,8 @@ from crosscheck.report.figures import exact_interval
 from crosscheck.report.model import ReportInput
 
 SUMMARY_FINDINGS = 10  # findings listed in the short summary; the rest are in report.html
+SUMMARY_SKIPS = 5  # skipped inputs listed in the short summary (config/ingest ones first)
+REPORT_SKIPS = 30  # ... and in report.md; a chat message should not scroll for pages
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#~])")
 _URL_UNSAFE = {" ": "%20", "<": "%3C", ">": "%3E", "\n": "%0A"}
 _HTML_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
@@ -61,16 +63,20 @@ def _stats_lines(view: ReportView) -> list[str]:
     ]
 
 
-def _alert_lines(view: ReportView) -> list[str]:
+def _alert_lines(view: ReportView, max_skips: int) -> list[str]:
     lines = []
     for g in view.failed_gates:
         where = md_escape(g.suite) + ("." + md_escape(g.column) if g.column else "")
         detail = ": " + md_escape(g.detail) if g.detail else ""
         lines.append(f"- ❌ check failed: **{md_escape(g.expectation)}** on {where}"
                      f" ({g.unexpected_count} unexpected){detail}")
-    for s in view.skips:
+    for s in view.skips[:max_skips]:
         lines.append(f"- ⚠️ skipped ({md_escape(s.stage)}, {md_escape(s.source_id)}):"
                      f" {md_escape(s.item)} — {md_escape(s.reason)}")
+    if len(view.skips) > max_skips:
+        counts = ", ".join(f"{n} at {md_escape(stage)}" for stage, n in view.skip_counts)
+        lines.append(f"- …{len(view.skips) - max_skips} more skipped inputs"
+                     f" ({len(view.skips)} in all: {counts}); see report.html")
     for row in view.health_rows:
         if row.health and row.health.status == "failed":
             lines.append(f"- ⚠️ source **{md_escape(row.source.name)}** failed:"
@@ -88,7 +94,7 @@ def summary_markdown(inp: ReportInput) -> str:
     """Short summary for a Prefect markdown artifact or a chat message."""
     view = build_view(inp)
     lines = ["# crosscheck run " + fmt_time(inp.finished_at), "", *_stats_lines(view)]
-    alerts = _alert_lines(view)
+    alerts = _alert_lines(view, SUMMARY_SKIPS)
     if alerts:
         lines += ["", "## Needs attention", *alerts]
     shown = view.findings[:SUMMARY_FINDINGS]
@@ -120,7 +126,7 @@ def _claim_lines(cv: ClaimView) -> list[str]:
 def report_markdown(view: ReportView) -> str:
     """The full report.md: summary then every finding with its sentences."""
     lines = ["# crosscheck report " + fmt_time(view.inp.finished_at), "", *_stats_lines(view)]
-    alerts = _alert_lines(view)
+    alerts = _alert_lines(view, REPORT_SKIPS)
     if alerts:
         lines += ["", "## Needs attention", *alerts]
     lines += ["", "## Findings", ""] + ([] if view.findings else ["No findings in this run."])
