@@ -311,3 +311,16 @@ def test_bare_figure_takes_its_partners_unit():
 def test_glued_compound_noun_is_the_unit():
     assert only("four-cylinder engine options").unit == "cylinder"
     assert only("a 5-door car").unit == "door"
+
+
+def test_up_from_takes_the_unit_of_the_new_figure():
+    found = parse_quantities("150,000 troops near the border, up from 100,000 in November")
+    assert [(q.low, q.unit) for q in found] == [(150_000, "troop"), (100_000, "troop")]
+
+
+def test_strong_compounds_count_the_following_noun():
+    assert only("a 1,000-strong force").unit == "troop"
+
+
+def test_x_in_y_fractions():
+    assert only("Two in five adults said so").low == pytest.approx(0.4)

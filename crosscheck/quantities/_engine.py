@@ -179,8 +179,8 @@ def _out_of(t: _Tokens, c: _Cand) -> None:
     j = c.num_end
     if j + 2 < t.n and t.lows[j] == "out" and t.lows[j + 1] == "of":
         k = j + 2
-    elif j + 1 < t.n and t.lows[j] == "in" and c.low == 1:
-        k = j + 1
+    elif j + 1 < t.n and t.lows[j] == "in" and (c.low == 1 or _plural_after(t, j + 2)):
+        k = j + 1  # "one in five", "two in five adults"
     else:
         return
     if t.kinds[k] == "n" and t.words[k].isdigit():
@@ -193,6 +193,10 @@ def _out_of(t: _Tokens, c: _Cand) -> None:
         c.low = c.high = c.low / den
         c.num_end = c.end = k + 1
         c.integer = c.int4 = False
+
+
+def _plural_after(t: _Tokens, k: int) -> bool:
+    return k < t.n and t.kinds[k] == "w" and looks_plural(t.words[k])
 
 
 def _read_number(t: _Tokens, i: int, last_end: int) -> _Cand | None:
@@ -611,6 +615,8 @@ def _count_noun(t: _Tokens, c: _Cand, j: int) -> None:
     if k + 1 < t.n and t.words[k] == "-" and t.gap(k) == 0 and t.gap(k + 1) == 0 \
             and t.kinds[k + 1] == "w" and t.lows[k + 1] not in STOP_WORDS:
         word, end = _compound_word(t, k + 1)
+        if word.lower() == "strong" and end < t.n and t.kinds[end] == "w" and t.spaced(end):
+            word, end = _compound_word(t, end)  # "a 1,000-strong force"
         _set_count(t, c, word, end)  # "six-cylinder engines", "a 5-door car": the unit is glued
         return
     if k < t.n and t.gap(k) == 0:
@@ -835,6 +841,12 @@ def _inherit_units(t: _Tokens, cands: list[_Cand]) -> None:
                         and b.first - a.end <= UNIT_INHERIT_WINDOW:
                     b.unit, b.kind = a.unit, a.kind
                     break
+        lead = t.lows[max(0, b.first - 3):b.first]
+        if not b.unit and n > 0 and cands[n - 1].unit and b.first - cands[n - 1].end <= \
+                UNIT_INHERIT_WINDOW and (lead[-2:] in (["up", "from"], ["down", "from"])
+                                         or lead[-2:] == ["compared", "with"]
+                                         or lead[-1:] in (["versus"], ["vs"])):
+            b.unit, b.kind = cands[n - 1].unit, cands[n - 1].kind  # "150,000, up from 100,000"
         if not b.unit and n + 1 < len(cands) and t.lows[b.end:b.end + 1] == ["of"]:
             nxt = cands[n + 1]
             gap = t.lows[b.end + 1:nxt.first]

@@ -37,7 +37,8 @@ IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children", "feet", "te
 NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ics", "'s")
 # Collective nouns that stand for a head count ("a hundred thousand Russian army").
 COLLECTIVE_UNITS = {"army": "troop", "armies": "troop", "soldiers": "troop", "soldier": "troop",
-                    "troops": "troop", "servicemen": "troop", "personnel": "troop"}
+                    "troops": "troop", "servicemen": "troop", "personnel": "troop",
+                    "force": "troop", "forces": "troop"}
 
 
 def looks_plural(word: str) -> bool:

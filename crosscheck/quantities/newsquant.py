@@ -9,6 +9,7 @@ from pathlib import Path
 
 from crosscheck.models import Quantity
 from crosscheck.quantities._engine import NUMBER_WORDS, parse
+from crosscheck.quantities._lexicon import SCALE_ABBREVIATIONS
 from crosscheck.quantities._units import TOKEN_RE
 from crosscheck.quantities._words import STOP_WORDS, singular
 
@@ -49,7 +50,8 @@ def newsquant_unit(q: Quantity) -> str:
     phrase: list[str] = []
     for w in reversed(words):
         low = w.lower()
-        if not (w[0].isalpha() or w == "-") or low in STOP_WORDS or low in NUMBER_WORDS:
+        if not (w[0].isalpha() or w == "-") or low in STOP_WORDS or low in NUMBER_WORDS \
+                or w in SCALE_ABBREVIATIONS or w == "m":
             break
         phrase.append(w)
     phrase.reverse()
