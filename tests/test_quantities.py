@@ -208,7 +208,9 @@ def test_newsquant_unit_keeps_modifiers_of_counted_nouns():
     "in the 1990s", "the COVID-19 crisis", "a G7 meeting", "no one came", "the iPhone 11 Pro",
     "49 Zorro Ranch Road", "the S&P 500 index", "on 12/25/2020", "at 4:39 left",
     "call +44 20 7946 0958", "the bottom three during a run", "several hundred guests",
-    "Citycarver 2019 review",
+    "Citycarver 2019 review", "Apollo 11 landed", "Year 10 pupils", "the 9/11 attacks",
+    "open 24/7", "at 5 o'clock", "at 4:17am local time", "call 020 7946 0958",
+    "H1 2024 forecasts", "the 2023-24 season", "in his 60s", "Windows 11 shipped",
 ])
 def test_not_quantities(text):
     assert parse_quantities(text) == []
@@ -324,3 +326,8 @@ def test_strong_compounds_count_the_following_noun():
 
 def test_x_in_y_fractions():
     assert only("Two in five adults said so").low == pytest.approx(0.4)
+
+
+def test_aged_gives_an_age():
+    q = only("The singer, aged 45, is touring")
+    assert (q.low, q.unit) == (45, "year of age")

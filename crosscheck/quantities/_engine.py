@@ -33,7 +33,8 @@ _BLOCKED_RE = re.compile(
     r"(?:\+[0-9]{1,3}[ .-]?)?\(?[0-9]{2,4}\)?[ .-][0-9]{3,4}[.-][0-9]{3,4}(?![0-9])"  # phones
     r"|\+[0-9]{1,3}(?:[ .-][0-9]{2,5}){2,4}"                                          # +44 20 ...
     r"|\b[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}\b|\b[0-9]{4}-[0-9]{2}-[0-9]{2}\b"          # dates
-    r"|\b[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\b|\b24/7\b")                              # times
+    r"|\b0[0-9]{2,4}[ -][0-9]{3,4}[ -][0-9]{3,4}\b"                                 # 020 7946 0958
+    r"|\b[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?![0-9])|\b24/7\b")                        # times
 _SCALE_AFTER_SPACE = {"bn", "bln", "mn", "mln", "tn", "trn"}
 _WORD_STARTS = (set(lx.SMALL_NUMBERS) | set(lx.TENS) | set(lx.SCALE_WORDS) | set(lx.VAGUE_PLURALS)
                 | {"a", "an", "hundred", "dozen", "half", "tens"})
@@ -62,6 +63,8 @@ _NOT_RATE_AFTER = {"earlier", "ago", "later", "before", "after", "on", "previous
 _BARE_WORD_BLOCKERS = {"the", "top", "bottom", "big", "all", "those", "these", "first", "last",
                        "'s", "s", "of", "several", "few", "many", "couple"}
 MAX_EXPONENT_DIGITS = 3  # 10^999 at most: beyond that the float is inf and is skipped
+# Denominators that make "a/b" a fraction; "9/11", "24/7", "7/7" are names and dates.
+FRACTION_DENOMINATORS = {2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 32, 64, 100, 128, 1000}
 SIGNIFICANT_DIGITS = 12  # beyond what any news figure states, above float scaling noise
 UNIT_INHERIT_WINDOW = 6  # tokens between "from X unit" and "to Y" (covers "in 2008", "combined")
 CONTEXT_WINDOW = 4  # tokens looked at before a figure for qualifiers and change verbs
@@ -237,10 +240,12 @@ def _read_digits(t: _Tokens, i: int, last_end: int) -> _Cand:
     if j + 1 < t.n and t.words[j] == "/" and t.gap(j) == 0 and t.gap(j + 1) == 0 \
             and t.kinds[j + 1] == "n" and t.words[j + 1].isdigit() and c.integer:
         den = float(t.words[j + 1])
-        if den and not (j + 2 < t.n and t.words[j + 2] == "/"):
+        if den in FRACTION_DENOMINATORS and not (j + 2 < t.n and t.words[j + 2] == "/"):
             c.low = c.high = value / den
             c.integer = c.int4 = False
-            c.num_end = c.end = j + 2
+        else:
+            c.drop = True  # "9/11", "24/7": a name or a date, not a fraction
+        c.num_end = c.end = j + 2
     _read_sign(t, c, last_end)
     _read_scale(t, c)
     return c
@@ -475,6 +480,9 @@ def _attach_unit(t: _Tokens, c: _Cand) -> None:
             _cents(t, c, e)
         _rate(t, c, c.end)
         return
+    if c.num > 0 and t.lows[c.num - 1] in ("aged", "age") and not c.words:
+        c.unit, c.kind = "year of age", "duration"  # "aged 45"
+        return
     if c.integer or c.low >= 1:
         _count_noun(t, c, j)
 
@@ -687,9 +695,10 @@ def _set_count(t: _Tokens, c: _Cand, head: str, end: int) -> None:
 
 def _filter(t: _Tokens, c: _Cand, blocked: set[int]) -> None:
     """Mark years, dates, times, ordinals, identifiers, list markers and lone "one"s."""
-    c.drop = (_is_year(t, c) or _is_date_or_time(t, c) or _is_identifier(t, c)
+    c.drop = (c.drop or _is_year(t, c) or _is_date_or_time(t, c) or _is_identifier(t, c)
               or _is_list_marker(t, c) or _is_lone_one(t, c) or c.num_end - 1 in blocked
-              or _is_bare_word(t, c) or _is_word_adjective(t, c) or _is_age_apposition(t, c))
+              or _is_bare_word(t, c) or _is_word_adjective(t, c) or _is_age_apposition(t, c)
+              or _is_season_or_decade(t, c))
 
 
 def _is_age_apposition(t: _Tokens, c: _Cand) -> bool:
@@ -722,8 +731,21 @@ def _is_year(t: _Tokens, c: _Cand) -> bool:
     if not c.unit:
         return True
     if c.kind == "count":
-        return c.num > 0 and t.lows[c.num - 1] in lx.YEAR_CONTEXT
+        prev = t.lows[c.num - 1] if c.num > 0 else ""
+        return prev in lx.YEAR_CONTEXT or (
+            lx.MODERN_YEAR_MIN <= c.low <= lx.MODERN_YEAR_MAX and prev not in lx.COUNT_LEADS)
     return False
+
+
+def _is_season_or_decade(t: _Tokens, c: _Cand) -> bool:
+    """"the 2023-24 season", "in his 60s", "the '90s"."""
+    i, j = c.num, c.num_end
+    if i >= 2 and t.words[i - 1] == "-" and t.gap(i) == 0 and t.gap(i - 1) == 0 \
+            and t.words[i - 2].isdigit() and len(t.words[i - 2]) == 4 and c.integer \
+            and len(t.words[i]) == 2:
+        return True
+    return (c.integer and not c.words and c.low % 10 == 0 and j < t.n and t.words[j] == "s"
+            and t.gap(j) == 0 and c.low < 10_000)
 
 
 def _is_date_or_time(t: _Tokens, c: _Cand) -> bool:
@@ -731,7 +753,8 @@ def _is_date_or_time(t: _Tokens, c: _Cand) -> bool:
     if not c.words and j < t.n and t.gap(j) == 0 and t.words[j] in lx.ORDINAL_SUFFIXES:
         return True
     if j < t.n and t.spaced(j) and (t.words[j] in lx.TIME_SUFFIXES or (
-            t.lows[j] in ("a", "p") and j + 2 < t.n and t.words[j + 1] == "." and t.lows[j + 2] == "m")):
+            t.lows[j] in ("a", "p") and j + 2 < t.n and t.words[j + 1] == "." and t.lows[j + 2] == "m")
+            or (t.lows[j] == "o" and t.lows[j + 1:j + 3] == ["'", "clock"])):
         return not c.currency
     if c.words or not c.integer or c.currency or not 1 <= c.low <= 31:
         return False
@@ -787,12 +810,8 @@ def _is_identifier(t: _Tokens, c: _Cand) -> bool:
     if t.kinds[p] == "w" and (t.lows[p] in lx.IDENTIFIER_WORDS or (
             any(ch.isupper() for ch in word) and t.lows[p] not in lx.FUNCTION_WORDS
             and word not in lx.MONTHS and t.lows[p] not in lx.CHANGE_WORDS)):
-        return not _sentence_start(t, p) or t.lows[p] in lx.IDENTIFIER_WORDS
+        return True
     return _is_address(t, c)
-
-
-def _sentence_start(t: _Tokens, p: int) -> bool:
-    return p == 0 or t.words[p - 1] in (".", "!", "?", ":", "\"", "(", "[") or t.newline_before(p)
 
 
 def _is_address(t: _Tokens, c: _Cand) -> bool:

@@ -113,6 +113,11 @@ YEAR_CONTEXT = {
     "may", "june", "july", "august", "september", "october", "november", "december", "the",
     "for", "at", "end", "as", "-", "or", "into", "beyond",
 }
+# A 4-digit figure before a noun in this span reads as a year ("2024 forecasts") unless a
+# qualifier leads it ("more than 2000 people").
+MODERN_YEAR_MIN, MODERN_YEAR_MAX = 1900, 2100
+COUNT_LEADS = {"than", "about", "around", "some", "nearly", "almost", "over", "under", "least",
+               "approximately", "roughly", "only", "just", "exactly", "estimated", "all"}
 YEAR_MIN, YEAR_MAX = 1000, 2200  # "by 2120" in climate reporting is still a year
 # Lower-case words that name an item by number ("section 427", "channel 1").
 IDENTIFIER_WORDS = {
@@ -144,7 +149,8 @@ FUNCTION_WORDS = {
     "though", "because", "so", "yet", "nor", "not", "no", "never", "ever", "already", "again",
     "once", "twice", "both", "either", "neither", "many", "much", "several", "few", "such",
     "own", "other", "same", "different", "new", "old", "i", "we", "you", "he", "she", "it",
-    "they", "them", "us", "him", "me", "mr", "mrs", "ms", "dr", "st", "ad", "bc",
+    "they", "them", "us", "him", "me", "mr", "mrs", "ms", "dr", "st", "ad", "bc", "perhaps",
+    "maybe", "possibly", "probably", "today", "yesterday", "overall", "average", "another",
 }
 STREET_WORDS = {"Street", "St", "Road", "Rd", "Avenue", "Ave", "Way", "Lane", "Ln", "Drive",
                 "Dr", "Boulevard", "Blvd", "Place", "Pl", "Court", "Ct", "Terrace", "Highway"}
