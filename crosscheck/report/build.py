@@ -159,6 +159,7 @@ def figure_span(claim: Claim) -> tuple[int, int] | None:
 
 
 def _source(sources_by_id: Mapping[str, SourceInfo], source_id: str) -> SourceInfo:
+    """The configured source, or a bare stand-in named by its id."""
     return sources_by_id.get(source_id) or SourceInfo(id=source_id, name=source_id, kind="unknown")
 
 
@@ -181,6 +182,7 @@ def _origin_map(finding: Finding, claims: list[Claim], articles: Mapping[str, Ar
 
 
 def _root(claim_id: str, origin: Mapping[str, str]) -> str:
+    """Follow copy links to the first origin, stopping on a cycle."""
     seen = {claim_id}
     while claim_id in origin and origin[claim_id] not in seen:
         claim_id = origin[claim_id]
@@ -189,6 +191,7 @@ def _root(claim_id: str, origin: Mapping[str, str]) -> str:
 
 
 def _claim_view(claim: Claim, inp: ReportInput, sources: Mapping[str, SourceInfo]) -> ClaimView:
+    """A claim with its article, source, safe link and figure span."""
     article = inp.articles.get(claim.article_id)
     return ClaimView(
         claim=claim,
@@ -201,6 +204,7 @@ def _claim_view(claim: Claim, inp: ReportInput, sources: Mapping[str, SourceInfo
 
 def _fold(finding: Finding, inp: ReportInput, sources: Mapping[str, SourceInfo],
           claims_by_id: Mapping[str, Claim]) -> list[ClaimView]:
+    """The finding's claims as independent origins with their copies under them."""
     claims = [claims_by_id[cid] for cid in finding.claim_ids if cid in claims_by_id]
     origin = _origin_map(finding, claims, inp.articles)
     views = {c.id: _claim_view(c, inp, sources) for c in claims}
@@ -222,6 +226,7 @@ def is_new(review: ReviewVerdict | None, stale: bool, finding_id: str,
 
 
 def _figures(finding: Finding, claims: Sequence[ClaimView]) -> list[FigureView]:
+    """One figure per origin, plus detail figures for claims not held."""
     from_claims = [claim_figure(cv.claim, cv.source.name, cv.source.credibility, len(cv.copies))
                    for cv in claims]
     copy_ids = [cp.claim.id for cv in claims for cp in cv.copies]
@@ -229,6 +234,7 @@ def _figures(finding: Finding, claims: Sequence[ClaimView]) -> list[FigureView]:
 
 
 def _named(figures: list[FigureView], sources: Mapping[str, SourceInfo]) -> list[FigureView]:
+    """Fill source names and credibility that detail figures left out."""
     for fig in figures:
         src = sources.get(fig.source_id)
         if src is not None and fig.source_name == fig.source_id:
@@ -251,6 +257,7 @@ def _attach_credibility(finding: Finding, claims: Sequence[ClaimView]) -> dict |
 
 
 def _groups(finding: Finding, figures: Sequence[FigureView]) -> list[FigureGroup]:
+    """Agreeing figures grouped, using the finding's own groups when given."""
     raw = finding.details.get("groups")
     groups = [[str(x) for x in g] for g in raw if isinstance(g, list)] \
         if isinstance(raw, list) else None
@@ -259,6 +266,7 @@ def _groups(finding: Finding, figures: Sequence[FigureView]) -> list[FigureGroup
 
 def _finding_view(finding: Finding, inp: ReportInput, sources: Mapping[str, SourceInfo],
                   claims_by_id: Mapping[str, Claim]) -> FindingView:
+    """Everything the page shows about one finding."""
     claims = _fold(finding, inp, sources, claims_by_id)
     figures = _named(_figures(finding, claims), sources)
     key = figures_key(finding, claims_by_id)
@@ -283,12 +291,14 @@ def sort_key(view: FindingView) -> tuple:
 
 
 def _kind_counts(findings: Sequence[Finding]) -> list[tuple[str, int]]:
+    """Findings per kind, known kinds in their canonical order."""
     counts = Counter(f.kind for f in findings)
     order = [k for k in FINDING_KINDS if k in counts] + sorted(set(counts) - set(FINDING_KINDS))
     return [(k, counts[k]) for k in order]
 
 
 def _health_rows(inp: ReportInput, sources: Mapping[str, SourceInfo]) -> list[HealthRow]:
+    """One row per configured source, plus any health for unknown ones."""
     by_id = {h.source_id: h for h in inp.health}
     ids = list(dict.fromkeys([s.id for s in inp.sources] + list(by_id)))
     return [HealthRow(source=_source(sources, sid), health=by_id.get(sid)) for sid in ids]
@@ -298,6 +308,7 @@ SKIP_STAGE_ORDER = ("config", "ingest")  # whole sources or files lost: shown be
 
 
 def _skip_rank(skip: SkipRecord) -> tuple[int, str]:
+    """Sort key putting whole-source and file skips first."""
     rank = SKIP_STAGE_ORDER.index(skip.stage) if skip.stage in SKIP_STAGE_ORDER \
         else len(SKIP_STAGE_ORDER)
     return (rank, skip.stage)

@@ -43,6 +43,7 @@ def json_safe(value: object) -> object:
 
 
 def _review_json(review: ReviewVerdict | None, stale: bool) -> dict | None:
+    """A verdict as JSON, or None when unreviewed."""
     if review is None:
         return None
     return {"verdict": review.verdict, "note": review.note, "reviewer": review.reviewer,
@@ -51,6 +52,7 @@ def _review_json(review: ReviewVerdict | None, stale: bool) -> dict | None:
 
 
 def _claim_json(cv: ClaimView) -> dict:
+    """One claim of a finding as written to findings.json."""
     q = cv.claim.quantity
     return json_safe({
         "claim_id": cv.claim.id, "source_id": cv.claim.source_id,
@@ -81,6 +83,7 @@ def findings_json(view: ReportView) -> list[dict]:
 
 
 def _finding_ids_by_claim(view: ReportView) -> dict[str, list[str]]:
+    """Claim id -> ids of the findings it appears in."""
     out: dict[str, list[str]] = {}
     for fv in view.findings:
         for cid in fv.finding.claim_ids:

@@ -61,6 +61,7 @@ def human_number(value: float) -> str:
 
 
 def _with_unit(text: str, unit: str, value: float) -> str:
+    """Number text with its unit: '%' glued on, other units pluralized."""
     if unit in PERCENT_UNITS:
         return f"{text}%"
     if not unit:
@@ -70,6 +71,7 @@ def _with_unit(text: str, unit: str, value: float) -> str:
 
 
 def _range_text(low: float, high: float) -> str:
+    """'1–3 million' when both ends share a scale word, else both in full."""
     lo_text, hi_text = human_number(low), human_number(high)
     lo_parts, hi_parts = lo_text.split(" "), hi_text.split(" ")
     if len(lo_parts) == 2 and len(hi_parts) == 2 and lo_parts[1] == hi_parts[1]:
@@ -112,12 +114,14 @@ def human_figure(q: Quantity) -> str:
 
 
 def _key_number(value: float) -> str:
+    """A bound rounded for figures_key, infinities spelled out."""
     if math.isinf(value):
         return "inf" if value > 0 else "-inf"
     return f"{value:.{KEY_DIGITS}g}"
 
 
 def _figure_tokens(finding: Finding, claims_by_id: Mapping[str, Claim]) -> set[str]:
+    """Distinct 'low..high unit' tokens of a finding's figures."""
     tokens = set()
     for cid in finding.claim_ids:
         claim = claims_by_id.get(cid)
@@ -140,6 +144,7 @@ def figures_key(finding: Finding, claims_by_id: Mapping[str, Claim]) -> str:
 
 
 def _bound(value: object, default: float) -> float:
+    """A JSON bound as a float, null as the given infinity."""
     if value is None:
         return default
     if isinstance(value, int | float | str):
@@ -148,6 +153,7 @@ def _bound(value: object, default: float) -> float:
 
 
 def _detail_figure(item: Mapping[str, object]) -> FigureView:
+    """One entry of Finding.details['figures'] as a FigureView."""
     cred = item.get("credibility")
     low = _bound(item.get("low"), -math.inf)
     high = _bound(item.get("high"), math.inf)
@@ -198,6 +204,7 @@ def merge_figures(from_claims: Sequence[FigureView], details: Sequence[FigureVie
 
 
 def _agrees(a: FigureView, b: FigureView) -> bool:
+    """Same unit and overlapping intervals."""
     return a.unit == b.unit and a.low <= b.high and b.low <= a.high
 
 

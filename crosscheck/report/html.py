@@ -36,6 +36,7 @@ def fmt_cred(value: float | None) -> str:
 
 
 def _read(name: str) -> str:
+    """A template file's text."""
     return (TEMPLATES / name).read_text(encoding="utf-8")
 
 
@@ -47,6 +48,7 @@ def script_hash(script: str) -> str:
 
 @cache
 def _environment() -> Environment:
+    """The Jinja2 environment: autoescape on, undefined names are errors."""
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
         autoescape=True,

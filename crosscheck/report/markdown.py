@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from crosscheck.report.build import ClaimView, FindingView, ReportView, build_view, fmt_time
-from crosscheck.report.figures import exact_interval
+from crosscheck.report.figures import human_figure
 from crosscheck.report.model import ReportInput
 
 SUMMARY_FINDINGS = 10  # findings listed in the short summary; the rest are in report.html
@@ -49,6 +49,7 @@ def figures_line(fv: FindingView) -> str:
 
 
 def _stats_lines(view: ReportView) -> list[str]:
+    """Headline numbers of the run as Markdown bullets."""
     inp = view.inp
     kinds = ", ".join(f"{n} {k}" for k, n in view.kind_counts) or "none"
     new = "first run" if view.first_run else str(len(view.new_findings))
@@ -64,6 +65,7 @@ def _stats_lines(view: ReportView) -> list[str]:
 
 
 def _alert_lines(view: ReportView, max_skips: int) -> list[str]:
+    """Failed checks, skipped inputs and failed sources as bullets."""
     lines = []
     for g in view.failed_gates:
         where = md_escape(g.suite) + ("." + md_escape(g.column) if g.column else "")
@@ -85,6 +87,7 @@ def _alert_lines(view: ReportView, max_skips: int) -> list[str]:
 
 
 def _finding_head(fv: FindingView) -> str:
+    """Severity, kind, flags and explanation of a finding on one line."""
     f = fv.finding
     flags = (" · 🆕 new" if fv.new else "") + (f" · {fv.review.verdict}" if fv.review else "")
     return f"**[{f.severity.upper()}] {f.kind}**{flags} — {md_escape(f.explanation)} (`{f.id}`)"
@@ -108,14 +111,16 @@ def summary_markdown(inp: ReportInput) -> str:
 
 
 def _claim_lines(cv: ClaimView) -> list[str]:
+    """A claim's source, figure, attribution, link, sentence and copies."""
     src = cv.source
     cred = "unrated" if src.credibility is None else f"{src.credibility:.2f}"
     meta = ", ".join(md_escape(x) for x in (src.country, src.media_type, src.owner) if x)
     attribution = md_escape(cv.claim.attribution) if cv.claim.attribution else "_no attribution_"
     title = md_escape(cv.article.title if cv.article and cv.article.title else "article")
     link = f"[{title}](<{md_url(cv.link)}>)" if cv.link else title
+    figure = md_escape(human_figure(cv.claim.quantity))
     lines = [f"- **{md_escape(src.name)}** (credibility {cred}{', ' + meta if meta else ''}):"
-             f" {md_escape(exact_interval(cv.claim.quantity))} — according to {attribution} — {link}",
+             f" {figure} — according to {attribution} — {link}",
              f"  > {md_sentence(cv)}"]
     for cp in cv.copies:
         lines.append(f"  - copy in **{md_escape(cp.source.name)}**"

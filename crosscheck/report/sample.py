@@ -83,6 +83,7 @@ class _Builder:
 
 
 def _shells(b: _Builder) -> None:
+    """North Korean shells: 1–3 million (plus a republished copy) vs about 5 million."""
     b.article("ng-shells", "northgate", "How North Korea keeps Russia's guns firing",
               "https://northgate.example/2024/shells", 2)
     b.article("ec-shells", "eastern-courier", "Seoul: Pyongyang's shell shipments keep growing",
@@ -105,6 +106,7 @@ def _shells(b: _Builder) -> None:
 
 
 def _gas(b: _Builder) -> None:
+    """Share of German gas from Russia: 55% vs an unattributed 'about 40%'."""
     b.article("ro-gas", "rhine-observer", "Germany's long goodbye to Russian gas",
               "https://rhine-observer.example/energie/gas-2022", 3)
     b.article("bw-gas", "baltic-wire", "Berlin overstates its dependence, analysts say",
@@ -121,6 +123,7 @@ def _gas(b: _Builder) -> None:
 
 
 def _troops(b: _Builder) -> None:
+    """Troops near Ukraine: open-ended 'more than' vs 'fewer than'."""
     b.article("ng-troops", "northgate", "Satellite images show build-up near Ukraine",
               "https://northgate.example/2021/12/buildup", 4)
     b.article("bw-troops", "baltic-wire", "Western claims of a troop build-up are hysteria",
@@ -138,6 +141,7 @@ def _troops(b: _Builder) -> None:
 
 
 def _hostile(b: _Builder, sources: list[SourceInfo]) -> None:
+    """A source and article carrying script and onerror markup everywhere."""
     sources.append(SourceInfo("evil-outlet", XSS_SOURCE, "files", XSS_SOURCE, "<i>owner</i>",
                               "XX", "en", "news", 0.5, None, None))
     b.article("evil", "evil-outlet", XSS_TITLE, "javascript:alert(3)", 0)
@@ -160,6 +164,7 @@ def _breakdown(rating: float, name: str, attribution: str) -> dict[str, object]:
 
 
 def _findings(b: _Builder, hostile: bool) -> list[Finding]:
+    """The findings over the sample claims, as the assessment would give them."""
     findings = [
         Finding(stable_id("finding", "shells"), "contradiction", "high",
                 "Outlets disagree on how many artillery shells North Korea has sent Russia: "
@@ -192,6 +197,7 @@ def _findings(b: _Builder, hostile: bool) -> list[Finding]:
 
 
 def _health() -> list[SourceHealth]:
+    """Five healthy sources, one failing feed and one disabled source."""
     last = RUN_START - timedelta(days=1)
     return [
         SourceHealth("northgate", "ok", 14, 2, None, RUN_START, 0),
@@ -207,6 +213,7 @@ def _health() -> list[SourceHealth]:
 
 
 def _gates() -> list[GateResult]:
+    """Data checks with one failure."""
     return [
         GateResult("claims", "expect_column_pair_values_a_to_be_greater_than_b", "high", True),
         GateResult("claims", "expect_column_values_to_not_be_null", "sentence", True),
@@ -217,6 +224,7 @@ def _gates() -> list[GateResult]:
 
 
 def _skips() -> list[SkipRecord]:
+    """A dead feed and a non-UTF-8 file."""
     return [
         SkipRecord("ingest", "harbor-dispatch", "https://harbor-dispatch.example/feed.xml",
                    "HTTP 503 Service Unavailable after 3 tries; will retry next run"),
@@ -247,6 +255,7 @@ def sample_input(hostile: bool = False) -> ReportInput:
 
 
 def _reviews(inp: ReportInput) -> dict[str, ReviewVerdict]:
+    """A confirmed, a dismissed and a stale needs-work verdict."""
     from crosscheck.report.build import figures_key
 
     by_id = {c.id: c for c in inp.claims}

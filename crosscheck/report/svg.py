@@ -44,11 +44,13 @@ class Scale:
 
     def __init__(self, lo: float, hi: float, log: bool, open_low: bool = False,
                  open_high: bool = False):
+        """Scale over [lo, hi] with padding; extra room on open sides."""
         self.log = log
         self.lo, self.hi = self._padded(lo, hi, open_low, open_high)
 
     def _padded(self, lo: float, hi: float, open_low: bool, open_high: bool
                 ) -> tuple[float, float]:
+        """The domain in scale units, padded, starting at zero for counts."""
         if self.log:
             lo, hi = math.log10(lo), math.log10(hi)
         span = hi - lo or (abs(lo) * 0.5 if lo else 1.0)
@@ -72,6 +74,7 @@ class Scale:
         return self._log_ticks() if self.log else self._linear_ticks()
 
     def _linear_ticks(self) -> list[float]:
+        """About five ticks at 1, 2 or 5 times a power of ten."""
         raw = (self.hi - self.lo) / 5
         mag = 10 ** math.floor(math.log10(raw))
         step = next(m * mag for m in (1, 2, 5, 10) if m * mag >= raw)
@@ -80,6 +83,7 @@ class Scale:
         return [round(first + i * step, 10) for i in range(count)]
 
     def _log_ticks(self) -> list[float]:
+        """Powers of ten, with 2x and 5x added when there are too few."""
         powers = range(math.ceil(self.lo), math.floor(self.hi) + 1)
         ticks = [10.0 ** p for p in powers]
         if len(ticks) < 3:
@@ -100,6 +104,7 @@ def compact(value: float, unit: str = "") -> str:
 
 
 def _finite(figures: Sequence[FigureView]) -> list[float]:
+    """Every finite bound of the figures."""
     return [v for f in figures for v in (f.low, f.high) if math.isfinite(v)]
 
 
@@ -124,6 +129,7 @@ def _markers(uid: str) -> str:
 
 
 def _interval(fig: FigureView, scale: Scale, y: float, colour: str, uid: str) -> str:
+    """A dot for one value, a bar for a range, arrows for open ends."""
     open_low, open_high = not math.isfinite(fig.low), not math.isfinite(fig.high)
     left = PLOT_LEFT if open_low else scale.x(fig.low)
     right = PLOT_RIGHT if open_high else scale.x(fig.high)
@@ -142,6 +148,7 @@ def _interval(fig: FigureView, scale: Scale, y: float, colour: str, uid: str) ->
 
 
 def _label(fig: FigureView) -> str:
+    """'Source · figure' above the interval, shortened when long."""
     text = f"{fig.source_name} · {fig.display}"
     if fig.copies:
         text += f" (+{fig.copies} cop{'y' if fig.copies == 1 else 'ies'})"
@@ -149,6 +156,7 @@ def _label(fig: FigureView) -> str:
 
 
 def _row(fig: FigureView, scale: Scale, index: int, uid: str) -> str:
+    """One figure's row: label, tooltip and interval."""
     top = TOP + index * ROW_H
     colour, band = credibility_band(fig.credibility)
     cred = "unrated" if fig.credibility is None else f"{fig.credibility:.2f}"
@@ -162,11 +170,13 @@ def _row(fig: FigureView, scale: Scale, index: int, uid: str) -> str:
 
 
 def _visible_ticks(scale: Scale) -> list[tuple[float, float]]:
+    """Ticks with their positions, only those inside the plot."""
     ticks = [(t, scale.x(t)) for t in scale.ticks()]
     return [(t, x) for t, x in ticks if PLOT_LEFT - 0.01 <= x <= PLOT_RIGHT + 0.01]
 
 
 def _axis(scale: Scale, y: float, unit: str) -> str:
+    """The axis line, tick labels and the scale's name."""
     parts = [f'<line x1="{PLOT_LEFT}%" y1="{y}" x2="{PLOT_RIGHT}%" y2="{y}" stroke="#9ca3af"/>']
     for tick, x in _visible_ticks(scale):
         parts.append(
