@@ -27,6 +27,7 @@ from crosscheck.report.build import is_new
 from crosscheck.report.figures import human_interval
 from crosscheck.report.html import render_html, script_hash
 from crosscheck.report.sample import XSS_SENTENCE, XSS_SOURCE, XSS_TITLE, sample_input
+from crosscheck.report.sample import main as sample_main
 
 
 @pytest.fixture
@@ -316,7 +317,7 @@ def test_summary_markdown_and_table(inp):
     md = summary_markdown(inp)
     assert "5 ok, 1 failed, 1 disabled" in md
     assert "**expect\\_column\\_values\\_to\\_be\\_in\\_set**" in md
-    assert "new: 3" in md and "resolved: 1" in md
+    assert "new: 3" in md and "resolved: 1" in md and "to review: 3" in md
     assert "<script" not in md and "<img" not in md
     rows = findings_table(inp)
     assert [r["id"] for r in rows] == [fv.finding.id for fv in build_view(inp).findings]
@@ -357,3 +358,10 @@ def test_report_markdown_quotes_sentences_with_bold_figures(written):
 ])
 def test_human_interval(low, high, unit, text):
     assert human_interval(low, high, unit) == text
+
+
+def test_sample_command_writes_a_report(tmp_path, capsys):
+    assert sample_main([str(tmp_path), "--hostile"]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(REPORT_FILES.values())
+    assert str(tmp_path / "report.html") in capsys.readouterr().out
+    assert sample_main([]) == 2

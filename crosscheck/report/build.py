@@ -132,6 +132,11 @@ class ReportView:
         return any(s.stage in SKIP_STAGE_ORDER for s in self.skips)
 
     @property
+    def to_review(self) -> int:
+        """Findings with no verdict yet, or a verdict given on other figures."""
+        return sum(1 for f in self.findings if f.review is None or f.review_stale)
+
+    @property
     def duration_seconds(self) -> float:
         """Wall time of the run."""
         return (self.inp.finished_at - self.inp.started_at).total_seconds()

@@ -35,6 +35,21 @@ def fmt_cred(value: float | None) -> str:
     return "unrated" if value is None else f"{value:.2f}"
 
 
+def legend() -> list[tuple[str, str]]:
+    """Colour and label of each credibility band, for the legend under the filters."""
+    out, upper = [], None
+    for floor, colour, name in CRED_BANDS:
+        if upper is None:
+            span = f"≥ {floor:g}"
+        elif floor <= 0:
+            span = f"< {upper:g}"
+        else:
+            span = f"{floor:g}–{upper:g}"
+        out.append((colour, f"{name} ({span})"))
+        upper = floor
+    return [*out, (UNKNOWN_COLOUR, "unrated")]
+
+
 def _read(name: str) -> str:
     """A template file's text."""
     return (TEMPLATES / name).read_text(encoding="utf-8")
@@ -59,7 +74,7 @@ def _environment() -> Environment:
     env.filters.update(highlight=highlight, fmt_time=fmt_time, fmt_cred=fmt_cred)
     env.globals.update(credibility_band=credibility_band, number_line=number_line,
                        exact_interval=exact_interval,
-                       cred_bands=CRED_BANDS, unknown_colour=UNKNOWN_COLOUR)
+                       legend=legend())
     return env
 
 

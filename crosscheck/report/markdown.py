@@ -60,7 +60,7 @@ def _stats_lines(view: ReportView) -> list[str]:
         f" {view.health_counts['disabled']} disabled",
         f"- Articles: {len(inp.articles)} ({view.new_articles} new) · claims: {len(inp.claims)}",
         f"- Findings: {len(view.findings)} ({kinds}) · new: {new}"
-        f" · resolved: {len(view.resolved_ids)}",
+        f" · resolved: {len(view.resolved_ids)} · to review: {view.to_review}",
     ]
 
 
