@@ -215,6 +215,16 @@ def test_copy_found_from_syndicated_article_without_details(inp):
     assert [cp.source.id for cp in fv.claims[0].copies] == ["daily-relay"]
 
 
+def test_copy_cycle_keeps_one_origin(inp):
+    shells = _finding(inp, "artillery shells")
+    ng, dr = shells.claim_ids[0], shells.claim_ids[1]
+    inp.findings[inp.findings.index(shells)] = dataclasses.replace(
+        shells, details={"origin_of": {ng: dr, dr: ng}})
+    fv = next(f for f in build_view(inp).findings if f.finding.id == shells.id)
+    assert fv.claim_count == 3 and len(fv.claims) == 2
+    assert sum(len(cv.copies) for cv in fv.claims) == 1
+
+
 def test_detail_figures_add_origins_the_run_does_not_hold(inp):
     gas = _finding(inp, "Share of German gas")
     by_source = {c.source_id: c.id for c in inp.claims if c.id in gas.claim_ids}

@@ -183,7 +183,12 @@ def _origin_map(finding: Finding, claims: list[Claim], articles: Mapping[str, Ar
         src = art.syndicated_from if art else None
         if c.id not in origin and src in first_claim_of_article:
             origin[c.id] = first_claim_of_article[src]
-    return {k: _root(k, origin) for k in origin if _root(k, origin) != k}
+    folded: dict[str, str] = {}
+    for copy_id in origin:
+        root = _root(copy_id, origin)
+        if root != copy_id and root not in folded:  # in a cycle, the first one met stays origin
+            folded[copy_id] = root
+    return folded
 
 
 def _root(claim_id: str, origin: Mapping[str, str]) -> str:
