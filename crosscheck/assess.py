@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from crosscheck.claims import subject_entities
 from crosscheck.independence import independent_origin
 from crosscheck.match import Cluster, measure_class
 from crosscheck.models import Article, Claim, Finding, Quantity, stable_id
@@ -33,6 +35,10 @@ APPROX_REL = 0.10  # "about", "nearly", "some": ±10 % ("about 100,000" agrees w
 APPROX_PERCENT_POINTS = 3.0  # "about 40%" agrees with 42%, not with 55%
 LOW_CREDIBILITY = 0.4  # publisher credibility below this is "low" (config scale 0..1)
 UNKNOWN_CREDIBILITY = 0.5  # stands in for a publisher with no rating, shown as "unknown"
+# Figures of a count, mass or sum this many days apart, the later one larger, are a change over
+# time even without a word like "so far" (grain shipped: 33 ships in Aug 2022, 1,000 in Jul 2023).
+LONG_GAP_DAYS = 30
+_GROWING_KINDS = frozenset({"count", "mass", "volume", "currency"})
 HIGH_SEVERITY_GAP = 0.25  # relative gap between competing figures that makes it "high"
 CREDIBLE = 0.6  # publisher credibility from which a side counts as credible for severity
 # Weights of the credibility parts; chosen so the publisher rating matters most and a claim with
@@ -41,10 +47,14 @@ CREDIBILITY_WEIGHTS = {"publisher": 0.4, "attribution": 0.2, "corroboration": 0.
                        "agreement": 0.2}
 CORROBORATION_SATURATION = 3  # independent agreeing origins beyond which support stops adding
 _CUMULATIVE_RE = re.compile(
-    r"\b(since|so far|to date|in total|a total of|cumulative|risen|rose|climbed|increased to|"
+    r"\b(since|so far|to date|in total|in all|a total of|cumulative|risen|rose|climbed|"
+    r"increased to|"
     r"and counting|has reached|have reached|now stands|death toll|toll)\b", re.IGNORECASE)
 _NOT_CUMULATIVE_KINDS = frozenset({"percent", "rate", "speed", "temperature"})  # shares, levels
 _CUMULATIVE_CLASSES = frozenset({"deaths", "injuries", "arrests", "missing"})
+_VAGUE_RE = re.compile(r"(?:(?:about|some|over|nearly|more than|several)\s+)?"
+                       r"(?:dozens|scores|hundreds|thousands|millions|billions|tens|several|"
+                       r"a few|many|numerous)\b", re.IGNORECASE)
 _ANONYMOUS_RE = re.compile(r"\b(a source|sources|an official|officials|insiders?|people familiar|"
                            r"anonymous|unnamed)\b", re.IGNORECASE)
 
@@ -181,6 +191,7 @@ class _Context:
     publishers: Mapping[str, PublisherFacts]
     copies: Mapping[str, str]
     options: AssessOptions
+    claims: Mapping[str, Claim]
 
     def origin_key(self, claim: Claim) -> str:
         return independent_origin(claim.article_id, self.articles, self.copies,
@@ -202,8 +213,8 @@ def assess(claims: list[Claim], clusters: list[Cluster], articles: dict[str, Art
            publishers: Mapping[str, PublisherFacts], copies: Mapping[str, str],
            options: AssessOptions | None = None) -> list[Finding]:
     """Findings for every cluster: contradiction, trajectory, unsupported or corroborated."""
-    ctx = _Context(articles, publishers, copies, options or AssessOptions())
     by_id = {c.id: c for c in claims}
+    ctx = _Context(articles, publishers, copies, options or AssessOptions(), by_id)
     origin_of = origin_claims(claims, articles, copies)
     findings: list[Finding] = []
     for cluster in clusters:
@@ -220,52 +231,104 @@ def assess_cluster(cluster: Cluster, members: Sequence[Claim], origin_of: Mappin
                    ctx: _Context) -> list[Finding]:
     """The findings of one cluster (none when there is nothing to say)."""
     holders = _holders(members, origin_of, ctx)
-    origins = len({h.origin_key for h in holders})
+    cumulative = is_cumulative(members)
     conflicts = _conflicts(holders)
+    unexplained = [p for p in conflicts if not _grew(p, cumulative)]
+    explained = [p for p in conflicts if _grew(p, cumulative)]
     out: list[Finding] = []
-    if conflicts:
-        growing = _explained_by_growth(conflicts, members)
-        kind = "trajectory" if growing else "contradiction"
-        out.append(_finding(kind, cluster, members, holders, origins, origin_of, ctx, conflicts))
-    unsupported = _unsupported_reason(holders, origins, ctx)
-    if unsupported and ctx.options.report_unsupported:
-        out.append(_finding("unsupported", cluster, members, holders, origins, origin_of, ctx,
-                            conflicts, unsupported))
-    elif not conflicts and origins >= 2 and ctx.options.report_corroborated:
-        out.append(_finding("corroborated", cluster, members, holders, origins, origin_of, ctx,
-                            conflicts))
+    if unexplained:
+        outliers = _outliers(holders, unexplained, ctx)
+        rest = [h for h in holders if h not in outliers]
+        growing = [(a, b) for a, b in explained if a in rest and b in rest]
+        out.append(_finding("contradiction", cluster, holders, holders, origin_of, ctx,
+                            unexplained, outliers=outliers, growing=bool(outliers and growing)))
+        if outliers and growing:
+            out.append(_finding("trajectory", cluster, rest, holders, origin_of, ctx, growing))
+    elif explained:
+        out.append(_finding("trajectory", cluster, holders, holders, origin_of, ctx, explained))
+    contested = {id(h) for pair in unexplained for h in pair}
+    out.extend(_group_findings(cluster, holders, origin_of, ctx, contested))
+    return out
+
+
+def _group_findings(cluster: Cluster, holders: Sequence[_Holder], origin_of: Mapping[str, str],
+                    ctx: _Context, contested_ids: set[int]) -> list[Finding]:
+    """Unsupported or corroborated, judged for each figure the cluster's outlets state."""
+    out: list[Finding] = []
+    for group in figure_groups(holders):
+        why = _unsupported_reason(group, ctx)
+        origins = len({h.origin_key for h in group})
+        contradicted = any(id(h) in contested_ids for h in group)
+        if why and ctx.options.report_unsupported:
+            if contradicted:
+                why += "; other outlets state a different figure"
+            out.append(_finding("unsupported", cluster, group, holders, origin_of, ctx, [], why,
+                                contested=contradicted))
+        elif not why and origins >= 2 and not contradicted and ctx.options.report_corroborated:
+            out.append(_finding("corroborated", cluster, group, holders, origin_of, ctx, []))
     return out
 
 
 def _conflicts(holders: Sequence[_Holder]) -> list[tuple[_Holder, _Holder]]:
+    """Pairs whose figures cannot both be right; vague figures ("dozens") never conflict."""
     pairs = []
     for i, a in enumerate(holders):
         for b in holders[i + 1:]:
+            if is_vague(a.claim.quantity) or is_vague(b.claim.quantity):
+                continue
             if not agree(a.claim.quantity, b.claim.quantity):
                 pairs.append((a, b))
     return pairs
 
 
-def _explained_by_growth(conflicts: Sequence[tuple[_Holder, _Holder]],
-                         members: Sequence[Claim]) -> bool:
-    """Every disagreement is a later, larger figure of a running count."""
-    if not is_cumulative(members):
+def is_vague(q: Quantity) -> bool:
+    """"Dozens", "hundreds of", "tens of thousands": too loose to contradict anything."""
+    return bool(_VAGUE_RE.match(q.surface.strip()))
+
+
+def _grew(pair: tuple[_Holder, _Holder], cumulative: bool) -> bool:
+    """The later of two disagreeing figures is the larger: a count that grew, not a conflict."""
+    a, b = pair
+    da, db = a.claim.as_of, b.claim.as_of
+    if da is None or db is None or da == db:
         return False
-    for a, b in conflicts:
-        da, db = a.claim.as_of, b.claim.as_of
-        if da is None or db is None or da == db:
-            return False
-        early, late = (a, b) if da < db else (b, a)
-        if late.claim.quantity.low < early.claim.quantity.low:
-            return False
-    return True
+    early, late = (a, b) if da < db else (b, a)
+    if late.claim.quantity.low < early.claim.quantity.low:
+        return False
+    if cumulative:
+        return True
+    kind = a.claim.quantity.unit_kind
+    return kind in _GROWING_KINDS and abs((db - da).days) >= LONG_GAP_DAYS
 
 
-def _unsupported_reason(holders: Sequence[_Holder], origins: int, ctx: _Context) -> str | None:
-    creds = [ctx.credibility(h.claim.source_id) for h in holders]
+def _outliers(holders: Sequence[_Holder], unexplained: Sequence[tuple[_Holder, _Holder]],
+              ctx: _Context) -> list[_Holder]:
+    """The few figures that cause every unexplained conflict (weakest first), or none."""
+    left = list(unexplained)
+    out: list[_Holder] = []
+    while left:
+        counts: dict[int, int] = {}
+        for a, b in left:
+            counts[id(a)] = counts.get(id(a), 0) + 1
+            counts[id(b)] = counts.get(id(b), 0) + 1
+        worst = max((h for h in holders if id(h) in counts),
+                    key=lambda h: (counts[id(h)], -_strength(h, ctx)))
+        out.append(worst)
+        left = [(a, b) for a, b in left if a is not worst and b is not worst]
+    return out if len(out) * 2 < len(holders) else []
+
+
+def _strength(h: _Holder, ctx: _Context) -> float:
+    rating = ctx.credibility(h.claim.source_id)
+    return attribution_strength(h.claim.attribution)[0] + (
+        UNKNOWN_CREDIBILITY if rating is None else rating)
+
+
+def _unsupported_reason(group: Sequence[_Holder], ctx: _Context) -> str | None:
+    creds = [ctx.credibility(h.claim.source_id) for h in group]
     if creds and all(c is not None and c < ctx.options.low_credibility for c in creds):
         return "only low-credibility publishers state it"
-    if origins == 1 and not any(h.claim.attribution for h in holders):
+    if len({h.origin_key for h in group}) == 1 and not any(h.claim.attribution for h in group):
         return "one independent origin states it and names no source for it"
     return None
 
@@ -273,29 +336,43 @@ def _unsupported_reason(holders: Sequence[_Holder], origins: int, ctx: _Context)
 # -------------------------------------------------------------------------------------------
 # Building a finding: figures, credibility parts, explanation, severity
 # -------------------------------------------------------------------------------------------
-def _finding(kind: str, cluster: Cluster, members: Sequence[Claim], holders: Sequence[_Holder],
-             origins: int, origin_of: Mapping[str, str], ctx: _Context,
-             conflicts: Sequence[tuple[_Holder, _Holder]], why: str | None = None) -> Finding:
-    groups = figure_groups([h for h in holders])
+def _finding(kind: str, cluster: Cluster, scope: Sequence[_Holder], holders: Sequence[_Holder],
+             origin_of: Mapping[str, str], ctx: _Context,
+             conflicts: Sequence[tuple[_Holder, _Holder]], why: str | None = None,
+             outliers: Sequence[_Holder] = (), contested: bool = False,
+             growing: bool = False) -> Finding:
+    """One finding about `scope` (the whole cluster or one of its figures)."""
+    members = [m for h in scope for m in _with_copies(h, ctx)]
+    groups = figure_groups(scope)
+    origins = len({h.origin_key for h in scope})
     details: dict[str, object] = {
         "figures": [_figure(c, ctx) for c in members],
         "origin_of": {c.id: origin_of[c.id] for c in members if c.id in origin_of},
-        "credibility": {h.claim.id: credibility_parts(h, holders, ctx) for h in holders},
+        "credibility": {h.claim.id: credibility_parts(h, holders, ctx) for h in scope},
         "groups": [[h.claim.id for h in g] for g in groups],
-        "cumulative": is_cumulative(members),
+        "cumulative": is_cumulative([h.claim for h in holders]),
+        "conflicts": [[a.claim.id, b.claim.id] for a, b in conflicts],
     }
     if why:
         details["reason"] = why
+    if outliers:
+        details["outliers"] = [h.claim.id for h in outliers]
+    whole = len(scope) == len(holders)
+    ids = sorted(c.id for c in members)
     return Finding(
-        id=stable_id(kind, cluster.id),
+        id=stable_id(kind, cluster.id) if whole else stable_id(kind, cluster.id, *ids),
         kind=kind,
-        severity=_severity(kind, conflicts, holders, ctx, why),
-        explanation=_explain(kind, members, groups, origins, ctx, why),
+        severity=_severity(kind, conflicts, scope, ctx, why, contested),
+        explanation=_explain(kind, members, groups, origins, ctx, why, outliers, growing),
         claim_ids=tuple(c.id for c in members),
         cluster_id=cluster.id,
         independent_origins=origins,
         details=details,
     )
+
+
+def _with_copies(h: _Holder, ctx: _Context) -> list[Claim]:
+    return [h.claim] + [ctx.claims[c] for c in h.copies if c in ctx.claims]
 
 
 def figure_groups(holders: Sequence[_Holder]) -> list[list[_Holder]]:
@@ -361,11 +438,14 @@ def credibility_parts(h: _Holder, holders: Sequence[_Holder], ctx: _Context
 
 
 def _severity(kind: str, conflicts: Sequence[tuple[_Holder, _Holder]],
-              holders: Sequence[_Holder], ctx: _Context, why: str | None) -> str:
+              holders: Sequence[_Holder], ctx: _Context, why: str | None,
+              contested: bool = False) -> str:
     if kind in ("trajectory", "corroborated"):
         return "info"
     if kind == "unsupported":
-        return "medium" if why and "low-credibility" in why else "low"
+        low_only = all((ctx.credibility(h.claim.source_id) or 1.0) < ctx.options.low_credibility
+                       for h in holders)
+        return "medium" if low_only or contested else "low"
     gap = max(relative_gap(a.claim.quantity, b.claim.quantity) for a, b in conflicts)
     credible = sum(1 for h in holders if (ctx.credibility(h.claim.source_id) or 0) >= CREDIBLE
                    or h.claim.attribution)
@@ -383,19 +463,28 @@ def _who(c: Claim, ctx: _Context) -> str:
 
 
 def _subject(members: Sequence[Claim]) -> str:
-    c = members[0]
-    thing = c.measured or c.quantity.unit or "a figure"
-    ents = sorted({e for m in members for e in m.entities})[:4]
+    """What the claims are about: the most common measured thing and the shared entities."""
+    things = Counter(c.measured for c in members if c.measured)
+    thing = things.most_common(1)[0][0] if things else members[0].quantity.unit or "a figure"
+    counts = Counter(e for c in members for e in set(subject_entities(c.entities, c.attribution)))
+    ents = sorted(e for e, n in counts.items() if n * 2 >= len(members))[:4]
     return f"{thing}" + (f" ({', '.join(ents)})" if ents else "")
 
 
 def _explain(kind: str, members: Sequence[Claim], groups: Sequence[Sequence[_Holder]],
-             origins: int, ctx: _Context, why: str | None) -> str:
+             origins: int, ctx: _Context, why: str | None, outliers: Sequence[_Holder] = (),
+             growing: bool = False) -> str:
     subject = _subject(members)
     sides = "; ".join(
         f"{g[0].claim.quantity.display()} from " + ", ".join(_who(h.claim, ctx) for h in g)
         for g in groups)
     count = f"{origins} independent origin(s) among {len(members)} claim(s)"
+    if kind == "contradiction" and outliers:
+        odd = ", ".join(f"{h.claim.quantity.display()} ({ctx.name(h.claim.source_id)})"
+                        for h in outliers)
+        rest = ("; the other figures differ only as a count growing over time" if growing
+                else "")
+        return f"Outlets disagree on {subject}: {sides}. The conflict comes from {odd}{rest}. {count}."
     if kind == "contradiction":
         return f"Outlets disagree on {subject}: {sides}. {count}."
     if kind == "trajectory":
@@ -409,4 +498,4 @@ def _explain(kind: str, members: Sequence[Claim], groups: Sequence[Sequence[_Hol
 
 __all__ = ["AssessOptions", "PublisherFacts", "agree", "assess", "assess_cluster",
            "attribution_strength", "credibility_parts", "facts_from_source", "figure_groups",
-           "is_cumulative", "origin_claims", "relative_gap", "widened"]
+           "is_cumulative", "is_vague", "origin_claims", "relative_gap", "widened"]

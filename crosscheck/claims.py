@@ -218,6 +218,7 @@ _VERBS = frozenset(
     "become becomes killing wounding leaving bringing making taking putting pushing supplying "
     "selling sending shipping reaching rising falling dropping according said says told "
     "announced reported estimated claimed".split())
+_MODALS = frozenset("would could should will can may might must shall not".split())
 _CONTAINER_NOUNS = frozenset("number total toll count share percentage majority amount".split())
 _PREPOSITIONS = frozenset("from in of at on near across inside outside".split())
 _DETERMINERS = frozenset("the a an its their his her our this that these those".split())
@@ -232,14 +233,17 @@ _SAY_VERBS = (
     r"said|says|told|tells|wrote|writes|reported|estimated|announced|announces|stated|noted|"
     r"added|adds|claimed|pointed out|points out|emphasized|emphasised|stressed|believes|"
     r"believed|warned|warns|revealed|confirmed|explained|argued|argues|calculated|"
-    r"put it|showed|found|proposed|predicted|forecast|projected|assessed|concluded"
+    r"put it|showed|found|proposed|predicted|forecast|projected|assessed|concluded|count|counts|"
+    r"counted"
 )
 _SPEAKER = r"(?:[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|al|bin|of|the))*)"
-_ORG_NOUNS = (r"ministry|committee|office|agency|service|department|government|authorities|"
-              r"officials?|spokes(?:man|woman|person)|police|army|military|institute|centre|"
-              r"center|report|data|figures|statistics|estimates?|survey|study|sources?|"
-              r"commission|council|bureau|command|administration|operator|company|firm|bank")
-_ROLE_PREFIX = r"(?:[a-z][\w-]*\s+){0,7}?"  # "a source close to the leadership in ..."
+_ORG_NOUNS = (r"(?:ministry|ministries|committee|office|agency|agencies|services?|department|"
+              r"government|authorities|officials?|spokes(?:man|woman|person)|police|army|"
+              r"military|institute|centre|center|reports?|data|figures|statistics|estimates?|"
+              r"survey|study|sources?|commission|council|bureau|command|administration|operator|"
+              r"company|firm|bank|analysts?|experts?|researchers?|media|intelligence)")
+# "a source close to the leadership in ...", "the Moscow region's social development ministry"
+_ROLE_PREFIX = r"(?:[\w'’-]+\s+){0,7}?"
 
 # Sentences that are site furniture, not text (kept short: the cleaner removes most).
 _BOILERPLATE_RE = re.compile(
@@ -257,7 +261,8 @@ SMALL_COUNT_MAX = 4
 PRONOUN_LOOKBACK = 4  # sentences a "he said" may reach back to find its speaker (seed: 1–2)
 FRAME_WINDOW = 8  # content words kept on each side of the figure in the frame
 MEASURED_MAX_WORDS = 4
-MAX_PP_JUMPS = 2  # prepositional phrases skipped to reach a subject's head noun  # words in the measured-thing phrase ("natural gas imports")
+MAX_PP_JUMPS = 2
+TITLE_WORDS = 8  # title words lent to the frame of a sentence that names no entity itself  # prepositional phrases skipped to reach a subject's head noun  # words in the measured-thing phrase ("natural gas imports")
 
 
 @dataclass(frozen=True)
@@ -357,9 +362,9 @@ def skip_reason(sentence: str, q: Quantity) -> str | None:
         return "an ordinal, not a figure"
     if q.start <= 1 and re.match(r"^[.)]", after) and not q.unit:
         return "a list marker"
-    if q.unit_kind == "count" and q.low == q.high and q.low <= SMALL_COUNT_MAX \
+    if q.unit_kind in ("count", "duration") and q.low == q.high and q.low <= SMALL_COUNT_MAX \
             and q.qualifier == "exact" and not re.search(r"\d", surface):
-        return "a small spelled-out count ('two sides'), a description rather than a figure"
+        return "a small spelled-out count ('two sides', 'one day'), a description, not a figure"
     if q.unit_kind == "duration" and re.search(r"\bfor\s*$", before) is None \
             and re.match(r"^\s*(ago|later|earlier|before|after)\b", after):
         return "a time reference, not a figure"
@@ -443,7 +448,8 @@ def _phrase_before(tokens: list[str]) -> list[str]:
                                          "exceeded", "totaled", "is", "was", "were", "are"):
         i -= 1
     while i >= 0 and (tokens[i].lower() in _VERBS or tokens[i].lower() in _AUXILIARIES
-                      or tokens[i].lower().endswith("ly") or tokens[i].lower() in ("to", "by")):
+                      or tokens[i].lower().endswith("ly") or tokens[i].lower() in _MODALS
+                      or tokens[i].lower() in ("to", "by")):
         i -= 1
     out: list[str] = []
     jumps = 0
@@ -472,9 +478,15 @@ def _is_entity_word(tok: str) -> bool:
     return tok[0].isupper() and _norm(tok) in _ALIASES or tok.lower() in _ALIASES and tok[0].isupper()
 
 
+_DATELINE_RE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}(?:\([^)]{1,40}\))?\s*[—–-]+\s*")
+
+
 def find_entities(sentence: str) -> tuple[str, ...]:
     """Countries (demonyms folded: 'Russian' → Russia), organisations and named people."""
     found: set[str] = set()
+    if m := _DATELINE_RE.match(sentence):  # "MOSCOW (Northgate) — ": place kept, outlet dropped
+        place = m.group(0).split("(")[0].strip(" —–-,").title()
+        sentence = place + ", " + sentence[m.end():]
     for m in _ALIAS_RE.finditer(sentence):
         text = m.group(1)
         if text.lower() in _CASE_SENSITIVE_ALIASES and not text[0].isupper():
@@ -526,17 +538,21 @@ def find_predicate(sentence: str, q: Quantity) -> str:
 
 
 def frame_text(sentence: str, q: Quantity, measured: str, entities: tuple[str, ...],
-               predicate: str, attribution: str | None = None) -> str:
+               predicate: str, attribution: str | None = None, title: str = "") -> str:
     """Normalized text the matcher compares: measured thing, predicate, entities, context.
 
     Who said it is left out: two outlets citing different sources for one fact must still
-    match, and one source giving two facts must not.
+    match, and one source giving two facts must not. A sentence that names no place or
+    organisation of its own borrows the article title's words for context.
     """
     source = {_norm(t) for t in _tokens(attribution or "")} | _SOURCE_WORDS
     left = [_norm(t) for t in _tokens(sentence[:q.start]) if _content(t)][-FRAME_WINDOW:]
     right = [_norm(t) for t in _tokens(sentence[q.end:]) if _content(t)][:FRAME_WINDOW]
     parts = [_norm(w) for w in measured.split()] + [predicate] + left + right
-    parts += [e.lower() for e in subject_entities(entities, attribution)]
+    subject = subject_entities(entities, attribution)
+    parts += [e.lower() for e in subject]
+    if not subject and title:
+        parts += [_norm(t) for t in _tokens(title) if _content(t)][:TITLE_WORDS]
     seen: dict[str, None] = {}
     for p in parts:
         if p and p not in seen and p not in source:
@@ -560,7 +576,8 @@ def _content(tok: str) -> bool:
 # ---------------------------------------------------------------------------------------------
 _OUTLET_RE = re.compile(
     r"\b(?:wrote|writes|writing|published|column|op-ed|article|piece|commentary|editorial|"
-    r"(?:said|told)\s+(?:in\s+)?an\s+interview)(?:\s+\w+){0,3}?\s+(?:in|for|with)\s+(?:the\s+)?"
+    r"(?:said|told)\s+(?:in\s+)?an\s+interview)(?:\s+\w+){0,3}?\s+(?:in|for|with)\s+"
+    r"(?:(?:the|a|an|his|her|their)\s+)?"
     r"([A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*){0,3})")
 _TOLD_RE = re.compile(r"\btold\s+(the\s+)?(media|reporters|journalists|press|"
                       r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})")
@@ -570,9 +587,13 @@ _ACCORDING_RE = re.compile(
     re.IGNORECASE)
 _SAID_RE = re.compile(
     r"(?:^|[,;:“”\"]\s*|\bthat\s+|\band\s+|\bbut\s+)"
-    r"(?P<who>" + _SPEAKER + r"|(?:[Tt]he|[Aa]n?)\s+" + _ROLE_PREFIX + r"(?:" + _SPEAKER
-    + r"|(?:" + _ORG_NOUNS + r")(?:\s+of\s+" + _SPEAKER + r")?|[a-z][\w-]+)|[Hh]e|[Ss]he|[Tt]hey)"
-    r"(?:\s*,[^,]{3,220},)?\s+(?:\w+ly\s+|also\s+|has\s+|had\s+)?(?:" + _SAY_VERBS + r")\b")
+    r"(?P<who>" + _SPEAKER + r"(?:\s+(?:in|at)\s+[A-Z][\w'’.-]*)?|(?:[Tt]he|[Aa]n?)\s+"
+    + _ROLE_PREFIX + r"(?:" + _SPEAKER
+    + r"|(?:" + _ORG_NOUNS + r")(?:\s+of\s+" + _SPEAKER + r")?|[a-z][\w-]+)"
+    + r"|[A-Z][\w.'’-]*\s+(?:and\s+[A-Z][\w.'’-]*\s+)?(?:[a-z][\w-]*\s+){0,2}" + _ORG_NOUNS
+    + r"|[Hh]e|[Ss]he|[Tt]hey)"
+    r"(?:\s*,[^,]{3,220},)?\s+(?:\w+ly\s+|also\s+|has\s+|had\s+|now\s+)?"
+    r"(?:" + _SAY_VERBS + r")\b")
 _SAID_AFTER_RE = re.compile(
     r"[,”\"]\s*(?:said|says|according to|wrote|told)\s+(?P<who>(?:the\s+)?" + _SPEAKER + r")")
 _PRONOUNS = frozenset({"he", "she", "they"})
@@ -589,10 +610,15 @@ def _sentence_speaker(sentence: str) -> tuple[str | None, str | None]:
     outlet = None
     if m := _OUTLET_RE.search(sentence):
         outlet = m.group(1).rstrip(".,")
+    said = _SAID_RE.search(sentence)
     if m := _ACCORDING_RE.search(sentence):
-        return _clean_who(m.group(1)), outlet
-    if m := _SAID_RE.search(sentence):
-        return _clean_who(m.group("who")), outlet or _told(sentence)
+        according = _clean_who(m.group(1))
+        if said and said.group("who")[0].isupper() and said.end() <= m.start():
+            # "Minister X said 62 were killed, according to news agencies": X, via the agencies
+            return f"{_clean_who(said.group('who'))} (according to {according})", outlet
+        return according, outlet
+    if said:
+        return _clean_who(said.group("who")), outlet or _told(sentence)
     if m := _SAID_AFTER_RE.search(sentence):
         return _clean_who(m.group("who")), outlet
     return None, outlet
@@ -718,6 +744,8 @@ def build_claim(article: Article, s: Sentence, q: Quantity, attribution: str | N
                 published: date | None) -> Claim:
     """One claim record for a figure in a sentence."""
     measured = measured_thing(s.text, q)
+    if attribution and measured and all(w in attribution for w in measured.split()):
+        measured = q.unit  # the phrase found was the source ("the JCC had counted 721,449 t")
     entities = find_entities(s.text)
     predicate = find_predicate(s.text, q)
     return Claim(
@@ -731,10 +759,12 @@ def build_claim(article: Article, s: Sentence, q: Quantity, attribution: str | N
         predicate=predicate,
         attribution=attribution,
         as_of=sentence_date(s.text, published) or published,
-        frame=frame_text(s.text, q, measured, entities, predicate, attribution),
+        frame=frame_text(s.text, q, measured, entities, predicate, attribution,
+                         article.title or ""),
     )
 
 
-__all__ = ["COUNTRY_NAMES", "PLACE_COUNTRY", "Sentence", "attributions", "subject_entities", "boilerplate_reason", "build_claim", "extract_claims",
-           "find_entities", "find_predicate", "frame_text", "measured_thing", "sentence_date",
-           "skip_reason", "split_sentences"]
+__all__ = ["COUNTRY_NAMES", "PLACE_COUNTRY", "Sentence", "attributions", "boilerplate_reason",
+           "build_claim", "extract_claims", "find_entities", "find_predicate", "frame_text",
+           "measured_thing", "sentence_date", "skip_reason", "split_sentences",
+           "subject_entities"]

@@ -9,6 +9,7 @@ pairs, so one loose pair cannot chain two different facts together.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -30,6 +31,10 @@ PRUNE_CUTOFF = 35  # token_set_ratio on frames below which a pair is not scored 
 FRAME_WEIGHT = 0.40
 MEASURED_WEIGHT = 0.35
 ENTITY_WEIGHT = 0.25
+NEUTRAL = 0.5  # similarity used when one side gives nothing to compare
+PRECISE_DIGITS = 3  # significant digits from which a figure is specific (719,549; 26.3 million)
+PRECISE_REL = 0.01  # two specific figures this close are very likely the same report
+PRECISE_VALUE_BONUS = 0.15  # added to the score of such a pair
 SAME_CLASS_MEASURED = 1.0  # measured similarity when both name the same measure class
 SAME_THING_MEASURED = 0.8  # ... when both count the same class of thing
 NO_SHARED_COUNTRY_PENALTY = 0.25  # both name countries, none in common: another country's figure
@@ -53,6 +58,11 @@ _MEASURE_CLASSES = {
 }
 _CLASS_OF = {w: c for c, words in _MEASURE_CLASSES.items() for w in words.split()}
 _FLOW_CLASSES = frozenset({"usage", "supply"})
+# A measure word after the figure names it only inside the same phrase ("145 injured", "62 people
+# had been killed"); past a comma or preposition it belongs to a later clause ("risen to 144
+# after more of the injured died").
+_CLAUSE_BREAK_RE = re.compile(r"[,;:()]|\b(after|before|and|but|while|among|including|as|when|"
+                              r"than)\b", re.IGNORECASE)
 _CLASS_RE = re.compile(r"\b(" + "|".join(sorted(_CLASS_OF, key=len, reverse=True)) + r")\b",
                        re.IGNORECASE)
 # What is counted: two figures about different things (gas vs coal, troops vs battalions,
@@ -90,6 +100,7 @@ class MatchOptions:
     measured_weight: float = MEASURED_WEIGHT
     entity_weight: float = ENTITY_WEIGHT
     no_shared_country_penalty: float = NO_SHARED_COUNTRY_PENALTY
+    precise_value_bonus: float = PRECISE_VALUE_BONUS
 
 
 _DEFAULT = MatchOptions()
@@ -141,8 +152,10 @@ def measure_class(claim: Claim) -> str | None:
             continue  # "55% of the gas Germany consumed" = "Russia supplied 55%": one share
         if m.end() <= q.start:
             gap = q.start - m.end() + 0.5  # ties go to the word after the figure ("145 injured")
-        else:
+        elif not _CLAUSE_BREAK_RE.search(claim.sentence[q.end:m.start()]):
             gap = max(0, m.start() - q.end)
+        else:  # far after the figure: only when nothing comes before
+            gap = 1000 + m.start() - q.end
         if best is None or gap < best[0]:
             best = (gap, _CLASS_OF[m.group(1).lower()])
     return best[1] if best else None
@@ -185,6 +198,8 @@ class Features:
     measured: str
     entities: frozenset[str]
     things: frozenset[str]
+    bare_unit: bool  # the measured thing is only the unit ("tonnes"): says nothing
+    precise: float | None  # the value when it has 3+ significant digits (719,549), else None
 
     @property
     def countries(self) -> frozenset[str]:
@@ -198,7 +213,23 @@ def features(claim: Claim) -> Features:
     return Features(measure_class(claim), rate_period(claim), period_year(claim),
                     utils.default_process(_measured_text(claim)),
                     frozenset(subject_entities(claim.entities, claim.attribution)),
-                    thing_classes(claim))
+                    thing_classes(claim), _bare_unit(claim), _precise(claim))
+
+
+def _precise(claim: Claim) -> float | None:
+    q = claim.quantity
+    if q.low != q.high or not math.isfinite(q.low) or q.low == 0:
+        return None
+    digits = f"{abs(q.low):.6g}".replace(".", "").replace("-", "").strip("0")
+    return abs(q.low) if len(digits) >= PRECISE_DIGITS and "e" not in digits else None
+
+
+def _bare_unit(claim: Claim) -> bool:
+    q = claim.quantity
+    if q.unit_kind == "count" or not claim.measured:
+        return False
+    return {_singular(w) for w in claim.measured.lower().split()} <= \
+        {_singular(w) for w in q.unit.lower().split()}
 
 
 def _things_clash(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -210,7 +241,7 @@ def _things_clash(a: frozenset[str], b: frozenset[str]) -> bool:
 def incompatibility(a: Claim, b: Claim, fa: Features | None = None,
                     fb: Features | None = None) -> str | None:
     """Why two claims in one block still cannot be the same fact, or None."""
-    if a.article_id == b.article_id and not _same_interval(a, b):
+    if a.article_id == b.article_id and not _same_interval(a, b) and a.as_of == b.as_of:
         return "same article, different figures: two facts of one text"
     fa, fb = fa or features(a), fb or features(b)
     if fa.measure and fb.measure and fa.measure != fb.measure:
@@ -239,8 +270,8 @@ def _measured_text(claim: Claim) -> str:
 
 
 def _entity_overlap(ea: frozenset[str], eb: frozenset[str]) -> tuple[float, frozenset[str]]:
-    if not ea and not eb:
-        return 0.5, set()  # nothing to compare: neutral
+    if not ea or not eb:
+        return NEUTRAL, frozenset()  # one side names nobody: no evidence either way
     shared = ea & eb
     return len(shared) / max(1, min(len(ea), len(eb))), shared
 
@@ -256,12 +287,17 @@ def _score(fa: Features, fb: Features, frame_sim: float, o: MatchOptions
            ) -> tuple[float, float, float, frozenset[str]]:
     measured = 1.0 if fa.measured == fb.measured else \
         fuzz.token_set_ratio(fa.measured, fb.measured) / 100
+    if not fa.measured or not fb.measured or fa.bare_unit or fb.bare_unit:
+        measured = max(measured, NEUTRAL)  # "721,449 tonnes" names no thing: no evidence
     if fa.measure and fa.measure == fb.measure:
         measured = max(measured, SAME_CLASS_MEASURED)  # "killed" / "death toll": one measure
     elif fa.things and fa.things == fb.things:
         measured = max(measured, SAME_THING_MEASURED)
     entities, shared = _entity_overlap(fa.entities, fb.entities)
     score = o.frame_weight * frame_sim + o.measured_weight * measured + o.entity_weight * entities
+    if fa.precise is not None and fb.precise is not None and \
+            abs(fa.precise - fb.precise) <= PRECISE_REL * max(fa.precise, fb.precise):
+        score += o.precise_value_bonus  # 719,549 ≈ 721,449 tonnes: such figures rarely meet by chance
     if fa.countries and fb.countries and not fa.countries & fb.countries:
         score -= o.no_shared_country_penalty
     return round(max(0.0, score), 4), measured, entities, shared
