@@ -196,7 +196,7 @@ class Store:
         self.engine: Engine = sa.create_engine(url, connect_args=_connect_args(url), future=True)
         if url.startswith("sqlite"):
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
-        metadata.create_all(self.engine)
+        _create_tables(self.engine)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -408,6 +408,25 @@ class Store:
         for r in rows:
             out[r["finding_id"]] = {**dict(r), "at": _aware(r["at"])}
         return out
+
+
+# Any fixed 64-bit number: the key of the PostgreSQL advisory lock that guards table creation.
+SCHEMA_LOCK_KEY = 0x63726F7373636B  # "crossck" in ASCII
+
+
+def _create_tables(engine: Engine) -> None:
+    """Create missing tables; on PostgreSQL one process at a time.
+
+    Several workers (Dask processes) opening a fresh PostgreSQL database at once would all see
+    the tables missing and all CREATE them; all but one fail with DuplicateTable. A
+    transaction-level advisory lock makes the others wait and then find the tables there.
+    """
+    if engine.dialect.name != "postgresql":
+        metadata.create_all(engine)
+        return
+    with engine.begin() as conn:
+        conn.execute(sa.select(sa.func.pg_advisory_xact_lock(SCHEMA_LOCK_KEY)))
+        metadata.create_all(conn)
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
