@@ -27,14 +27,16 @@ _TRANSLATE.update({ord("\u2044"): "/", ord("\u2019"): "'", ord("\u2032"): "'", o
 
 _NUMBER_WORD_RE = "|".join(sorted(
     set(lx.SMALL_NUMBERS) | set(lx.TENS) | set(lx.SCALE_WORDS) | set(lx.VAGUE_PLURALS)
-    | set(lx.FRACTION_WORDS) | {"hundred", "dozen"}, key=len, reverse=True))
-_CANDIDATE_RE = re.compile(rf"[0-9½¼¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]|\b(?:{_NUMBER_WORD_RE})\b", re.IGNORECASE)
+    | set(lx.FRACTION_WORDS) | {"hundred", "dozen", "tens"}, key=len, reverse=True))
+_CANDIDATE_RE = re.compile(rf"[0-9][0-9.,]*|[½¼¾⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]|\b(?:{_NUMBER_WORD_RE})\b", re.IGNORECASE)
 _BLOCKED_RE = re.compile(
+    r"(?=[0-9(+])(?:"  # every alternative starts here: positions elsewhere fail at once
     r"(?:\+[0-9]{1,3}[ .-]?)?\(?[0-9]{2,4}\)?[ .-][0-9]{3,4}[.-][0-9]{3,4}(?![0-9])"  # phones
     r"|\+[0-9]{1,3}(?:[ .-][0-9]{2,5}){2,4}"                                          # +44 20 ...
     r"|\b[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}\b|\b[0-9]{4}-[0-9]{2}-[0-9]{2}\b"          # dates
     r"|\b0[0-9]{2,4}[ -][0-9]{3,4}[ -][0-9]{3,4}\b"                                 # 020 7946 0958
-    r"|\b[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?![0-9])|\b24/7\b")                        # times
+    r"|\b[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?![0-9])|\b24/7\b)")                       # times
+_PREFIX_LAST_CHARS = frozenset(sym[-1] for sym in CURRENCY_PREFIXES)
 _SCALE_AFTER_SPACE = {"bn", "bln", "mn", "mln", "tn", "trn"}
 _WORD_STARTS = (set(lx.SMALL_NUMBERS) | set(lx.TENS) | set(lx.SCALE_WORDS) | set(lx.VAGUE_PLURALS)
                 | {"a", "an", "hundred", "dozen", "half", "tens"})
@@ -126,11 +128,12 @@ def parse(text: str) -> list[Quantity]:
     if not isinstance(text, str) or not text:
         return []
     norm = text.translate(_TRANSLATE)
-    if not _CANDIDATE_RE.search(norm):
+    hits = [m.start() for m in _CANDIDATE_RE.finditer(norm)]
+    if not hits:
         return []
     t = _Tokens(norm)
     blocked = _blocked_tokens(t)
-    cands = _read_all(t, blocked)
+    cands = _read_all(t, blocked, hits)
     cands = [c for c in cands if not c.drop]
     cands = _merge_ranges(t, cands)
     _inherit_units(t, cands)
@@ -156,25 +159,36 @@ def _blocked_tokens(t: _Tokens) -> set[int]:
     return blocked
 
 
-def _read_all(t: _Tokens, blocked: set[int]) -> list[_Cand]:
+def _read_all(t: _Tokens, blocked: set[int], hits: list[int]) -> list[_Cand]:
     """Scan the tokens left to right, reading every figure with its unit."""
     cands: list[_Cand] = []
-    i, last_end = 0, -1
-    while i < t.n:
-        c = None
-        if i not in blocked and (t.kinds[i] == "n" or t.lows[i] in _WORD_STARTS
-                                 or t.words[i] in lx.VULGAR_FRACTIONS):
-            c = _read_number(t, i, last_end)
+    last_end = -1
+    for i in _start_tokens(t, hits):
+        if i < last_end or i in blocked:
+            continue
+        c = _read_number(t, i, last_end)
         if c is None:
-            i += 1
             continue
         _out_of(t, c)
         _attach_unit(t, c)
         _filter(t, c, blocked)
         cands.append(c)
         last_end = c.end
-        i = max(c.end, i + 1)
     return cands
+
+
+def _start_tokens(t: _Tokens, hits: list[int]) -> list[int]:
+    """Tokens where a figure may start: digits, number words and "a"/"an" before them."""
+    found: list[int] = []
+    for pos in hits:
+        i = bisect.bisect_right(t.starts, pos) - 1  # the token holding the match
+        if i < 0 or t.ends[i] <= pos:
+            continue
+        if i > 0 and t.lows[i - 1] in ("a", "an") and (not found or found[-1] < i - 1):
+            found.append(i - 1)
+        if not found or found[-1] < i:
+            found.append(i)
+    return found
 
 
 def _out_of(t: _Tokens, c: _Cand) -> None:
@@ -546,7 +560,7 @@ def _currency_prefix(t: _Tokens, c: _Cand) -> None:
     start = t.starts[c.first]
     head = t.text[max(0, start - CURRENCY_PREFIX_MAX_CHARS):start]
     for cut in (head, head[:-1] if head.endswith(" ") else None):
-        if not cut:
+        if not cut or cut[-1] not in _PREFIX_LAST_CHARS:
             continue
         for size in range(min(len(cut), CURRENCY_PREFIX_MAX_CHARS), 0, -1):
             sym = cut[-size:]
