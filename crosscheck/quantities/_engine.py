@@ -251,6 +251,7 @@ def _read_digits(t: _Tokens, i: int, last_end: int) -> _Cand:
     if c.integer and j < t.n:
         _mixed_fraction(t, c)
     _exponent(t, c)
+    _and_a_half(t, c)
     if j + 1 < t.n and t.words[j] == "/" and t.gap(j) == 0 and t.gap(j + 1) == 0 \
             and t.kinds[j + 1] == "n" and t.words[j + 1].isdigit() and c.integer:
         den = float(t.words[j + 1])
@@ -278,6 +279,21 @@ def _mixed_fraction(t: _Tokens, c: _Cand) -> None:
         c.num_end = c.end = j + 3
     else:
         return
+    c.integer = c.int4 = False
+
+
+def _and_a_half(t: _Tokens, c: _Cand) -> None:
+    """"two and a half years", "2-and-a-half hours": add the half."""
+    j = c.num_end
+    words = t.lows[j:j + 5]
+    if words[:3] == ["and", "a", "half"]:
+        end = j + 3
+    elif words == ["-", "and", "-", "a", "-"] and t.lows[j + 5:j + 6] == ["half"]:
+        end = j + 6
+    else:
+        return
+    c.low, c.high = c.low + 0.5, c.high + 0.5
+    c.num_end = c.end = end
     c.integer = c.int4 = False
 
 
@@ -406,6 +422,7 @@ def _read_words(t: _Tokens, i: int) -> _Cand | None:
     if not seen or (j == i + 1 and low in ("a", "an")):
         return None
     c = _Cand(i, j, total + current)
+    _and_a_half(t, c)
     c.words = True
     c.integer = float(total + current).is_integer()
     if total:
@@ -422,6 +439,8 @@ def _read_half(t: _Tokens, i: int) -> _Cand | None:
     if j + 1 < t.n and t.lows[j] in ("a", "an") and t.lows[j + 1] in lx.SCALE_WORDS:
         value *= lx.SCALE_WORDS[t.lows[j + 1]]
         j += 2
+    elif j + 1 < t.n and t.lows[j] in ("a", "an") and t.lows[j + 1] == "dozen":
+        value, j = 6.0, j + 2
     elif j < t.n and t.lows[j] in lx.SCALE_WORDS:
         value *= lx.SCALE_WORDS[t.lows[j]]
         j += 1
