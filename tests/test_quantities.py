@@ -151,7 +151,8 @@ def test_change_applies_to_the_amount_not_the_new_level():
 
 
 def test_parenthetical_equivalent_keeps_change_and_qualifier():
-    found = parse_quantities("temperatures dropped by 1 to 1.5 degrees Celsius (1.8 to 2.7 Fahrenheit)")
+    found = parse_quantities(
+        "temperatures dropped by 1 to 1.5 degrees Celsius (1.8 to 2.7 Fahrenheit)")
     assert [(q.low, q.high, q.change) for q in found] == [(1, 1.5, "down"), (1.8, 2.7, "down")]
 
 

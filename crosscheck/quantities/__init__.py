@@ -11,7 +11,10 @@ from __future__ import annotations
 from crosscheck.models import Quantity
 from crosscheck.quantities._engine import parse as _parse
 from crosscheck.quantities.newsquant import (
-    QuantityInputError, convert_file, newsquant_unit, to_newsquant,
+    QuantityInputError,
+    convert_file,
+    newsquant_unit,
+    to_newsquant,
 )
 
 __all__ = ["QuantityInputError", "convert_file", "newsquant_unit", "parse_quantities",

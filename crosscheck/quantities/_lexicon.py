@@ -130,7 +130,8 @@ IDENTIFIER_WORDS = {
     "no", "number", "level", "phase", "round", "room", "route", "flight", "item", "part",
     "step", "stage", "grade", "class", "type", "version", "episode", "clause", "paragraph",
     "amendment", "district", "lane", "gate", "platform", "highway", "interstate", "apartment",
-    "suite", "floor", "box", "line", "exit", "junction", "tier", "act", "vol", "volume", "issue", "sp", "s&p",
+    "suite", "floor", "box", "line", "exit", "junction", "tier", "act", "vol", "volume", "issue",
+    "sp", "s&p",
     "ftse", "covid", "model", "figure", "fig", "table", "appendix", "rule", "bill",
     "resolution", "precinct", "ward", "block", "plot", "building", "terminal", "bus", "train",
     "pier", "dock", "zone", "region", "sector", "team", "player", "jersey", "group", "pool",
@@ -142,23 +143,26 @@ FUNCTION_WORDS = {
     "some", "over", "under", "more", "less", "fewer", "just", "only", "all", "at", "in", "on",
     "by", "with", "for", "from", "to", "of", "and", "but", "or", "since", "after", "before",
     "than", "its", "his", "her", "their", "our", "my", "your", "another", "every", "each",
-    "last", "first", "between", "up", "down", "plus", "minus", "total", "estimated", "another",
-    "these", "those", "this", "that", "there", "here", "when", "while", "if", "as", "nearly",
-    "also", "then", "now", "still", "even", "exactly", "precisely", "roughly", "some", "top",
+    "last", "first", "between", "up", "down", "plus", "minus", "total", "estimated", "these",
+    "those", "this", "that", "there", "here", "when", "while", "if", "as", "also", "then", "now",
+    "still", "even", "exactly", "precisely", "top",
     "rose", "fell", "jumped", "added", "gained", "lost", "expect", "expects", "sold", "has",
     "have", "had", "is", "are", "was", "were", "be", "will", "would", "could", "may", "might",
     "during", "among", "across", "within", "without", "into", "onto", "upon", "through",
-    "towards", "toward", "per", "via", "circa", "approx", "barely", "nearly", "at", "least",
+    "towards", "toward", "per", "via", "circa", "approx", "barely", "least",
     "most", "well", "below", "above", "beyond", "except", "including", "includes", "like",
     "what", "which", "who", "whom", "whose", "why", "how", "where", "whereas", "although",
     "though", "because", "so", "yet", "nor", "not", "no", "never", "ever", "already", "again",
     "once", "twice", "both", "either", "neither", "many", "much", "several", "few", "such",
     "own", "other", "same", "different", "new", "old", "i", "we", "you", "he", "she", "it",
     "they", "them", "us", "him", "me", "mr", "mrs", "ms", "dr", "st", "ad", "bc", "perhaps",
-    "maybe", "possibly", "probably", "today", "yesterday", "overall", "average", "another",
+    "maybe", "possibly", "probably", "today", "yesterday", "overall", "average",
 }
 STREET_WORDS = {"Street", "St", "Road", "Rd", "Avenue", "Ave", "Way", "Lane", "Ln", "Drive",
                 "Dr", "Boulevard", "Blvd", "Place", "Pl", "Court", "Ct", "Terrace", "Highway"}
 TIME_SUFFIXES = {"am", "pm", "GMT", "BST", "UTC", "ET", "EST", "EDT", "PST", "PDT", "CET",
                  "hrs", "IST", "JST"}
 ORDINAL_SUFFIXES = {"st", "nd", "rd", "th", "ST", "ND", "RD", "TH"}
+# Determiners before a bare number word that make it a name or rank ("the bottom three").
+BARE_WORD_BLOCKERS = {"the", "top", "bottom", "big", "all", "those", "these", "first", "last",
+                      "'s", "s", "of", "several", "few", "many", "couple"}

@@ -28,7 +28,8 @@ ft,foot,feet | foot | length
 inch,inches,^in,″,^" | inch | length
 yard,yards,yd,yds | yard | length
 light-year,light-years,light year,light years | light-year | length
-km2,km²,sq km,square kilometre,square kilometres,square kilometer,square kilometers | square kilometre | area
+km2,km²,sq km | square kilometre | area
+square kilometre,square kilometres,square kilometer,square kilometers | square kilometre | area
 m2,m²,sq m,sqm,square metre,square metres,square meter,square meters | square metre | area
 sq ft,sq. ft,sqft,square foot,square feet | square foot | area
 sq mi,square mile,square miles | square mile | area
@@ -67,7 +68,9 @@ century,centuries | century | duration
 year-old,years-old,year old,years old,-year-old | year of age | duration
 month-old,months-old,month old,months old | month of age | duration
 mph,miles per hour,mile per hour,miles an hour,mile an hour | mile per hour | speed
-km/h,kph,kmph,km/hr,kmh,kilometres per hour,kilometers per hour,kilometres an hour,kilometers an hour | kilometre per hour | speed
+km/h,kph,kmph,km/hr | kilometre per hour | speed
+kmh,kilometres per hour,kilometers per hour | kilometre per hour | speed
+kilometres an hour,kilometers an hour | kilometre per hour | speed
 knot,knots | knot | speed
 m/s,metres per second,meters per second | metre per second | speed
 mpg,miles per gallon | mile per gallon | other
@@ -129,7 +132,8 @@ satoshi,satoshis | satoshi | currency
 pound sterling,pounds sterling,sterling | pound sterling | currency
 yen,japanese yen,jpy | japanese yen | currency
 yuan,renminbi,chinese yuan,cny,rmb | chinese yuan | currency
-ruble,rubles,rouble,roubles,russian ruble,russian rubles,russian roubles,rub,₽ | russian ruble | currency
+ruble,rubles,rouble,roubles | russian ruble | currency
+russian ruble,russian rubles,russian roubles,rub,₽ | russian ruble | currency
 rupee,rupees,indian rupee,indian rupees,inr | indian rupee | currency
 shekel,shekels,new shekels | shekel | currency
 danish crown,danish crowns,danish krone,danish kroner | danish krone | currency

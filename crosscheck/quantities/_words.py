@@ -13,7 +13,8 @@ again more most less least much many few several some any each every all both ei
 other another such same own very too quite rather really almost nearly about roughly approx
 it its he his she her they their them we our us you your i me my mine there here then now
 said says say told tells reported according including include includes included plus minus
-ago later earlier ahead away back last next per cent percent vs versus via worth each apiece respectively
+ago later earlier ahead away back last next per cent percent vs versus via worth each
+apiece respectively
 left died killed injured remain remained remains voted went came made took gave got saw found
 lower higher compared against if because though although unless whereas whether year's
 """.split())
@@ -29,7 +30,8 @@ IRREGULAR_SINGULARS = {
     "species": "species", "fishermen": "fisherman", "aircraft": "aircraft",
     "crises": "crisis", "analyses": "analysis", "bases": "base", "troops": "troop",
     "gas": "gas", "news": "news", "viruses": "virus", "buses": "bus", "bonuses": "bonus",
-    "campuses": "campus", "statuses": "status", "censuses": "census", "focuses": "focus", "physics": "physics", "economics": "economics",
+    "campuses": "campus", "statuses": "status", "censuses": "census", "focuses": "focus",
+    "physics": "physics", "economics": "economics",
 }
 IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children", "feet", "teeth", "mice",
                                "geese", "police", "cattle", "personnel", "staff", "aircraft",

@@ -8,8 +8,9 @@ import sys
 from pathlib import Path
 
 from crosscheck.models import Quantity
-from crosscheck.quantities._engine import NUMBER_WORDS, parse
+from crosscheck.quantities._engine import parse
 from crosscheck.quantities._lexicon import SCALE_ABBREVIATIONS
+from crosscheck.quantities._tokens import NUMBER_WORDS
 from crosscheck.quantities._units import TOKEN_RE
 from crosscheck.quantities._words import STOP_WORDS, singular
 

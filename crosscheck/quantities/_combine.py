@@ -1,0 +1,187 @@
+"""Figures in context: ranges, units shared between partners, qualifiers and changes."""
+
+from __future__ import annotations
+
+import math
+
+from crosscheck.quantities import _lexicon as lx
+from crosscheck.quantities._tokens import Cand, Tokens
+
+# Verbs that take "up"/"down" as a particle, not as a change ("gave up 517 yards").
+_PHRASAL_VERBS = {"give", "gave", "given", "gives", "giving", "set", "sets", "put", "puts",
+                  "pick", "picked", "picks", "make", "made", "makes", "sign", "signed", "take",
+                  "took", "taken", "takes", "shut", "back", "backed", "turn", "turned", "line",
+                  "lined", "break", "broke", "bring", "brought", "show", "showed", "call",
+                  "called", "add", "adds", "sum", "summed", "round", "rounded", "come", "came",
+                  "comes", "go", "went", "goes", "wind", "wound", "shot", "use", "used", "step",
+                  "stepped", "stand", "stood", "sit", "sat", "write", "wrote", "written"}
+
+UNIT_INHERIT_WINDOW = 6  # tokens between "from X unit" and "to Y" (covers "in 2008", "combined")
+
+CONTEXT_WINDOW = 4  # tokens looked at before a figure for qualifiers and change verbs
+
+
+def inherit_units(t: Tokens, cands: list[Cand]) -> None:
+    """A bare figure takes the unit of its partner: "from 21 mpg to 23", "280 million of
+    the 1.5 billion shekels"."""
+    for n, b in enumerate(cands):
+        if b.unit:
+            continue
+        if b.first > 0 and t.lows[b.first - 1] == "to":
+            for a in reversed(cands[max(0, n - 3):n]):
+                if a.unit and a.first > 0 and t.lows[a.first - 1] == "from" \
+                        and b.first - a.end <= UNIT_INHERIT_WINDOW:
+                    b.unit, b.kind = a.unit, a.kind
+                    break
+        lead = t.lows[max(0, b.first - 3):b.first]
+        if not b.unit and n > 0 and cands[n - 1].unit and b.first - cands[n - 1].end <= \
+                UNIT_INHERIT_WINDOW and (lead[-2:] in (["up", "from"], ["down", "from"])
+                                         or lead[-2:] == ["compared", "with"]
+                                         or lead[-1:] in (["versus"], ["vs"])):
+            b.unit, b.kind = cands[n - 1].unit, cands[n - 1].kind  # "150,000, up from 100,000"
+        if not b.unit and n + 1 < len(cands) and t.lows[b.end:b.end + 1] == ["of"]:
+            nxt = cands[n + 1]
+            gap = t.lows[b.end + 1:nxt.first]
+            if nxt.unit and gap in ([], ["the"], ["its"], ["their"], ["a"], ["an"]):
+                b.unit, b.kind = nxt.unit, nxt.kind
+
+
+def merge_ranges(t: Tokens, cands: list[Cand]) -> list[Cand]:
+    """Join "1 million to 3 million", "5-10W", "between $62 and $68" into ranges."""
+    for connectors in (("-",), ("to", "and", "or", "through")):
+        out: list[Cand] = []
+        for c in cands:
+            prev = out[-1] if out else None
+            if prev is not None and _joinable(t, prev, c, connectors):
+                out[-1] = _join(prev, c)
+            else:
+                out.append(c)
+        cands = out
+    return cands
+
+
+def _joinable(t: Tokens, a: Cand, b: Cand, connectors: tuple[str, ...]) -> bool:
+    if a.low != a.high or b.low != b.high or a.vague or b.vague:
+        return False
+    between = t.lows[a.end:b.first]
+    if b.sign == "-" and b.first == b.num - 1 and not between and a.end == b.first:
+        between = ["-"]  # "5 -10" read as a negative; a hyphen between figures is a range
+    if not between or between[0] not in connectors or len(between) > 2:
+        return False
+    if len(between) == 2 and between != ["to", "-"]:
+        return False
+    word = between[0]
+    lead = t.lows[a.first - 1] if a.first > 0 else ""
+    if word == "and" and lead != "between":
+        return False
+    if word == "or" and (a.unit or not (a.words and b.words)):
+        return False
+    if a.unit and b.unit and a.unit != b.unit and not _same_base(a.unit, b.unit):
+        return False
+    if a.unit and not b.unit and word not in ("-",) and lead not in ("from", "between"):
+        return False
+    if word == "to" and lead not in ("from", "between") and change_before(t, a.first, False) \
+            and (lead != "by" or a.unit):
+        return False  # "rose 5% to 7%": a change then a level; "fell by 1 to 1.5 degrees": range
+    return True
+
+
+def _same_base(u: str, v: str) -> bool:
+    """"dollar" and "dollar per share" name one range ("between $62 and $68 per share")."""
+    return u.startswith(v + " per ") or v.startswith(u + " per ")
+
+
+def _join(a: Cand, b: Cand) -> Cand:
+    if b.sign == "-" and b.first == b.num - 1:
+        b.low = b.high = -b.low
+    if a.scale == 1.0 and b.scale != 1.0 and a.low * b.scale <= b.low:
+        a.low = a.high = a.low * b.scale  # "1 to 3 million", "US $89 to $93 billion"
+    if not b.unit or len(a.unit) > len(b.unit):
+        b.unit, b.kind = a.unit, a.kind
+    b.first = a.first
+    b.low, b.high = min(a.low, b.low), max(a.low, b.low)
+    b.qualifier = "range"
+    return b
+
+
+def qualify(t: Tokens, c: Cand, prev: Cand | None) -> None:
+    """Qualifier words and change verbs before the figure, "+" and "or more" after it."""
+    k = c.first
+    if k > 0 and t.lows[k - 1] in ("from", "between"):
+        k -= 1
+    else:
+        found = _qualifier_before(t, k)
+        if found is not None:
+            if c.qualifier != "range" or found[0] == "approx":
+                c.qualifier = found[0]
+            c.first = found[1]
+            k = found[1]
+        change = change_before(t, k, True)
+        if change:
+            c.change = change
+    if c.sign == "+" and c.change == "none":
+        c.change = "up"
+    if c.plus and c.qualifier == "exact":
+        c.qualifier = "at_least"
+    _qualifier_after(t, c)
+    if prev is not None and prev.end < t.n and t.words[prev.end] == "(" and c.first == prev.end + 1:
+        _inherit(prev, c)  # "dropped by 1 to 1.5 degrees Celsius (1.8 to 2.7 Fahrenheit)"
+    if c.qualifier in ("more_than", "at_least"):
+        c.high = math.inf
+    elif c.qualifier in ("less_than", "at_most"):
+        c.low = -math.inf
+
+
+def _inherit(prev: Cand, c: Cand) -> None:
+    """A figure in parentheses restates the one before it: same change and qualifier."""
+    if c.change == "none":
+        c.change = prev.change
+    if c.qualifier == "exact" and prev.qualifier != "range":
+        c.qualifier = prev.qualifier
+
+
+def _qualifier_before(t: Tokens, k: int) -> tuple[str, int] | None:
+    """The longest qualifier phrase ending right before token k, skipping "just", "well"."""
+    for size in range(lx.QUALIFIER_MAX_WORDS, 0, -1):
+        s = k - size
+        if s < 0:
+            continue
+        key = tuple(t.lows[s:k])
+        if key in lx.QUALIFIER_PHRASES and all(t.spaced(x) for x in range(s + 1, k + 1)):
+            return lx.QUALIFIER_PHRASES[key], s
+    if k >= 2 and t.words[k - 1] == "-" and t.lows[k - 2] == "sub":
+        return "less_than", k - 2
+    return None
+
+
+def change_before(t: Tokens, k: int, allow_blockers: bool) -> str:
+    """A change verb within a few words before token k ("rose 5%", "fell by about 3%")."""
+    skipped = 0
+    j = k - 1
+    while j >= 0 and skipped <= CONTEXT_WINDOW:
+        w = t.lows[j]
+        if w in lx.CHANGE_WORDS and (w != "+" or t.gap(j + 1) == 0):
+            if w in ("higher", "lower") and j + 1 < k and t.lows[j + 1] != "by":
+                return ""
+            if w in ("up", "down") and j > 0 and t.lows[j - 1] in _PHRASAL_VERBS:
+                return ""
+            return lx.CHANGE_WORDS[w]
+        if w in lx.FILLER_WORDS or (t.kinds[j] == "s" and w in ("$", "€", "£")):
+            j -= 1
+            skipped += 1
+            continue
+        return ""
+    return ""
+
+
+def _qualifier_after(t: Tokens, c: Cand) -> None:
+    """"or more", "or so", "or less" after the figure."""
+    e = c.end
+    if e + 1 < t.n and t.lows[e] == "or" and c.qualifier == "exact":
+        nxt = t.lows[e + 1]
+        if nxt in ("more", "above", "higher", "over"):
+            c.qualifier, c.end = "at_least", e + 2
+        elif nxt in ("less", "fewer", "below", "under"):
+            c.qualifier, c.end = "at_most", e + 2
+        elif nxt == "so":
+            c.qualifier, c.end = "approx", e + 2

@@ -1,0 +1,177 @@
+"""Figures that are not quantities: years, dates, times, ordinals, identifiers, addresses,
+list markers, ages after names and stray number words.
+"""
+
+from __future__ import annotations
+
+from crosscheck.quantities import _lexicon as lx
+from crosscheck.quantities._tokens import Cand, Tokens
+from crosscheck.quantities._units import (
+    CURRENCY_PREFIXES,
+)
+
+_ONE_BLOCKERS = {"no", "any", "each", "every", "the", "this", "that", "which", "some",
+                 "someone", "anyone", "everyone", "no-one", "another", "a", "like"}
+
+_HYPHEN_PREFIXES = {"minus", "sub", "to", "mid", "over", "under", "up", "pre", "post", "than",
+                    "and", "or", "from", "about", "around", "nearly", "now", "then", "age",
+                    "aged", "top", "all", "early", "late", "just", "some", "almost"}
+
+_ID_AFTER_DOT = {"no", "nos", "art", "sec", "vol", "fig", "ch", "pp", "p", "op", "ref"}
+
+
+
+def mark_dropped(t: Tokens, c: Cand, blocked: set[int]) -> None:
+    """Mark years, dates, times, ordinals, identifiers, list markers and lone "one"s."""
+    c.drop = (c.drop or _is_year(t, c) or _is_date_or_time(t, c) or _is_identifier(t, c)
+              or _is_list_marker(t, c) or _is_lone_one(t, c) or c.num_end - 1 in blocked
+              or _is_bare_word(t, c) or _is_word_adjective(t, c) or _is_age_apposition(t, c)
+              or _is_season_or_decade(t, c))
+
+
+def _is_age_apposition(t: Tokens, c: Cand) -> bool:
+    """"Senard, 65, now faces": an age set off by commas after a name is not a figure."""
+    i, j = c.num, c.num_end
+    return (not c.words and c.integer and not c.unit and 1 <= c.low <= 120 and i >= 2
+            and j < t.n and t.words[i - 1] == "," and t.words[j] == ","
+            and t.kinds[i - 2] == "w" and t.words[i - 2][0].isupper())
+
+
+def _is_bare_word(t: Tokens, c: Cand) -> bool:
+    """"the bottom three", "several hundred": a number word naming a rank or a vague size."""
+    return c.words and not c.unit and not c.vague and c.num > 0 \
+        and t.lows[c.num - 1] in lx.BARE_WORD_BLOCKERS
+
+
+def _is_word_adjective(t: Tokens, c: Cand) -> bool:
+    """"a five-year $700,000 award": a spelled-out duration used as an adjective."""
+    if not c.words or c.kind != "duration" or c.num_end >= t.n or t.words[c.num_end] != "-":
+        return False
+    return c.end < t.n and (t.kinds[c.end] == "w" or t.words[c.end] in CURRENCY_PREFIXES)
+
+
+def _is_year(t: Tokens, c: Cand) -> bool:
+    if not c.int4 or c.currency or c.sign or not lx.YEAR_MIN <= c.low <= lx.YEAR_MAX:
+        return False
+    j = c.num_end
+    if j < t.n and t.gap(j) <= 1 and t.lows[j] in ("s", "'s", "'") :
+        return True
+    if not c.unit:
+        return True
+    if c.kind == "count":
+        prev = t.lows[c.num - 1] if c.num > 0 else ""
+        return prev in lx.YEAR_CONTEXT or (
+            lx.MODERN_YEAR_MIN <= c.low <= lx.MODERN_YEAR_MAX and prev not in lx.COUNT_LEADS)
+    return False
+
+
+def _is_season_or_decade(t: Tokens, c: Cand) -> bool:
+    """"the 2023-24 season", "in his 60s", "the '90s"."""
+    i, j = c.num, c.num_end
+    if i >= 2 and t.words[i - 1] == "-" and t.gap(i) == 0 and t.gap(i - 1) == 0 \
+            and t.words[i - 2].isdigit() and len(t.words[i - 2]) == 4 and c.integer \
+            and len(t.words[i]) == 2:
+        return True
+    return (c.integer and not c.words and c.low % 10 == 0 and j < t.n and t.words[j] == "s"
+            and t.gap(j) == 0 and c.low < 10_000)
+
+
+def _is_date_or_time(t: Tokens, c: Cand) -> bool:
+    i, j = c.num, c.num_end
+    if not c.words and j < t.n and t.gap(j) == 0 and t.words[j] in lx.ORDINAL_SUFFIXES:
+        return True
+    if j < t.n and t.spaced(j) and (t.words[j] in lx.TIME_SUFFIXES or (
+            t.lows[j] in ("a", "p") and j + 2 < t.n and t.words[j + 1] == "."
+            and t.lows[j + 2] == "m")
+            or (t.lows[j] == "o" and t.lows[j + 1:j + 3] == ["'", "clock"])):
+        return not c.currency
+    if c.words or not c.integer or c.currency or not 1 <= c.low <= 31:
+        return False
+    if j < t.n and t.words[j] == "s" and t.gap(j) == 0:
+        return True
+    p = i - 1 if i >= 1 and t.words[i - 1] != "." else i - 2
+    if p >= 0 and _is_month(t, p, p):
+        return True
+    if j < t.n and t.spaced(j) and _is_month(t, j, i):
+        return True
+    return j + 1 < t.n and t.lows[j] == "of" and _is_month(t, j + 1, i)
+
+
+def _is_month(t: Tokens, k: int, anchor: int) -> bool:
+    """Token k names a month; "may"/"march" only after a date preposition before anchor."""
+    if t.words[k] in lx.MONTHS or t.lows[k] in lx.MONTHS_LOWER:
+        return True
+    return t.lows[k] in lx.AMBIGUOUS_MONTHS and anchor > 0 \
+        and t.lows[anchor - 1] in lx.DATE_PREPOSITIONS
+
+
+def _is_identifier(t: Tokens, c: Cand) -> bool:
+    """"Section 427", "Channel 1", "COVID-19", "G7", "5G", "49 Zorro Ranch Road"."""
+    if c.currency or c.vague:
+        return False
+    i, p = c.num, c.num - 1
+    if p >= 1 and t.gap(i) == 0 and t.words[p] == "-" and t.gap(p) == 0 \
+            and t.kinds[p - 1] == "w" and t.lows[p - 1] not in _HYPHEN_PREFIXES:
+        return True  # "COVID-19", "scp-173m", "F-16"
+    if (c.unit and c.kind != "count") or c.scale != 1.0:
+        return False
+    if not c.words and c.num_end < t.n and t.gap(c.num_end) == 0 and t.kinds[c.num_end] == "w" \
+            and c.end == c.num_end:
+        return True  # "5G", "3D", "1990s"
+    if p >= 0 and t.gap(i) == 0 and not c.sign:
+        if t.kinds[p] == "w":
+            return True
+        if t.words[p] in ("-", "#") and p >= 1 and t.gap(p) == 0 and t.kinds[p - 1] == "w" \
+                and t.lows[p - 1] not in _HYPHEN_PREFIXES:
+            return True
+        if t.words[p] == "#":
+            return True
+    if p >= 1 and t.words[p] == "." and t.lows[p - 1] in _ID_AFTER_DOT and t.spaced(i):
+        return True
+    j = c.num_end
+    if not c.unit and c.integer and "," not in t.words[i] and j < t.n and t.kinds[j] == "w" \
+            and t.words[j][0].isupper() \
+            and t.gap(j) == 1 and t.words[j] not in lx.MONTHS:
+        return True  # "iPhone 11 Pro", "2017 National Bureau", "90049 ZIP Code"
+    if not c.integer or c.first != i or p < 0 or not t.spaced(i):
+        return _is_address(t, c)
+    word = t.words[p]
+    if t.kinds[p] == "w" and (t.lows[p] in lx.IDENTIFIER_WORDS or (
+            any(ch.isupper() for ch in word) and t.lows[p] not in lx.FUNCTION_WORDS
+            and word not in lx.MONTHS and t.lows[p] not in lx.CHANGE_WORDS)):
+        return True
+    return _is_address(t, c)
+
+
+def _is_address(t: Tokens, c: Cand) -> bool:
+    """A house number: figure followed by capitalised words ending in Street, Road, ..."""
+    k = c.num_end
+    for _ in range(5):
+        if k < t.n and (t.kinds[k] == "n" or t.words[k] == "-"):
+            k += 1
+            continue
+        if k >= t.n or t.kinds[k] != "w" or not t.words[k][0].isupper():
+            return False
+        if t.words[k] in lx.STREET_WORDS:
+            return True
+        k += 1
+    return False
+
+
+def _is_list_marker(t: Tokens, c: Cand) -> bool:
+    """"1." or "2)" opening a line or following a colon."""
+    i, j = c.num, c.num_end
+    if c.words or not c.integer or c.low > 99 or j >= t.n or t.words[j] not in (".", ")"):
+        return False
+    if t.gap(j) != 0 or (j + 1 < t.n and t.gap(j + 1) == 0):
+        return False
+    return t.newline_before(i) or t.words[i - 1] in (":", ";", "(")
+
+
+def _is_lone_one(t: Tokens, c: Cand) -> bool:
+    """"one" counts only before a unit or noun, and not in "no one", "each one", "one of"."""
+    if not c.words or t.lows[c.num] != "one" or c.num_end != c.num + 1:
+        return False
+    if c.num > 0 and t.lows[c.num - 1] in _ONE_BLOCKERS:
+        return True
+    return not c.unit

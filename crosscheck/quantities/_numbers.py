@@ -1,0 +1,306 @@
+"""Reading the number expression at a token: digits, separators, fractions, signs,
+scientific notation, scale words and abbreviations, number words and vague amounts.
+"""
+
+from __future__ import annotations
+
+from crosscheck.quantities import _lexicon as lx
+from crosscheck.quantities._tokens import Cand, Tokens
+from crosscheck.quantities._units import (
+    CURRENCY_PREFIXES,
+)
+from crosscheck.quantities._words import looks_plural
+
+_SCALE_AFTER_SPACE = {"bn", "bln", "mn", "mln", "tn", "trn"}
+
+_A_FOLLOWERS = {"hundred", "thousand", "million", "billion", "trillion", "dozen", "half", "third",
+                "quarter"}
+
+_HALF_BLOCKERS = {"the", "first", "second", "other", "latter", "former", "this", "that", "each",
+                  "its", "their", "his", "her", "one", "last", "next", "a", "an", "upper", "lower"}
+
+MAX_EXPONENT_DIGITS = 3  # 10^999 at most: beyond that the float is inf and is skipped
+
+# Denominators that make "a/b" a fraction; "9/11", "24/7", "7/7" are names and dates.
+FRACTION_DENOMINATORS = {2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 32, 64, 100, 128, 1000}
+
+
+def read_out_of(t: Tokens, c: Cand) -> None:
+    """"one out of three", "1 in 5" as a fraction."""
+    j = c.num_end
+    if j + 2 < t.n and t.lows[j] == "out" and t.lows[j + 1] == "of":
+        k = j + 2
+    elif j + 1 < t.n and t.lows[j] == "in" and (c.low == 1 or _plural_after(t, j + 2)):
+        k = j + 1  # "one in five", "two in five adults"
+    else:
+        return
+    if t.kinds[k] == "n" and t.words[k].isdigit():
+        den = float(t.words[k])
+    elif t.lows[k] in lx.SMALL_NUMBERS or t.lows[k] in lx.TENS:
+        den = float(lx.SMALL_NUMBERS.get(t.lows[k]) or lx.TENS[t.lows[k]])
+    else:
+        return
+    if den > c.low:
+        c.low = c.high = c.low / den
+        c.num_end = c.end = k + 1
+        c.integer = c.int4 = False
+
+
+def _plural_after(t: Tokens, k: int) -> bool:
+    return k < t.n and t.kinds[k] == "w" and looks_plural(t.words[k])
+
+
+def read_number(t: Tokens, i: int, last_end: int) -> Cand | None:
+    """Read the number expression starting at token i, digits or words."""
+    if t.kinds[i] == "n":
+        return _read_digits(t, i, last_end)
+    if t.words[i] in lx.VULGAR_FRACTIONS:
+        c = Cand(i, i + 1, lx.VULGAR_FRACTIONS[t.words[i]])
+        c.integer = False
+        return c
+    return _read_words(t, i)
+
+
+def _parse_digits(word: str) -> float:
+    if word.startswith("."):
+        return float("0" + word)
+    return float(word.replace(",", ""))
+
+
+def _read_digits(t: Tokens, i: int, last_end: int) -> Cand:
+    """Digits with separators, space-grouped thousands, fractions, sign and scale words."""
+    w = t.words[i]
+    value = _parse_digits(w)
+    j = i + 1
+    if w.isdigit() and len(w) <= 3:
+        while (j < t.n and t.kinds[j] == "n" and len(t.words[j]) == 3 and t.words[j].isdigit()
+               and t.gap(j) == 1 and t.text[t.starts[j] - 1] == " "
+               and not (j + 1 < t.n and t.kinds[j + 1] == "n" and t.gap(j + 1) == 1
+                        and len(t.words[j + 1]) != 3)):
+            value = value * 1000 + int(t.words[j])
+            j += 1
+    c = Cand(i, j, value)
+    c.integer = "." not in w
+    c.int4 = w.isdigit() and len(w) == 4 and j == i + 1
+    if c.integer and j < t.n:
+        _mixed_fraction(t, c)
+    _exponent(t, c)
+    _and_a_half(t, c)
+    if j + 1 < t.n and t.words[j] == "/" and t.gap(j) == 0 and t.gap(j + 1) == 0 \
+            and t.kinds[j + 1] == "n" and t.words[j + 1].isdigit() and c.integer:
+        den = float(t.words[j + 1])
+        if den in FRACTION_DENOMINATORS and not (j + 2 < t.n and t.words[j + 2] == "/"):
+            c.low = c.high = value / den
+            c.integer = c.int4 = False
+        else:
+            c.drop = True  # "9/11", "24/7": a name or a date, not a fraction
+        c.num_end = c.end = j + 2
+    _read_sign(t, c, last_end)
+    _read_scale(t, c)
+    return c
+
+
+def _mixed_fraction(t: Tokens, c: Cand) -> None:
+    """"10 1/2 miles", "7 3/4 %", "10½": a whole number and a proper fraction."""
+    j = c.num_end
+    if t.words[j] in lx.VULGAR_FRACTIONS and t.gap(j) == 0:
+        c.low = c.high = c.low + lx.VULGAR_FRACTIONS[t.words[j]]
+        c.num_end = c.end = j + 1
+    elif j + 2 < t.n and t.kinds[j] == "n" and t.gap(j) == 1 and t.words[j].isdigit() \
+            and t.words[j + 1] == "/" and t.gap(j + 1) == 0 and t.gap(j + 2) == 0 \
+            and t.words[j + 2].isdigit() and 0 < int(t.words[j]) < int(t.words[j + 2]):
+        c.low = c.high = c.low + int(t.words[j]) / int(t.words[j + 2])
+        c.num_end = c.end = j + 3
+    else:
+        return
+    c.integer = c.int4 = False
+
+
+def _and_a_half(t: Tokens, c: Cand) -> None:
+    """"two and a half years", "2-and-a-half hours": add the half."""
+    j = c.num_end
+    words = t.lows[j:j + 5]
+    if words[:3] == ["and", "a", "half"]:
+        end = j + 3
+    elif words == ["-", "and", "-", "a", "-"] and t.lows[j + 5:j + 6] == ["half"]:
+        end = j + 6
+    else:
+        return
+    c.low, c.high = c.low + 0.5, c.high + 0.5
+    c.num_end = c.end = end
+    c.integer = c.int4 = False
+
+
+def _exponent(t: Tokens, c: Cand) -> None:
+    """Scientific notation: "1.99×10-30", "3 x 10^8"."""
+    j = c.num_end
+    if not (j + 2 < t.n and t.lows[j] in ("×", "x", "*") and t.gap(j) <= 1
+            and t.words[j + 1] == "10" and t.gap(j + 1) <= 1):
+        return
+    k, sign = j + 2, 1
+    if t.words[k] == "^" and t.gap(k) == 0:
+        k += 1
+    if k < t.n and t.words[k] in ("-", "+") and t.gap(k) == 0:
+        sign = -1 if t.words[k] == "-" else 1
+        k += 1
+    if k < t.n and t.kinds[k] == "n" and t.gap(k) == 0 and t.words[k].isdigit() \
+            and len(t.words[k]) <= MAX_EXPONENT_DIGITS:
+        c.low = c.high = c.low * 10.0 ** (sign * int(t.words[k]))
+        c.num_end = c.end = k + 1
+        c.integer = c.int4 = False
+
+
+def _read_sign(t: Tokens, c: Cand, last_end: int) -> None:
+    """A minus sign, "minus" or a leading "+" before the digits."""
+    i = c.num
+    if i >= 1 and t.words[i - 1] in ("-", "+") and t.gap(i) == 0:
+        before = i - 2
+        loose = before < 0 or t.gap(i - 1) > 0
+        joined = before >= 0 and t.gap(i - 1) == 0 and (
+            t.lows[before] == "minus" or t.words[before] in CURRENCY_PREFIXES)
+        if (loose and last_end != i - 1 and (before < 0 or t.kinds[before] != "n")) or joined:
+            c.sign = t.words[i - 1]
+            c.first = i - 1
+            if t.words[i - 1] == "-":
+                c.low = c.high = -c.low
+            if joined and t.lows[before] == "minus":
+                c.first = before
+        return
+    if i >= 1 and t.lows[i - 1] == "minus" and t.spaced(i):
+        c.sign, c.first = "-", i - 1
+        c.low = c.high = -c.low
+
+
+def _read_scale(t: Tokens, c: Cand) -> None:
+    """Scale words and abbreviations after digits ("4 hundred million", "$1.2bn", "5k")."""
+    j = c.num_end
+    factor = 1.0
+    while j < t.n and t.spaced(j):
+        low = t.lows[j]
+        if low == "hundred":
+            factor *= 100
+        elif low in lx.SCALE_WORDS:
+            factor *= lx.SCALE_WORDS[low]
+        elif t.words[j] in lx.SCALE_ABBREVIATIONS and (t.gap(j) == 0 or low in _SCALE_AFTER_SPACE) \
+                and not letter_follows(t, j):
+            factor *= lx.SCALE_ABBREVIATIONS[t.words[j]]
+        elif low in _SCALE_AFTER_SPACE:
+            factor *= lx.SCALE_ABBREVIATIONS.get(low, 1e9)
+        else:
+            break
+        j += 1
+    if factor != 1.0:
+        c.low, c.high, c.scale = c.low * factor, c.high * factor, factor
+        c.num_end = c.end = j
+        c.integer = True
+        c.int4 = False
+
+
+def letter_follows(t: Tokens, j: int) -> bool:
+    """True when token j is glued to a following word or digit ("5M-year"? no: "5Mb")."""
+    return j + 1 < t.n and t.gap(j + 1) == 0 and t.kinds[j + 1] != "s"
+
+
+def _read_words(t: Tokens, i: int) -> Cand | None:
+    """Number words: "a hundred thousand", "twenty-five", "two-thirds", "tens of millions"."""
+    low = t.lows[i]
+    if low in ("tens", "hundreds", "dozens") or low in lx.VAGUE_PLURALS:
+        return _read_vague(t, i)
+    if low in ("a", "an"):
+        if not (i + 1 < t.n and t.lows[i + 1] in _A_FOLLOWERS and t.spaced(i + 1)):
+            return None
+    if low == "half":
+        return _read_half(t, i)
+    if low in ("hundred", "dozen") or low in lx.SCALE_WORDS:
+        if i > 0 and t.lows[i - 1] in lx.BARE_WORD_BLOCKERS:
+            return None
+    total, current, j, seen = 0.0, 0.0, i, False
+    while j < t.n and (j == i or t.spaced(j)):
+        w = t.lows[j]
+        if w in ("a", "an") and j == i:
+            current = 1.0
+        elif w in lx.SMALL_NUMBERS and (current % 100 == 0 or (
+                current % 100 >= 20 and current % 10 == 0 and lx.SMALL_NUMBERS[w] < 10)):
+            current += lx.SMALL_NUMBERS[w]
+        elif w in lx.TENS and current % 100 == 0:
+            current += lx.TENS[w]
+        elif w == "-" and seen and j + 1 < t.n and t.gap(j + 1) == 0 \
+                and (t.lows[j + 1] in lx.SMALL_NUMBERS or t.lows[j + 1] in lx.FRACTION_WORDS):
+            j += 1
+            continue
+        elif w == "hundred":
+            current = (current or 1.0) * 100
+        elif w == "and" and seen and current >= 100 and j + 1 < t.n \
+                and (t.lows[j + 1] in lx.SMALL_NUMBERS or t.lows[j + 1] in lx.TENS):
+            j += 1
+            continue
+        elif w in lx.SCALE_WORDS:
+            total += (current or 1.0) * lx.SCALE_WORDS[w]
+            current = 0.0
+        elif w == "dozen":
+            current = (current or 1.0) * 12
+        elif w in lx.FRACTION_WORDS and seen and (total + current) < 20 \
+                and not (w in ("half", "halves") and current > 1) \
+                and not (j + 1 < t.n and t.words[j + 1] == "-" and t.gap(j + 1) == 0):
+            current = (current or 1.0) * lx.FRACTION_WORDS[w]
+            j += 1
+            seen = True
+            if j < t.n and t.lows[j] in lx.SCALE_WORDS:  # "a quarter million"
+                current *= lx.SCALE_WORDS[t.lows[j]]
+                j += 1
+            break
+        else:
+            break
+        seen = True
+        j += 1
+    if not seen or (j == i + 1 and low in ("a", "an")):
+        return None
+    c = Cand(i, j, total + current)
+    _and_a_half(t, c)
+    c.words = True
+    c.integer = float(total + current).is_integer()
+    if total:
+        c.scale = 1e3
+    return c
+
+
+def _read_half(t: Tokens, i: int) -> Cand | None:
+    """"half" as 0.5, and "half a million" as 500,000."""
+    if i > 0 and (t.lows[i - 1] in _HALF_BLOCKERS or t.lows[i - 1].endswith("ern")):
+        return None
+    j = i + 1
+    value = 0.5
+    if j + 1 < t.n and t.lows[j] in ("a", "an") and t.lows[j + 1] in lx.SCALE_WORDS:
+        value *= lx.SCALE_WORDS[t.lows[j + 1]]
+        j += 2
+    elif j + 1 < t.n and t.lows[j] in ("a", "an") and t.lows[j + 1] == "dozen":
+        value, j = 6.0, j + 2
+    elif j < t.n and t.lows[j] in lx.SCALE_WORDS:
+        value *= lx.SCALE_WORDS[t.lows[j]]
+        j += 1
+    c = Cand(i, j, value)
+    c.words = True
+    c.integer = False
+    return c
+
+
+def _read_vague(t: Tokens, i: int) -> Cand | None:
+    """"dozens", "thousands", "tens of millions", "hundreds of thousands" as decade ranges."""
+    low = t.lows[i]
+    if low in ("tens", "hundreds") and i + 2 < t.n and t.lows[i + 1] == "of" \
+            and t.lows[i + 2] in lx.VAGUE_PLURALS and t.lows[i + 2] != "dozens":
+        base = lx.VAGUE_PLURALS[t.lows[i + 2]][0]
+        mult = 10.0 if low == "tens" else 100.0
+        c = Cand(i, i + 3, base * mult)
+        c.high = base * mult * 10
+    elif low in lx.VAGUE_PLURALS:
+        lo, hi = lx.VAGUE_PLURALS[low]
+        c = Cand(i, i + 1, lo)
+        c.high = hi
+    else:
+        return None
+    if i > 0 and t.lows[i - 1] in ("the", "their", "its", "his", "her"):
+        return None
+    c.vague = c.words = True
+    c.qualifier = "range"
+    return c
