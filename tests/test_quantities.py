@@ -332,3 +332,21 @@ def test_x_in_y_fractions():
 def test_aged_gives_an_age():
     q = only("The singer, aged 45, is touring")
     assert (q.low, q.unit) == (45, "year of age")
+
+
+def test_canadian_hyphenated_scales():
+    assert values("spend $1.5-billion, or $300-million a year") == [
+        (1.5e9, 1.5e9, "dollar"), (3e8, 3e8, "dollar per year")]
+
+
+def test_change_carries_over_a_short_list():
+    found = parse_quantities("House prices rose 0.3% month-on-month and 4.5% year-on-year.")
+    assert [q.change for q in found] == ["up", "up"]
+    found = parse_quantities("Ross were down 2.3%, Burlington by 2.6% and Foot Locker 1.9%")
+    assert [q.change for q in found] == ["down", "down", "down"]
+    found = parse_quantities("Sales rose 3% while 40% of stores closed")
+    assert [q.change for q in found] == ["up", "none"]
+
+
+def test_multiples():
+    assert only("trading at 2.5x sales").unit == "count"

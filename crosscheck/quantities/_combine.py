@@ -18,6 +18,10 @@ _PHRASAL_VERBS = {"give", "gave", "given", "gives", "giving", "set", "sets", "pu
 
 UNIT_INHERIT_WINDOW = 6  # tokens between "from X unit" and "to Y" (covers "in 2008", "combined")
 
+# Words that start a new level or clause, so the change before does not carry over.
+_COORDINATION_BREAKERS = {"to", "at", "from", "between", "than", "was", "were", "is", "are",
+                          "while", "whereas", "but", "of"}
+COORDINATION_WINDOW = 6  # tokens between "rose 0.3% m/m and 4.5% y/y": a short elliptical list
 CONTEXT_WINDOW = 4  # tokens looked at before a figure for qualifiers and change verbs
 
 
@@ -126,10 +130,22 @@ def qualify(t: Tokens, c: Cand, prev: Cand | None) -> None:
     _qualifier_after(t, c)
     if prev is not None and prev.end < t.n and t.words[prev.end] == "(" and c.first == prev.end + 1:
         _inherit(prev, c)  # "dropped by 1 to 1.5 degrees Celsius (1.8 to 2.7 Fahrenheit)"
+    elif prev is not None and c.change == "none" and _coordinated(t, prev, c):
+        c.change = prev.change  # "Nasdaq rose 0.3% month-on-month and 4.5% year-on-year"
     if c.qualifier in ("more_than", "at_least"):
         c.high = math.inf
     elif c.qualifier in ("less_than", "at_most"):
         c.low = -math.inf
+
+
+def _coordinated(t: Tokens, prev: Cand, c: Cand) -> bool:
+    """Two figures of one unit joined by "and" or a comma with no new verb or level between."""
+    if prev.change == "none" or prev.unit != c.unit or prev.kind != "percent" \
+            or c.first - prev.end > COORDINATION_WINDOW:
+        return False
+    between = t.lows[prev.end:c.first]
+    return ("and" in between or "," in between) \
+        and not any(w in _COORDINATION_BREAKERS for w in between)
 
 
 def _inherit(prev: Cand, c: Cand) -> None:

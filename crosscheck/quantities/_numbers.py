@@ -177,6 +177,10 @@ def _read_scale(t: Tokens, c: Cand) -> None:
     factor = 1.0
     while j < t.n and t.spaced(j):
         low = t.lows[j]
+        if low == "-" and t.gap(j) == 0 and j + 1 < t.n and t.gap(j + 1) == 0 \
+                and t.lows[j + 1] in lx.SCALE_WORDS and factor == 1.0:
+            j += 1  # "$1.5-billion", "$300-million" (Canadian style)
+            continue
         if low == "hundred":
             factor *= 100
         elif low in lx.SCALE_WORDS:

@@ -107,7 +107,7 @@ GPa,gigapascal,gigapascals | gigapascal | other
 =Nm,newton metre,newton metres,newton meters | newton metre | energy
 lb-ft,lb ft | foot pound-force | energy
 pound-feet,pound-foot | pound-foot | energy
-times | count | other
+times,^x | count | other
 dollar,dollars,us dollars,us dollar,u.s. dollars | dollar | currency
 australian dollar,australian dollars | australian dollar | currency
 canadian dollar,canadian dollars | canadian dollar | currency
