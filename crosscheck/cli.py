@@ -126,22 +126,39 @@ def sources_add(
     media_type: Annotated[str | None, typer.Option()] = None,
     credibility: Annotated[float | None, typer.Option(help="0..1")] = None,
     rating_source: Annotated[str | None, typer.Option()] = None,
+    urls: Annotated[list[str] | None, typer.Option(
+        "--urls", help="article URL for kind html (repeat the option)")] = None,
+    link_pattern: Annotated[str | None, typer.Option(
+        help="regex of article links on the index page `--url` (kind html)")] = None,
+    max_articles: Annotated[int | None, typer.Option()] = None,
+    timeout: Annotated[float | None, typer.Option(help="seconds per request")] = None,
+    rate_limit: Annotated[float | None, typer.Option(help="requests per second")] = None,
+    include: Annotated[list[str] | None, typer.Option(help="URL regex to keep (repeat)")] = None,
+    exclude: Annotated[list[str] | None, typer.Option(help="URL regex to drop (repeat)")] = None,
+    disabled: Annotated[bool, typer.Option("--disabled", help="add it switched off")] = False,
     file: Annotated[Path, typer.Option("--file", help="sources.yaml to edit")] = DEFAULT_SOURCES,
 ) -> None:
     """Append a well-formed source to sources.yaml, keeping its comments."""
     from crosscheck.config import add_source
 
-    pub = {k: v for k, v in {"name": publisher, "owner": owner, "country": country,
-                             "language": language, "media_type": media_type,
-                             "credibility": credibility, "rating_source": rating_source}.items()
-           if v is not None}
-    entry = {k: v for k, v in {"id": id, "name": name, "kind": kind, "url": url,
-                               "path": path, "publisher": pub}.items() if v is not None}
+    pub = _present({"name": publisher, "owner": owner, "country": country,
+                    "language": language, "media_type": media_type,
+                    "credibility": credibility, "rating_source": rating_source})
+    entry = _present({"id": id, "name": name, "kind": kind, "url": url, "urls": urls,
+                      "link_pattern": link_pattern, "path": path,
+                      "enabled": False if disabled else None, "max_articles": max_articles,
+                      "timeout": timeout, "rate_limit": rate_limit, "include": include,
+                      "exclude": exclude, "publisher": pub})
     try:
         source = add_source(file, entry)
     except CrosscheckError as exc:
         fail(str(exc))
     typer.echo(f"added source {source.id} ({source.kind}) to {file}")
+
+
+def _present(values: dict[str, Any]) -> dict[str, Any]:
+    """Only the options the user gave (None and empty lists left out)."""
+    return {k: v for k, v in values.items() if v is not None and v != []}
 
 
 # -- quantities ---------------------------------------------------------------------------

@@ -137,3 +137,21 @@ def test_cli_start_up_does_not_import_heavy_libraries(module: str):
     code = f"import sys, crosscheck.cli; print({module!r} in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_sources_add_html_source_with_options(tmp_path: Path):
+    (tmp_path / "articles").mkdir()
+    path = tmp_path / "sources.yaml"
+    path.write_text(GOOD)
+    result = runner.invoke(app, [
+        "sources", "add", "--file", str(path), "--id", "pages", "--name", "Pages",
+        "--kind", "html", "--urls", "https://p.example/a1", "--urls", "https://p.example/a2",
+        "--publisher", "Pages Ltd", "--max-articles", "5", "--timeout", "7.5",
+        "--exclude", r"/video/", "--disabled"])
+    assert result.exit_code == 0, result.output
+    from crosscheck.config import load_sources
+
+    added = load_sources(path).get("pages")
+    assert added is not None and not added.enabled
+    assert list(added.urls) == ["https://p.example/a1", "https://p.example/a2"]
+    assert (added.max_articles, added.timeout, list(added.exclude)) == (5, 7.5, ["/video/"])
