@@ -17,7 +17,11 @@ _PIECES = st.sampled_from([
     " ", "\u00a0", "\u2009", "\n", "\uff11", "m", "bn", "k", "million", "one", "a", "hundred",
     "thousand", "half", "third", "dozens", "tens of", "of", "to", "and", "between", "from",
     "more than", "about", "up to", "rose", "fell", "by", "km", "per", "a year", "people",
-    "shells", "(", ")", ".", ",", ":", "+", "May", "Section", "2019", "s", "th", "pm",
+    "shells", "(", ")", ".", ",", ":", "+", "May", "Section", "2019", "s", "th", "pm", "x", "×",
+    "10", "^", "½", "out", "in", "cents", "dollars", "or", "more", "less", "so", "aged", "the",
+    "best", "of the", "'", "o", "clock", "-year-old", "p", "C$", "USD", "Rs", "PS", "Y=", "=",
+    "square", "per cent", "sub", "twenty", "-five", "strong", "compared with", "exceeds",
+    "at least", "#", "No", "Road", "E", "1/2", "9/11", "24/7", "1:30", "dozen", "tens",
 ])
 _TEXT = st.one_of(
     st.text(max_size=200),

@@ -5,7 +5,7 @@ list markers, ages after names and stray number words.
 from __future__ import annotations
 
 from crosscheck.quantities import _lexicon as lx
-from crosscheck.quantities._tokens import Cand, Tokens
+from crosscheck.quantities._tokens import WORD_STARTS, Cand, Tokens
 from crosscheck.quantities._units import (
     CURRENCY_PREFIXES,
 )
@@ -174,4 +174,8 @@ def _is_lone_one(t: Tokens, c: Cand) -> bool:
         return False
     if c.num > 0 and t.lows[c.num - 1] in _ONE_BLOCKERS:
         return True
+    j = c.num_end
+    if j + 1 < t.n and t.lows[j] in ("to", "or", "-") and (
+            t.kinds[j + 1] == "n" or t.lows[j + 1] in WORD_STARTS):
+        return False  # "one to three million people": the start of a range
     return not c.unit

@@ -210,62 +210,96 @@ def _read_words(t: Tokens, i: int) -> Cand | None:
     low = t.lows[i]
     if low in ("tens", "hundreds", "dozens") or low in lx.VAGUE_PLURALS:
         return _read_vague(t, i)
-    if low in ("a", "an"):
-        if not (i + 1 < t.n and t.lows[i + 1] in _A_FOLLOWERS and t.spaced(i + 1)):
-            return None
     if low == "half":
         return _read_half(t, i)
-    if low in ("hundred", "dozen") or low in lx.SCALE_WORDS:
-        if i > 0 and t.lows[i - 1] in lx.BARE_WORD_BLOCKERS:
-            return None
-    total, current, j, seen = 0.0, 0.0, i, False
-    while j < t.n and (j == i or t.spaced(j)):
-        w = t.lows[j]
-        if w in ("a", "an") and j == i:
-            current = 1.0
-        elif w in lx.SMALL_NUMBERS and (current % 100 == 0 or (
-                current % 100 >= 20 and current % 10 == 0 and lx.SMALL_NUMBERS[w] < 10)):
-            current += lx.SMALL_NUMBERS[w]
-        elif w in lx.TENS and current % 100 == 0:
-            current += lx.TENS[w]
-        elif w == "-" and seen and j + 1 < t.n and t.gap(j + 1) == 0 \
-                and (t.lows[j + 1] in lx.SMALL_NUMBERS or t.lows[j + 1] in lx.FRACTION_WORDS):
-            j += 1
-            continue
-        elif w == "hundred":
-            current = (current or 1.0) * 100
-        elif w == "and" and seen and current >= 100 and j + 1 < t.n \
-                and (t.lows[j + 1] in lx.SMALL_NUMBERS or t.lows[j + 1] in lx.TENS):
-            j += 1
-            continue
-        elif w in lx.SCALE_WORDS:
-            total += (current or 1.0) * lx.SCALE_WORDS[w]
-            current = 0.0
-        elif w == "dozen":
-            current = (current or 1.0) * 12
-        elif w in lx.FRACTION_WORDS and seen and (total + current) < 20 \
-                and not (w in ("half", "halves") and current > 1) \
-                and not (j + 1 < t.n and t.words[j + 1] == "-" and t.gap(j + 1) == 0):
-            current = (current or 1.0) * lx.FRACTION_WORDS[w]
-            j += 1
-            seen = True
-            if j < t.n and t.lows[j] in lx.SCALE_WORDS:  # "a quarter million"
-                current *= lx.SCALE_WORDS[t.lows[j]]
-                j += 1
-            break
-        else:
-            break
-        seen = True
-        j += 1
-    if not seen or (j == i + 1 and low in ("a", "an")):
+    if not _word_start_ok(t, i):
         return None
-    c = Cand(i, j, total + current)
+    value, scale, j = _word_sequence(t, i)
+    if j == i or (j == i + 1 and low in ("a", "an")):
+        return None
+    c = Cand(i, j, value)
     _and_a_half(t, c)
     c.words = True
-    c.integer = float(total + current).is_integer()
-    if total:
-        c.scale = 1e3
+    c.integer = float(value).is_integer()
+    c.scale = scale
     return c
+
+
+def _word_start_ok(t: Tokens, i: int) -> bool:
+    """"a" only before "hundred", "third"...; no bare scale after "the", "several"."""
+    low = t.lows[i]
+    if low in ("a", "an"):
+        return i + 1 < t.n and t.lows[i + 1] in _A_FOLLOWERS and t.spaced(i + 1)
+    if low in ("hundred", "dozen") or low in lx.SCALE_WORDS:
+        return not (i > 0 and t.lows[i - 1] in lx.BARE_WORD_BLOCKERS)
+    return True
+
+
+def _word_sequence(t: Tokens, i: int) -> tuple[float, float, int]:
+    """Value, last scale factor and end index of a run of number words."""
+    total, current, scale, j = 0.0, 0.0, 1.0, i
+    while j < t.n and (j == i or t.spaced(j)):
+        w = t.lows[j]
+        if j > i and _joiner(t, j, current):
+            j += 1
+            continue
+        if j > i and w in lx.FRACTION_WORDS and _fraction_ok(t, j, total + current):
+            current, j = _fraction_tail(t, j, current)
+            return total + current, scale, j
+        if w in lx.SCALE_WORDS:
+            total += (current or 1.0) * lx.SCALE_WORDS[w]
+            current, scale = 0.0, lx.SCALE_WORDS[w]
+        else:
+            step = _word_step(w, current, j == i)
+            if step is None:
+                break
+            current = step
+        j += 1
+    return total + current, scale, j
+
+
+def _word_step(w: str, current: float, first: bool) -> float | None:
+    """The running value after one more number word, or None when the word ends the run."""
+    if w in ("a", "an") and first:
+        return 1.0
+    if w in lx.SMALL_NUMBERS and (current % 100 == 0 or (
+            current % 100 >= 20 and current % 10 == 0 and lx.SMALL_NUMBERS[w] < 10)):
+        return current + lx.SMALL_NUMBERS[w]
+    if w in lx.TENS and current % 100 == 0:
+        return current + lx.TENS[w]
+    if w == "hundred":
+        return (current or 1.0) * 100
+    if w == "dozen":
+        return (current or 1.0) * 12
+    return None
+
+
+def _joiner(t: Tokens, j: int, current: float) -> bool:
+    """A hyphen or "and" inside a number ("twenty-five", "one hundred and twenty")."""
+    if j + 1 >= t.n:
+        return False
+    nxt = t.lows[j + 1]
+    if t.lows[j] == "-":
+        return t.gap(j + 1) == 0 and (nxt in lx.SMALL_NUMBERS or nxt in lx.FRACTION_WORDS)
+    return t.lows[j] == "and" and current >= 100 and (nxt in lx.SMALL_NUMBERS or nxt in lx.TENS)
+
+
+def _fraction_ok(t: Tokens, j: int, value: float) -> bool:
+    """"two-thirds", "a quarter", but not "half" after a number or "third-party"."""
+    w = t.lows[j]
+    if value >= 20 or (w in ("half", "halves") and value > 1):
+        return False
+    return not (j + 1 < t.n and t.words[j + 1] == "-" and t.gap(j + 1) == 0)
+
+
+def _fraction_tail(t: Tokens, j: int, current: float) -> tuple[float, int]:
+    """Apply the fraction at j, and a scale after it ("a quarter million")."""
+    current = (current or 1.0) * lx.FRACTION_WORDS[t.lows[j]]
+    j += 1
+    if j < t.n and t.lows[j] in lx.SCALE_WORDS:
+        current *= lx.SCALE_WORDS[t.lows[j]]
+        j += 1
+    return current, j
 
 
 def _read_half(t: Tokens, i: int) -> Cand | None:
