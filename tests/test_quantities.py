@@ -350,3 +350,23 @@ def test_change_carries_over_a_short_list():
 
 def test_multiples():
     assert only("trading at 2.5x sales").unit == "count"
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("Water boils at 100° Celsius", 100, "celsius"),
+    ("The angle is 0.8rad", 0.8, "radian"),
+    ("capacity is 100t", 100, "tonne"),
+    ("It costs quarter million us dollars", 2.5e5, "dollar"),
+])
+def test_more_unit_spellings(text, value, unit):
+    q = only(text)
+    assert (q.low, q.unit) == (value, unit)
+
+
+def test_spaced_digits_are_not_part_of_a_unit():
+    assert values("The length is 12 m 2 dm") == [(12, 12, "metre"), (2, 2, "decimetre")]
+
+
+@pytest.mark.parametrize("text", ["deposits to 1111-22223333-4444", "Flight MH17", "scp173m"])
+def test_account_numbers_and_glued_codes(text):
+    assert parse_quantities(text) == []

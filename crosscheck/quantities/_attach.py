@@ -115,7 +115,11 @@ def _unit_at(t: Tokens, c: Cand, j: int) -> tuple[Unit, int] | None:
         j += 1
     elif not t.spaced(j):
         return None
-    found = match_unit(t.words, t.lows, j, min(t.n, j + 6))
+    limit = j + 1
+    while limit < min(t.n, j + 6) and t.gap(limit) <= 1 and not (
+            t.kinds[limit] == "n" and t.gap(limit) != 0):
+        limit += 1  # a unit never spans a spaced digit: "12 m 2 dm" is not "12 m2"
+    found = match_unit(t.words, t.lows, j, limit)
     if found is None:
         return None
     unit, e = found
@@ -256,7 +260,7 @@ def _one_of_superlative(t: Tokens, c: Cand, k: int) -> bool:
 def _noun_like(t: Tokens, k: int, inside: bool) -> bool:
     """Token k can belong to a counted-noun phrase."""
     low = t.lows[k]
-    return t.kinds[k] == "w" and t.spaced(k) and low not in STOP_WORDS \
+    return t.kinds[k] == "w" and len(low) > 1 and t.spaced(k) and low not in STOP_WORDS \
         and low not in NUMBER_WORDS and not low.endswith("ly") and t.words[k] not in lx.MONTHS
 
 

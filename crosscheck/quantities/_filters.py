@@ -113,6 +113,8 @@ def _is_identifier(t: Tokens, c: Cand) -> bool:
     if p >= 1 and t.gap(i) == 0 and t.words[p] == "-" and t.gap(p) == 0 \
             and t.kinds[p - 1] == "w" and t.lows[p - 1] not in _HYPHEN_PREFIXES:
         return True  # "COVID-19", "scp-173m", "F-16"
+    if p >= 0 and t.gap(i) == 0 and t.kinds[p] == "w" and not c.sign:
+        return True  # "MH17", "A320", "scp173m"
     if (c.unit and c.kind != "count") or c.scale != 1.0:
         return False
     if not c.words and c.num_end < t.n and t.gap(c.num_end) == 0 and t.kinds[c.num_end] == "w" \

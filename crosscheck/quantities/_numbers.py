@@ -212,6 +212,10 @@ def _read_words(t: Tokens, i: int) -> Cand | None:
         return _read_vague(t, i)
     if low == "half":
         return _read_half(t, i)
+    if low in ("quarter", "third") and i + 1 < t.n and t.lows[i + 1] in lx.SCALE_WORDS:
+        c = Cand(i, i + 2, lx.FRACTION_WORDS[low] * lx.SCALE_WORDS[t.lows[i + 1]])
+        c.words, c.integer = True, True
+        return c  # "quarter million"
     if not _word_start_ok(t, i):
         return None
     value, scale, j = _word_sequence(t, i)

@@ -16,7 +16,7 @@ percentage point,percentage points,percentage-point | percentage point | percent
 basis point,basis points,bps,bp | basis point | percent
 point,points,pts | point | other
 km,kms,kilometre,kilometres,kilometer,kilometers | kilometre | length
-^m,metre,metres,meter,meters | metre | length
+=m,metre,metres,meter,meters | metre | length
 cm,centimetre,centimetres,centimeter,centimeters | centimetre | length
 mm,millimetre,millimetres,millimeter,millimeters | millimetre | length
 dm,decimetre,decimetres,decimeter,decimeters | decimetre | length
@@ -38,8 +38,8 @@ hectare,hectares,=ha | hectare | area
 kg,kgs,kilogram,kilograms,kilo,kilos | kilogram | mass
 ^g,gram,grams,gramme,grammes | gram | mass
 mg,milligram,milligrams | milligram | mass
-μg,µg,mcg,microgram,micrograms | microgram | mass
-tonne,tonnes,metric ton,metric tons,metric tonne,metric tonnes | tonne | mass
+μg,µg,mcg,microgram,micrograms,microgramme,microgrammes | microgram | mass
+tonne,tonnes,metric ton,metric tons,metric tonne,metric tonnes,^t | tonne | mass
 ton,tons | ton | mass
 lb,lbs,pound,pounds | pound-mass | mass
 oz,ounce,ounces | ounce | mass
@@ -75,7 +75,10 @@ knot,knots | knot | speed
 m/s,metres per second,meters per second | metre per second | speed
 mpg,miles per gallon | mile per gallon | other
 °C,° C,degrees Celsius,degree Celsius,Celsius,=C,=ºC,degrees centigrade | celsius | temperature
+° Celsius,=degrees C,=degree C | celsius | temperature
 °F,° F,degrees Fahrenheit,degree Fahrenheit,Fahrenheit,^F | fahrenheit | temperature
+° Fahrenheit,=degrees F,=degree F | fahrenheit | temperature
+rad,radian,radians | radian | other
 degree,degrees,° | degree | other
 =W,watt,watts | watt | power
 =kW,kilowatt,kilowatts | kilowatt | power
