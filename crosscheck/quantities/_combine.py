@@ -26,28 +26,47 @@ CONTEXT_WINDOW = 4  # tokens looked at before a figure for qualifiers and change
 
 
 def inherit_units(t: Tokens, cands: list[Cand]) -> None:
-    """A bare figure takes the unit of its partner: "from 21 mpg to 23", "280 million of
-    the 1.5 billion shekels"."""
+    """A bare figure takes the unit of its partner: "from 21 mpg to 23", "150,000 troops, up
+    from 100,000", "280 million of the 1.5 billion shekels"."""
     for n, b in enumerate(cands):
-        if b.unit:
-            continue
-        if b.first > 0 and t.lows[b.first - 1] == "to":
-            for a in reversed(cands[max(0, n - 3):n]):
-                if a.unit and a.first > 0 and t.lows[a.first - 1] == "from" \
-                        and b.first - a.end <= UNIT_INHERIT_WINDOW:
-                    b.unit, b.kind = a.unit, a.kind
-                    break
-        lead = t.lows[max(0, b.first - 3):b.first]
-        if not b.unit and n > 0 and cands[n - 1].unit and b.first - cands[n - 1].end <= \
-                UNIT_INHERIT_WINDOW and (lead[-2:] in (["up", "from"], ["down", "from"])
-                                         or lead[-2:] == ["compared", "with"]
-                                         or lead[-1:] in (["versus"], ["vs"])):
-            b.unit, b.kind = cands[n - 1].unit, cands[n - 1].kind  # "150,000, up from 100,000"
-        if not b.unit and n + 1 < len(cands) and t.lows[b.end:b.end + 1] == ["of"]:
-            nxt = cands[n + 1]
-            gap = t.lows[b.end + 1:nxt.first]
-            if nxt.unit and gap in ([], ["the"], ["its"], ["their"], ["a"], ["an"]):
-                b.unit, b.kind = nxt.unit, nxt.kind
+        partner = None if b.unit else (_from_partner(t, cands, n) or _level_partner(t, cands, n)
+                                       or _of_partner(t, cands, n))
+        if partner is not None:
+            b.unit, b.kind = partner.unit, partner.kind
+
+
+def _from_partner(t: Tokens, cands: list[Cand], n: int) -> Cand | None:
+    """"from 21 mpg combined to 23": the figure after "to" shares the unit after "from"."""
+    b = cands[n]
+    if b.first == 0 or t.lows[b.first - 1] != "to":
+        return None
+    for a in reversed(cands[max(0, n - 3):n]):
+        if a.unit and a.first > 0 and t.lows[a.first - 1] == "from" \
+                and b.first - a.end <= UNIT_INHERIT_WINDOW:
+            return a
+    return None
+
+
+def _level_partner(t: Tokens, cands: list[Cand], n: int) -> Cand | None:
+    """"150,000 troops, up from 100,000", "compared with", "versus"."""
+    b = cands[n]
+    if n == 0 or not cands[n - 1].unit or b.first - cands[n - 1].end > UNIT_INHERIT_WINDOW:
+        return None
+    lead = t.lows[max(0, b.first - 2):b.first]
+    if lead in (["up", "from"], ["down", "from"], ["compared", "with"]) or lead[-1:] in (
+            ["versus"], ["vs"]):
+        return cands[n - 1]
+    return None
+
+
+def _of_partner(t: Tokens, cands: list[Cand], n: int) -> Cand | None:
+    """"280 million of the 1.5 billion shekels"."""
+    b = cands[n]
+    if n + 1 >= len(cands) or t.lows[b.end:b.end + 1] != ["of"]:
+        return None
+    nxt = cands[n + 1]
+    between = t.lows[b.end + 1:nxt.first]
+    return nxt if nxt.unit and between in ([], ["the"], ["its"], ["their"], ["a"], ["an"]) else None
 
 
 def merge_ranges(t: Tokens, cands: list[Cand]) -> list[Cand]:
@@ -65,6 +84,7 @@ def merge_ranges(t: Tokens, cands: list[Cand]) -> list[Cand]:
 
 
 def _joinable(t: Tokens, a: Cand, b: Cand, connectors: tuple[str, ...]) -> bool:
+    """True when a and b are the two ends of one range."""
     if a.low != a.high or b.low != b.high or a.vague or b.vague:
         return False
     between = t.lows[a.end:b.first]
@@ -84,7 +104,7 @@ def _joinable(t: Tokens, a: Cand, b: Cand, connectors: tuple[str, ...]) -> bool:
         return False
     if a.unit and not b.unit and word not in ("-",) and lead not in ("from", "between"):
         return False
-    if word == "to" and lead not in ("from", "between") and change_before(t, a.first, False) \
+    if word == "to" and lead not in ("from", "between") and _change_before(t, a.first) \
             and (lead != "by" or a.unit):
         return False  # "rose 5% to 7%": a change then a level; "fell by 1 to 1.5 degrees": range
     return True
@@ -96,6 +116,7 @@ def _same_base(u: str, v: str) -> bool:
 
 
 def _join(a: Cand, b: Cand) -> Cand:
+    """b becomes the range a..b; a bare low end takes the scale and unit of the high end."""
     if b.sign == "-" and b.first == b.num - 1:
         b.low = b.high = -b.low
     if a.scale == 1.0 and b.scale != 1.0 and a.low * b.scale <= b.low:
@@ -120,7 +141,7 @@ def qualify(t: Tokens, c: Cand, prev: Cand | None) -> None:
                 c.qualifier = found[0]
             c.first = found[1]
             k = found[1]
-        change = change_before(t, k, True)
+        change = _change_before(t, k)
         if change:
             c.change = change
     if c.sign == "+" and c.change == "none":
@@ -170,7 +191,7 @@ def _qualifier_before(t: Tokens, k: int) -> tuple[str, int] | None:
     return None
 
 
-def change_before(t: Tokens, k: int, allow_blockers: bool) -> str:
+def _change_before(t: Tokens, k: int) -> str:
     """A change verb within a few words before token k ("rose 5%", "fell by about 3%")."""
     skipped = 0
     j = k - 1
