@@ -30,49 +30,63 @@ COUNT_PHRASE_MAX = 4  # words after a figure searched for its counted noun
 def attach_unit(t: Tokens, c: Cand) -> None:
     """Currency before the figure, then a unit, rate or counted noun after it."""
     _currency_prefix(t, c)
-    j = c.num_end
     if c.currency:
-        j = _currency_scale(t, c, j)
-        while j < t.n and t.words[j] in CURRENCY_ECHOES and t.spaced(j):
-            j += 1
-        if j + 3 < t.n and t.words[j:j + 4] == ["U", ".", "S", "."]:
-            j += 4
-        c.end = j
-        _rate(t, c, j)
+        _after_currency(t, c)
         return
+    j = c.num_end
     if j < t.n and t.words[j] == "+" and t.gap(j) == 0:
-        c.plus = True
+        c.plus = True  # "20,000+ shells"
         j += 1
         c.end = j
-    if c.vague or c.scale != 1.0:
-        if j + 1 < t.n and t.lows[j] == "of" and t.spaced(j):
-            j += 1
-    elif 0 < c.low < 1 and j + 2 < t.n and t.lows[j] == "of":
-        k = j + 2 if t.lows[j + 1] in ("a", "an", "the") else j + 1
-        k += 1 if t.words[k] in CURRENCY_ECHOES else 0
-        found = _unit_at(t, c, k)
-        if found is not None and found[0].kind != "currency":
-            c.unit, c.kind, c.end = found[0].name, found[0].kind, found[1]
-            return
+    if (c.vague or c.scale != 1.0) and j + 1 < t.n and t.lows[j] == "of" and t.spaced(j):
+        j += 1  # "tens of millions of people", "a million of them"
+    elif 0 < c.low < 1 and _fraction_of_unit(t, c, j):
+        return
     if _million_m(t, c, j):
         j = c.num_end
     found = _unit_at(t, c, j)
     if found is not None:
-        unit, e = found
-        c.unit, c.kind = unit.name, unit.kind
-        c.low, c.high = c.low * unit.factor, c.high * unit.factor
-        c.end = e
-        if unit.name == "pound-mass" and c.scale >= 1e6:
-            c.unit, c.kind = "pound sterling", "currency"  # "361 million pounds" is money
-        if c.kind == "currency" and unit.name not in lx.CENT_WORDS:
-            _cents(t, c, e)
-        _rate(t, c, c.end)
-        return
-    if c.num > 0 and t.lows[c.num - 1] in ("aged", "age") and not c.words:
+        _apply_unit(t, c, *found)
+    elif c.num > 0 and t.lows[c.num - 1] in ("aged", "age") and not c.words:
         c.unit, c.kind = "year of age", "duration"  # "aged 45"
-        return
-    if c.integer or c.low >= 1:
+    elif c.integer or c.low >= 1:
         _count_noun(t, c, j)
+
+
+def _after_currency(t: Tokens, c: Cand) -> None:
+    """After "$5": a glued scale ("$5m"), echoes of the currency ("$76 US"), then a rate."""
+    j = _currency_scale(t, c, c.num_end)
+    while j < t.n and t.words[j] in CURRENCY_ECHOES and t.spaced(j):
+        j += 1
+    if j + 3 < t.n and t.words[j:j + 4] == ["U", ".", "S", "."]:
+        j += 4
+    c.end = j
+    _rate(t, c, j)
+
+
+def _fraction_of_unit(t: Tokens, c: Cand, j: int) -> bool:
+    """"1/16 of a US pint": a fraction takes the unit after "of"."""
+    if j + 2 >= t.n or t.lows[j] != "of":
+        return False
+    k = j + 2 if t.lows[j + 1] in ("a", "an", "the") else j + 1
+    k += 1 if t.words[k] in CURRENCY_ECHOES else 0
+    found = _unit_at(t, c, k)
+    if found is None or found[0].kind == "currency":
+        return False
+    c.unit, c.kind, c.end = found[0].name, found[0].kind, found[1]
+    return True
+
+
+def _apply_unit(t: Tokens, c: Cand, unit: Unit, e: int) -> None:
+    """Set a unit read after the figure, with its factor, cents and rate."""
+    c.unit, c.kind = unit.name, unit.kind
+    c.low, c.high = c.low * unit.factor, c.high * unit.factor
+    c.end = e
+    if unit.name == "pound-mass" and c.scale >= 1e6:
+        c.unit, c.kind = "pound sterling", "currency"  # "361 million pounds" is money
+    if c.kind == "currency" and unit.name not in lx.CENT_WORDS:
+        _cents(t, c, e)
+    _rate(t, c, c.end)
 
 
 def _cents(t: Tokens, c: Cand, e: int) -> None:
