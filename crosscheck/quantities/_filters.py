@@ -109,40 +109,41 @@ def _is_identifier(t: Tokens, c: Cand) -> bool:
     """"Section 427", "Channel 1", "COVID-19", "G7", "5G", "49 Zorro Ranch Road"."""
     if c.currency or c.vague:
         return False
-    i, p = c.num, c.num - 1
-    if p >= 1 and t.gap(i) == 0 and t.words[p] == "-" and t.gap(p) == 0 \
-            and t.kinds[p - 1] == "w" and t.lows[p - 1] not in _HYPHEN_PREFIXES:
-        return True  # "COVID-19", "scp-173m", "F-16"
-    if p >= 0 and t.gap(i) == 0 and t.kinds[p] == "w" and not c.sign:
-        return True  # "MH17", "A320", "scp173m"
+    if _is_glued_code(t, c):
+        return True
     if (c.unit and c.kind != "count") or c.scale != 1.0:
         return False
-    if not c.words and c.num_end < t.n and t.gap(c.num_end) == 0 and t.kinds[c.num_end] == "w" \
-            and c.end == c.num_end:
-        return True  # "5G", "3D", "1990s"
+    return _is_named_number(t, c) or _is_address(t, c)
+
+
+def _is_glued_code(t: Tokens, c: Cand) -> bool:
+    """Digits glued to letters or a "#": "MH17", "COVID-19", "#1", and "5G", "3D" without a unit."""
+    i, p = c.num, c.num - 1
     if p >= 0 and t.gap(i) == 0 and not c.sign:
-        if t.kinds[p] == "w":
+        if t.kinds[p] == "w" or t.words[p] == "#":
             return True
-        if t.words[p] in ("-", "#") and p >= 1 and t.gap(p) == 0 and t.kinds[p - 1] == "w" \
+        if t.words[p] == "-" and p >= 1 and t.gap(p) == 0 and t.kinds[p - 1] == "w" \
                 and t.lows[p - 1] not in _HYPHEN_PREFIXES:
             return True
-        if t.words[p] == "#":
-            return True
+    j = c.num_end
+    return not c.words and not c.unit and j < t.n and t.gap(j) == 0 and t.kinds[j] == "w" \
+        and c.end == c.num_end
+
+
+def _is_named_number(t: Tokens, c: Cand) -> bool:
+    """A name around the number: "No. 10", "iPhone 11 Pro", "Section 427", "channel 1"."""
+    i, p, j = c.num, c.num - 1, c.num_end
     if p >= 1 and t.words[p] == "." and t.lows[p - 1] in _ID_AFTER_DOT and t.spaced(i):
         return True
-    j = c.num_end
     if not c.unit and c.integer and "," not in t.words[i] and j < t.n and t.kinds[j] == "w" \
-            and t.words[j][0].isupper() \
-            and t.gap(j) == 1 and t.words[j] not in lx.MONTHS:
+            and t.words[j][0].isupper() and t.gap(j) == 1 and t.words[j] not in lx.MONTHS:
         return True  # "iPhone 11 Pro", "2017 National Bureau", "90049 ZIP Code"
-    if not c.integer or c.first != i or p < 0 or not t.spaced(i):
-        return _is_address(t, c)
-    word = t.words[p]
-    if t.kinds[p] == "w" and (t.lows[p] in lx.IDENTIFIER_WORDS or (
-            any(ch.isupper() for ch in word) and t.lows[p] not in lx.FUNCTION_WORDS
-            and word not in lx.MONTHS and t.lows[p] not in lx.CHANGE_WORDS)):
-        return True
-    return _is_address(t, c)
+    if not c.integer or c.first != i or p < 0 or not t.spaced(i) or t.kinds[p] != "w":
+        return False
+    word, low = t.words[p], t.lows[p]
+    return low in lx.IDENTIFIER_WORDS or (
+        any(ch.isupper() for ch in word) and low not in lx.FUNCTION_WORDS
+        and word not in lx.MONTHS and low not in lx.CHANGE_WORDS)
 
 
 def _is_address(t: Tokens, c: Cand) -> bool:
