@@ -370,3 +370,16 @@ def test_spaced_digits_are_not_part_of_a_unit():
 @pytest.mark.parametrize("text", ["deposits to 1111-22223333-4444", "Flight MH17", "scp173m"])
 def test_account_numbers_and_glued_codes(text):
     assert parse_quantities(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "see https://x.example/world/2022/01/20/germany-gas", "write to desk5@paper.example",
+    'title: "Moscow concert hall attack rises to 133"', "flags flew at half mast",
+    "the gap could one day close",
+])
+def test_links_headline_quotes_and_idioms(text):
+    assert [(q.low, q.unit) for q in parse_quantities(text)] in ([], [(133, "")])
+
+
+def test_inch_mark():
+    assert only('The neck is 25.5" from nut to saddle.').unit == "inch"

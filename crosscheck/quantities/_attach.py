@@ -139,6 +139,8 @@ def _unit_at(t: Tokens, c: Cand, j: int) -> tuple[Unit, int] | None:
     unit, e = found
     if unit.tight and t.gap(j) != 0:
         return None
+    if t.words[j] == '"' and t.quotes_before(t.starts[j]) % 2 == 1:
+        return None  # 'rises to 133"': the closing quote of a headline, not inches
     if e < t.n and t.gap(e) == 0 and t.kinds[e] in ("w", "n"):
         return None  # "5 min" yes; "5 minx", "24703L202", "5 $10 bills" no
     if len(t.words[j]) == 1 and t.kinds[j] == "w" and e == j + 1 and t.gap(j) != 0 \

@@ -11,7 +11,8 @@ from crosscheck.quantities._units import (
 )
 
 _ONE_BLOCKERS = {"no", "any", "each", "every", "the", "this", "that", "which", "some",
-                 "someone", "anyone", "everyone", "no-one", "another", "a", "like"}
+                 "someone", "anyone", "everyone", "no-one", "another", "a", "like",
+                 "could", "would", "might", "may", "will", "can", "should", "must"}  # "one day"
 
 _HYPHEN_PREFIXES = {"minus", "sub", "to", "mid", "over", "under", "up", "pre", "post", "than",
                     "and", "or", "from", "about", "around", "nearly", "now", "then", "age",

@@ -6,9 +6,7 @@ from __future__ import annotations
 
 from crosscheck.quantities import _lexicon as lx
 from crosscheck.quantities._tokens import Cand, Tokens
-from crosscheck.quantities._units import (
-    CURRENCY_PREFIXES,
-)
+from crosscheck.quantities._units import CURRENCY_PREFIXES, match_unit
 from crosscheck.quantities._words import looks_plural
 
 _SCALE_AFTER_SPACE = {"bn", "bln", "mn", "mln", "tn", "trn"}
@@ -16,6 +14,10 @@ _SCALE_AFTER_SPACE = {"bn", "bln", "mn", "mln", "tn", "trn"}
 _A_FOLLOWERS = {"hundred", "thousand", "million", "billion", "trillion", "dozen", "half", "third",
                 "quarter"}
 
+# Words after "half" that keep it a fraction ("half of", "half the", "almost half.").
+_HALF_FOLLOWERS = {"of", "a", "an", "the", "its", "their", "his", "her", "our", "those",
+                   "these", "that", "this", "all", "which", "were", "are", "is", "was", "said",
+                   "say", "to", "in", "and", "or", "as"}
 _HALF_BLOCKERS = {"the", "first", "second", "other", "latter", "former", "this", "that", "each",
                   "its", "their", "his", "her", "one", "last", "next", "a", "an", "upper", "lower"}
 
@@ -320,6 +322,9 @@ def _read_half(t: Tokens, i: int) -> Cand | None:
     elif j < t.n and t.lows[j] in lx.SCALE_WORDS:
         value *= lx.SCALE_WORDS[t.lows[j]]
         j += 1
+    elif j < t.n and t.kinds[j] == "w" and t.lows[j] not in _HALF_FOLLOWERS \
+            and match_unit(t.words, t.lows, j, j + 1) is None:
+        return None  # "half mast", "half time": a compound, not a fraction
     c = Cand(i, j, value)
     c.words = True
     c.integer = False

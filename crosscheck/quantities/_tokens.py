@@ -37,6 +37,9 @@ _BLOCKED_RE = re.compile(
     r"|\b0[0-9]{2,4}[ -][0-9]{3,4}[ -][0-9]{3,4}\b"                                 # 020 7946 0958
     r"|\b[0-9]+(?:-[0-9]+){2,}\b"                                                  # 1111-2222-3333
     r"|\b[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?![0-9])|\b24/7\b)")                       # times
+# Links and addresses: searched only when the text has "://", "www." or "@" (the lookbehind
+# and the possessive run keep the e-mail part linear).
+_LINK_RE = re.compile(r"(?:https?://|www\.)[^\s\"'<>]+|(?<![\w.+-])[\w.+-]++@[\w-]+\.[\w.]+")
 
 WORD_STARTS = (set(lx.SMALL_NUMBERS) | set(lx.TENS) | set(lx.SCALE_WORDS) | set(lx.VAGUE_PLURALS)
                 | {"a", "an", "hundred", "dozen", "half", "tens"})
@@ -52,7 +55,7 @@ _KIND_NAMES = (None, "n", "w", "s")
 class Tokens:
     """Parallel token lists of one normalized sentence."""
 
-    __slots__ = ("text", "words", "lows", "starts", "ends", "kinds", "n")
+    __slots__ = ("text", "words", "lows", "starts", "ends", "kinds", "n", "_quotes")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -63,6 +66,13 @@ class Tokens:
         self.kinds = [_KIND_NAMES[m.lastindex or 3] for m in found]
         self.lows = [w.lower() for w in self.words]
         self.n = len(self.words)
+        self._quotes: list[int] | None = None
+
+    def quotes_before(self, pos: int) -> int:
+        """Number of straight double quotes in the text before pos."""
+        if self._quotes is None:
+            self._quotes = [k for k, ch in enumerate(self.text) if ch == '"']
+        return bisect.bisect_left(self._quotes, pos)
 
     def gap(self, i: int) -> int:
         """Characters between token i-1 and token i (large when i is the first token)."""
@@ -95,9 +105,12 @@ class Cand:
 
 
 def blocked_tokens(t: Tokens) -> set[int]:
-    """Indices of tokens inside phone numbers, numeric dates and clock times."""
+    """Indices of tokens inside phone numbers, numeric dates, clock times, links and e-mails."""
     blocked: set[int] = set()
-    for m in _BLOCKED_RE.finditer(t.text):
+    found = list(_BLOCKED_RE.finditer(t.text))
+    if "://" in t.text or "www." in t.text or "@" in t.text:
+        found += _LINK_RE.finditer(t.text)
+    for m in found:
         k = bisect.bisect_left(t.starts, m.start())
         while k < t.n and t.starts[k] < m.end():
             blocked.add(k)
