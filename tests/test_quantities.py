@@ -383,3 +383,13 @@ def test_links_headline_quotes_and_idioms(text):
 
 def test_inch_mark():
     assert only('The neck is 25.5" from nut to saddle.').unit == "inch"
+
+
+def test_half_a_unit():
+    q = only("raised its rate by half a percentage point")
+    assert (q.low, q.unit) == (0.5, "percentage point")
+
+
+def test_score_after_a_team_name_is_skipped():
+    assert values("The Lakers beat the Celtics 112-104 as James scored 35 points") == [
+        (35, 35, "point")]

@@ -139,7 +139,10 @@ def _is_named_number(t: Tokens, c: Cand) -> bool:
     if not c.unit and c.integer and "," not in t.words[i] and j < t.n and t.kinds[j] == "w" \
             and t.words[j][0].isupper() and t.gap(j) == 1 and t.words[j] not in lx.MONTHS:
         return True  # "iPhone 11 Pro", "2017 National Bureau", "90049 ZIP Code"
-    if not c.integer or c.first != i or p < 0 or not t.spaced(i) or t.kinds[p] != "w":
+    if p >= 2 and t.words[p] == "-" and t.gap(i) == 0 and t.gap(p) == 0 and t.kinds[p - 1] == "n":
+        i, p = p - 1, p - 2  # "Celtics 112-104": the score's second figure follows the name too
+    if not c.integer or p < 0 or not t.spaced(i) or t.kinds[p] != "w" \
+            or (c.first != c.num and i == c.num):
         return False
     word, low = t.words[p], t.lows[p]
     return low in lx.IDENTIFIER_WORDS or (

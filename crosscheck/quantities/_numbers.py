@@ -319,6 +319,9 @@ def _read_half(t: Tokens, i: int) -> Cand | None:
         j += 2
     elif j + 1 < t.n and t.lows[j] in ("a", "an") and t.lows[j + 1] == "dozen":
         value, j = 6.0, j + 2
+    elif j + 1 < t.n and t.lows[j] in ("a", "an") and match_unit(t.words, t.lows, j + 1,
+                                                                min(t.n, j + 4)) is not None:
+        j += 1  # "half a percentage point": the unit follows "a"
     elif j < t.n and t.lows[j] in lx.SCALE_WORDS:
         value *= lx.SCALE_WORDS[t.lows[j]]
         j += 1
