@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from crosscheck.claims import subject_entities
+from crosscheck.claims import COUNTRY_NAMES, subject_entities
 from crosscheck.independence import independent_origin
 from crosscheck.match import Cluster, measure_class
 from crosscheck.models import Article, Claim, Finding, Quantity, stable_id
@@ -467,7 +467,8 @@ def _subject(members: Sequence[Claim]) -> str:
     things = Counter(c.measured for c in members if c.measured)
     thing = things.most_common(1)[0][0] if things else members[0].quantity.unit or "a figure"
     counts = Counter(e for c in members for e in set(subject_entities(c.entities, c.attribution)))
-    ents = sorted(e for e, n in counts.items() if n * 2 >= len(members))[:4]
+    ents = sorted((e for e, n in counts.items() if n * 2 >= len(members)),
+                  key=lambda e: (-counts[e], e not in COUNTRY_NAMES, e))[:4]
     return f"{thing}" + (f" ({', '.join(ents)})" if ents else "")
 
 

@@ -260,9 +260,10 @@ _END_PUNCT = tuple('.!:;"”’)…')
 SMALL_COUNT_MAX = 4
 PRONOUN_LOOKBACK = 4  # sentences a "he said" may reach back to find its speaker (seed: 1–2)
 FRAME_WINDOW = 8  # content words kept on each side of the figure in the frame
-MEASURED_MAX_WORDS = 4
-MAX_PP_JUMPS = 2
-TITLE_WORDS = 8  # title words lent to the frame of a sentence that names no entity itself  # prepositional phrases skipped to reach a subject's head noun  # words in the measured-thing phrase ("natural gas imports")
+MEASURED_MAX_WORDS = 4  # words in the measured-thing phrase ("natural gas imports")
+MAX_PP_JUMPS = 3  # prepositional phrases skipped to reach a subject's head noun
+PHRASE_SCAN_WORDS = 12  # words read back from a figure while looking for its subject
+TITLE_WORDS = 8  # title words lent to the frame of a sentence that names no entity itself
 
 
 @dataclass(frozen=True)
@@ -429,6 +430,8 @@ def _phrase_after(tokens: list[str], units: set[str], q_kind: str) -> list[str]:
             continue
         if low in _MEASURE_WORDS:
             return out + [tok]
+        if low == "counting" and not out:
+            break  # "150 and counting": the thing is named before the figure
         if low in _ALIASES and tok[0].isupper():
             continue  # entities are kept apart from the measured thing
         if low in _STOP or low in _VERBS or not tok[0].isalpha() or len(out) >= MEASURED_MAX_WORDS:
@@ -453,7 +456,7 @@ def _phrase_before(tokens: list[str]) -> list[str]:
         i -= 1
     out: list[str] = []
     jumps = 0
-    while i >= 0 and len(out) < MEASURED_MAX_WORDS:
+    while i >= 0 and len(out) < PHRASE_SCAN_WORDS:
         tok, low = tokens[i], tokens[i].lower()
         if low in _DETERMINERS and i > 0 and tokens[i - 1].lower() in _PREPOSITIONS:
             i -= 1  # "the toll from [the earthquake]": the head comes before the preposition
@@ -471,7 +474,7 @@ def _phrase_before(tokens: list[str]) -> list[str]:
         if not low.endswith("ly") and not _is_entity_word(tok):
             out.insert(0, tok)
         i -= 1
-    return out
+    return out[-MEASURED_MAX_WORDS:]
 
 
 def _is_entity_word(tok: str) -> bool:
@@ -516,9 +519,18 @@ def _capitalised_spans(text: str) -> list[str]:
         while words and (words[-1].lower() in _NOT_NAMES or words[-1].lower() in _MONTHS):
             words = words[:-1]
         name = " ".join(words).rstrip(".,’'-").replace("’s", "").replace("'s", "")
-        if len(name) > 1 and not name.isdigit() and name.lower() not in _NOT_NAMES:
+        if len(name) > 1 and not name.isdigit() and name.lower() not in _NOT_NAMES \
+                and not _common_opening(text, m.start(), name):
             out.append(name)
     return out
+
+
+def _common_opening(text: str, start: int, name: str) -> bool:
+    """A lone capitalised word opening the sentence ("Ships had...") is no name by itself."""
+    if text[:start].strip(" “\"'‘(,") or " " in name:
+        return False
+    follows = text[start + len(name):start + len(name) + 3]
+    return not (name in PLACE_COUNTRY or name.isupper() or follows.startswith(("'s", "’s")))
 
 
 def find_predicate(sentence: str, q: Quantity) -> str:

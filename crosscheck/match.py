@@ -28,6 +28,9 @@ from crosscheck.models import Claim, stable_id
 MATCH_THRESHOLD = 0.55  # combined score a pair needs to be called the same claim
 CLUSTER_AVERAGE_MIN = 0.55  # mean score between two clusters (unscored pairs count 0) to merge
 PRUNE_CUTOFF = 35  # token_set_ratio on frames below which a pair is not scored at all
+# Pairs whose vectorized score estimate is this far under the threshold are not scored one by
+# one: they could not link, and in an average they would count little (unscored pairs count 0).
+PRUNE_MARGIN = 0.15
 FRAME_WEIGHT = 0.40
 MEASURED_WEIGHT = 0.35
 ENTITY_WEIGHT = 0.25
@@ -38,7 +41,9 @@ PRECISE_VALUE_BONUS = 0.15  # added to the score of such a pair
 SAME_CLASS_MEASURED = 1.0  # measured similarity when both name the same measure class
 SAME_THING_MEASURED = 0.8  # ... when both count the same class of thing
 NO_SHARED_COUNTRY_PENALTY = 0.25  # both name countries, none in common: another country's figure
-MAX_BLOCK_ALL_PAIRS = 2500  # larger blocks are split by measured head word and entity first
+# Blocks larger than this are split by measured head word and entity before the all-pairs
+# comparison: 1,000² frame pairs take about a second on one core of this machine.
+MAX_BLOCK_ALL_PAIRS = 1000
 
 # Measures that share a unit but are different facts ("62 killed" vs "145 injured").
 _MEASURE_CLASSES = {
@@ -87,6 +92,9 @@ _RATE_RE = re.compile(
 _RATE_NAMES = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year",
                "yearly": "year", "annum": "year"}
 _PERIOD_RE = re.compile(r"\b(?:in|during|for|of|over)\s+((?:19|20)\d\d)\b")
+
+
+IDENTICAL_REASON = "same sentence, figure, attribution and date (a copy)"
 
 
 @dataclass(frozen=True)
@@ -200,12 +208,7 @@ class Features:
     things: frozenset[str]
     bare_unit: bool  # the measured thing is only the unit ("tonnes"): says nothing
     precise: float | None  # the value when it has 3+ significant digits (719,549), else None
-
-    @property
-    def countries(self) -> frozenset[str]:
-        """Countries named, or implied by a place ("Moscow" → Russia)."""
-        places = {PLACE_COUNTRY[e] for e in self.entities if e in PLACE_COUNTRY}
-        return (self.entities & COUNTRY_NAMES) | places
+    countries: frozenset[str]  # countries named, or implied by a place ("Moscow" → Russia)
 
 
 def features(claim: Claim) -> Features:
@@ -213,7 +216,13 @@ def features(claim: Claim) -> Features:
     return Features(measure_class(claim), rate_period(claim), period_year(claim),
                     utils.default_process(_measured_text(claim)),
                     frozenset(subject_entities(claim.entities, claim.attribution)),
-                    thing_classes(claim), _bare_unit(claim), _precise(claim))
+                    thing_classes(claim), _bare_unit(claim), _precise(claim),
+                    _countries(subject_entities(claim.entities, claim.attribution)))
+
+
+def _countries(entities: Sequence[str]) -> frozenset[str]:
+    places = {PLACE_COUNTRY[e] for e in entities if e in PLACE_COUNTRY}
+    return frozenset(set(entities) & COUNTRY_NAMES | places)
 
 
 def _precise(claim: Claim) -> float | None:
@@ -273,7 +282,7 @@ def _entity_overlap(ea: frozenset[str], eb: frozenset[str]) -> tuple[float, froz
     if not ea or not eb:
         return NEUTRAL, frozenset()  # one side names nobody: no evidence either way
     shared = ea & eb
-    return len(shared) / max(1, min(len(ea), len(eb))), shared
+    return len(shared) / min(len(ea), len(eb)), shared  # overlap: Jaccard measured worse
 
 
 def score_pair(a: Claim, b: Claim, frame_sim: float, options: MatchOptions = _DEFAULT
@@ -326,7 +335,11 @@ def _blocks(claims: Sequence[Claim]) -> list[list[int]]:
 
 
 def _split_large(claims: Sequence[Claim], members: list[int]) -> list[list[int]]:
-    """Split an oversized block by measured head word and by entity (a claim may be in several)."""
+    """Split an oversized block by measured head word and by entity (a claim may be in several).
+
+    Two claims of one fact that share neither are not compared: the price of not going
+    quadratic on a large block (measured with `benchmarks/matching.py --scale`).
+    """
     keys: dict[str, list[int]] = defaultdict(list)
     for i in members:
         c = claims[i]
@@ -334,23 +347,87 @@ def _split_large(claims: Sequence[Claim], members: list[int]) -> list[list[int]]
         keys["m:" + head[0]].append(i)
         for e in c.entities:
             keys["e:" + e].append(i)
-    return [v[:MAX_BLOCK_ALL_PAIRS] for v in keys.values()]
+    return list(keys.values())
 
 
-def candidate_pairs(claims: Sequence[Claim], prune_cutoff: int = PRUNE_CUTOFF
-                    ) -> dict[tuple[int, int], float]:
-    """(i, j) → frame similarity for pairs worth scoring, found block by block."""
+def candidate_pairs(claims: Sequence[Claim], prune_cutoff: int = PRUNE_CUTOFF,
+                    feats: Sequence[Features] | None = None,
+                    options: MatchOptions | None = None) -> dict[tuple[int, int], float]:
+    """(i, j) → frame similarity for pairs worth scoring, found block by block.
+
+    Frames and measured phrases are compared all-against-all inside a block with rapidfuzz on
+    every core; a pair is kept only when its frame passes `prune_cutoff` and an upper bound of
+    its combined score (best case for entities and the precise-value bonus) reaches the
+    threshold, so the per-pair Python scoring only sees pairs that can match.
+    """
+    o = options or _DEFAULT
+    feats = feats or [features(c) for c in claims]
     pairs: dict[tuple[int, int], float] = {}
     for block in _blocks(claims):
-        frames = [claims[i].frame for i in block]
-        sims = process.cdist(frames, frames, scorer=fuzz.token_set_ratio,
-                             processor=utils.default_process, score_cutoff=prune_cutoff,
-                             dtype=np.uint8, workers=-1)
-        rows, cols = np.nonzero(np.triu(sims, k=1))
-        for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
+        frames = process.cdist([claims[i].frame for i in block], [claims[i].frame for i in block],
+                               scorer=fuzz.token_set_ratio, processor=utils.default_process,
+                               score_cutoff=prune_cutoff, dtype=np.uint8, workers=-1)
+        bf = [feats[i] for i in block]
+        approx = o.frame_weight * frames.astype(np.float32) / 100 \
+            + o.measured_weight * _measured_bound(bf) + o.entity_weight * _entity_matrix(bf) \
+            + o.precise_value_bonus * _precise_matrix(bf)
+        keep = np.triu((frames > 0) & (approx >= o.threshold - PRUNE_MARGIN), k=1)
+        for r, c in zip(*(a.tolist() for a in np.nonzero(keep)), strict=True):
             i, j = sorted((block[r], block[c]))
-            pairs[(i, j)] = float(sims[r, c]) / 100
+            pairs[(i, j)] = float(frames[r, c]) / 100
     return pairs
+
+
+def _measured_bound(feats: Sequence[Features]) -> np.ndarray:
+    """Matrix of the measured similarity each pair can reach (fuzzy, class and neutral rules)."""
+    texts = [f.measured for f in feats]
+    sim = process.cdist(texts, texts, scorer=fuzz.token_set_ratio, dtype=np.uint8,
+                        workers=-1).astype(np.float32) / 100
+    classes = np.array([hash(f.measure) if f.measure else 0 for f in feats])
+    same = (classes[:, None] == classes[None, :]) & (classes[:, None] != 0)
+    sim = np.maximum(sim, same * SAME_CLASS_MEASURED)
+    vague = np.array([not f.measured or f.bare_unit for f in feats])
+    sim = np.maximum(sim, (vague[:, None] | vague[None, :]) * NEUTRAL)
+    return np.maximum(sim, SAME_THING_MEASURED * _shared_things(feats))
+
+
+def _onehot(sets: Sequence[frozenset[str]]) -> np.ndarray:
+    names = {t: k for k, t in enumerate(sorted({t for s in sets for t in s}))}
+    out = np.zeros((len(sets), max(1, len(names))), dtype=np.float32)
+    for row, s in enumerate(sets):
+        for t in s:
+            out[row, names[t]] = 1
+    return out
+
+
+def _entity_matrix(feats: Sequence[Features]) -> np.ndarray:
+    """Entity overlap of every pair as `_entity_overlap` computes it (neutral when one is empty)."""
+    onehot = _onehot([f.entities for f in feats])
+    shared = onehot @ onehot.T
+    sizes = onehot.sum(axis=1)
+    smaller = np.minimum(sizes[:, None], sizes[None, :])
+    return np.where(smaller > 0, shared / np.maximum(smaller, 1), NEUTRAL).astype(np.float32)
+
+
+def _precise_matrix(feats: Sequence[Features]) -> np.ndarray:
+    """1 where both figures are specific and within PRECISE_REL of each other."""
+    values = np.array([f.precise if f.precise is not None else np.nan for f in feats])
+    close = np.abs(values[:, None] - values[None, :]) <= \
+        PRECISE_REL * np.fmax(values[:, None], values[None, :])
+    return np.nan_to_num(close.astype(np.float32))
+
+
+def _shared_things(feats: Sequence[Features]) -> np.ndarray:
+    """1 where two claims count the same class of thing, else 0."""
+    names = sorted({t for f in feats for t in f.things})
+    if not names:
+        return np.zeros((len(feats), len(feats)), dtype=np.float32)
+    index = {t: k for k, t in enumerate(names)}
+    onehot = np.zeros((len(feats), len(names)), dtype=np.float32)
+    for row, f in enumerate(feats):
+        for t in f.things:
+            onehot[row, index[t]] = 1
+    return (onehot @ onehot.T > 0).astype(np.float32)
 
 
 # -------------------------------------------------------------------------------------------
@@ -359,67 +436,115 @@ def candidate_pairs(claims: Sequence[Claim], prune_cutoff: int = PRUNE_CUTOFF
 def match_claims(claims: Sequence[Claim], options: MatchOptions | None = None) -> list[Cluster]:
     """Group claims that state the same fact; singletons are clusters of one.
 
-    Each cluster keeps the links that joined it (a spanning tree, best pairs first), each with
-    its score and reason.
+    Identical claims (a copied sentence stating the same figure) are scored once through one
+    representative. Each cluster keeps the links that joined it (a spanning tree, best pairs
+    first), each with its score and reason.
     """
     o = options or _DEFAULT
+    copies = _identical(claims)
+    reps = sorted(copies)
+    rep_claims = [claims[r] for r in reps]
     scores: _Scores = {}
     cannot: set[tuple[int, int]] = set()
-    feats = [features(c) for c in claims]
-    for (i, j), frame_sim in candidate_pairs(claims, o.prune_cutoff).items():
-        if incompatibility(claims[i], claims[j], feats[i], feats[j]):
+    feats = [features(c) for c in rep_claims]
+    for (i, j), frame_sim in candidate_pairs(rep_claims, o.prune_cutoff, feats, o).items():
+        if incompatibility(rep_claims[i], rep_claims[j], feats[i], feats[j]):
             cannot.add((i, j))
             continue
         score, measured, entities, shared = _score(feats[i], feats[j], frame_sim, o)
         scores[(i, j)] = (score, (frame_sim, measured, entities, shared))
-    groups, joins = _average_link(len(claims), scores, cannot, o)
-    return [_cluster(claims, members, joins, scores) for members in groups]
+    sizes = [len(copies[r]) for r in reps]
+    groups, joins = _average_link(len(reps), scores, cannot, o, sizes)
+    return [_cluster(claims, reps, copies, members, joins, scores) for members in groups]
 
 
-def _average_link(n: int, scores: _Scores, cannot: set[tuple[int, int]], o: MatchOptions
+def _identical(claims: Sequence[Claim]) -> dict[int, list[int]]:
+    """Representative index → indices of the claims identical to it (itself first)."""
+    first: dict[tuple[object, ...], int] = {}
+    out: dict[int, list[int]] = {}
+    for i, c in enumerate(claims):
+        q = c.quantity
+        key = (c.sentence, q.start, q.end, q.low, q.high, q.unit, q.qualifier, q.change,
+               c.attribution, c.as_of, c.frame)
+        rep = first.setdefault(key, i)
+        out.setdefault(rep, []).append(i)
+    return out
+
+
+class _Groups:
+    """Clusters being merged, with the summed pair scores and cannot-links between them."""
+
+    def __init__(self, sizes: Sequence[int], scores: _Scores, cannot: set[tuple[int, int]]
+                 ) -> None:
+        self.group_of = list(range(len(sizes)))
+        self.members: dict[int, list[int]] = {i: [i] for i in range(len(sizes))}
+        self.size = dict(enumerate(sizes))
+        self.sums: dict[int, dict[int, float]] = defaultdict(dict)
+        self.blocked: dict[int, set[int]] = defaultdict(set)
+        for (i, j), (score, _) in scores.items():
+            self.sums[i][j] = self.sums[j][i] = score * sizes[i] * sizes[j]
+        for i, j in cannot:
+            self.blocked[i].add(j)
+            self.blocked[j].add(i)
+
+    def average(self, g: int, h: int) -> float:
+        """Mean pair score between two groups (unscored pairs count 0), -1 if cannot-linked."""
+        if h in self.blocked[g]:
+            return -1.0
+        return self.sums[g].get(h, 0.0) / (self.size[g] * self.size[h])
+
+    def merge(self, g: int, h: int) -> None:
+        """Fold the smaller group into the larger, adding up its sums and cannot-links."""
+        small, big = sorted((g, h), key=lambda x: (len(self.members[x]), x))
+        for k in self.members[small]:
+            self.group_of[k] = big
+        self.members[big].extend(self.members.pop(small))
+        self.size[big] += self.size.pop(small)
+        for other, total in self.sums.pop(small, {}).items():
+            self.sums[other].pop(small, None)
+            if other != big:
+                self.sums[big][other] = self.sums[big].get(other, 0.0) + total
+                self.sums[other][big] = self.sums[big][other]
+        for other in self.blocked.pop(small, set()):
+            self.blocked[other].discard(small)
+            if other != big:
+                self.blocked[big].add(other)
+                self.blocked[other].add(big)
+
+
+def _average_link(n: int, scores: _Scores, cannot: set[tuple[int, int]], o: MatchOptions,
+                  sizes: Sequence[int] | None = None
                   ) -> tuple[list[list[int]], list[tuple[int, int]]]:
-    """Merge along the best pairs first, only while the clusters' mean pair score holds."""
-    group_of = list(range(n))
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    """Merge along the best pairs first, only while the clusters' mean pair score holds.
+
+    Group-to-group sums are kept up to date on each merge, so a check costs O(1) and the
+    whole pass is linear in the number of scored pairs (no member-by-member rescans).
+    """
+    groups = _Groups(sizes or [1] * n, scores, cannot)
     joins: list[tuple[int, int]] = []
     links = [(s, ij) for ij, (s, _) in scores.items() if s >= o.threshold]
     for _, (i, j) in sorted(links, key=lambda t: (-t[0], t[1])):
-        gi, gj = group_of[i], group_of[j]
-        if gi == gj or not _may_merge(members[gi], members[gj], scores, cannot,
-                                      o.cluster_average_min):
-            continue
-        small, big = sorted((gi, gj), key=lambda g: len(members[g]))
-        for k in members[small]:
-            group_of[k] = big
-        members[big].extend(members.pop(small))
-        joins.append((i, j))
-    return [sorted(m) for m in members.values()], joins
+        gi, gj = groups.group_of[i], groups.group_of[j]
+        if gi != gj and groups.average(gi, gj) >= o.cluster_average_min:
+            groups.merge(gi, gj)
+            joins.append((i, j))
+    return [sorted(m) for m in groups.members.values()], joins
 
 
-def _may_merge(left: list[int], right: list[int], scores: _Scores,
-               cannot: set[tuple[int, int]], average_min: float) -> bool:
-    """Average link with cannot-link: no incompatible pair may end up in one cluster."""
-    total = 0.0
-    for i in left:
-        for j in right:
-            key = (min(i, j), max(i, j))
-            if key in cannot:
-                return False
-            if key in scores:
-                total += scores[key][0]
-    return total / (len(left) * len(right)) >= average_min
-
-
-def _cluster(claims: Sequence[Claim], members: list[int], joins: list[tuple[int, int]],
-             scores: _Scores) -> Cluster:
-    ids = tuple(sorted(claims[i].id for i in members))
+def _cluster(claims: Sequence[Claim], reps: Sequence[int], copies: dict[int, list[int]],
+             members: list[int], joins: list[tuple[int, int]], scores: _Scores) -> Cluster:
+    """A cluster of the claims behind some representatives, with its links."""
+    everyone = [k for m in members for k in copies[reps[m]]]
+    ids = tuple(sorted(claims[k].id for k in everyone))
     inside = set(members)
-    links = tuple(
-        Link(claims[i].id, claims[j].id, scores[(i, j)][0],
-             _reason(claims[i], claims[j], *scores[(i, j)][1]))
+    links = [
+        Link(claims[reps[i]].id, claims[reps[j]].id, scores[(i, j)][0],
+             _reason(claims[reps[i]], claims[reps[j]], *scores[(i, j)][1]))
         for i, j in joins if i in inside
-    )
-    return Cluster(id=stable_id("cluster", *ids), claim_ids=ids, links=links)
+    ]
+    links += [Link(claims[reps[m]].id, claims[k].id, 1.0, IDENTICAL_REASON)
+              for m in members for k in copies[reps[m]][1:]]
+    return Cluster(id=stable_id("cluster", *ids), claim_ids=ids, links=tuple(links))
 
 
 def clusters_by_claim(clusters: Iterable[Cluster]) -> dict[str, Cluster]:

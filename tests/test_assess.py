@@ -222,3 +222,134 @@ def test_facts_from_source_reads_attributes() -> None:
         id, name, publisher = "src", "Source", P()
 
     assert facts_from_source(S()) == PublisherFacts("src", "Pub", "Own", "DE", "news", 0.7)
+
+
+# --- running counts, outliers, vague figures, time gaps ----------------------------------
+def run_with(table: dict[str, tuple], texts: list[tuple[str, str, datetime]],
+             publishers: dict[str, PublisherFacts] | None = None) -> list[Finding]:
+    parse = parser_for(table)
+    arts: dict[str, Article] = {}
+    claims = []
+    for i, (source, text, when) in enumerate(texts):
+        a = article(f"a{i}", text, source, when)
+        arts[a.id] = a
+        claims += extract_claims(a, parse)[0]
+    pubs = publishers or {s: PublisherFacts(s, f"Outlet {s}", credibility=0.8)
+                          for s, _, _ in texts}
+    return assess(claims, match_claims(claims), arts, pubs, {})
+
+
+TOLL = {f"{n} people": (n, n, "person", "count") for n in (62, 133, 137, 144, 150)}
+TOLL_TEXTS = [
+    ("s1", "The death toll in the Moscow concert hall attack has risen to 62 people, the health "
+           "ministry said.", datetime(2024, 3, 22)),
+    ("s2", "The death toll in the Moscow concert hall attack has risen to 133 people, the "
+           "Investigative Committee said.", datetime(2024, 3, 23)),
+    ("s3", "The death toll in the Moscow concert hall attack has risen to 150 people and "
+           "counting.", datetime(2024, 3, 23)),
+    ("s4", "The death toll in the Moscow concert hall attack has risen to 137 people, the "
+           "Investigative Committee said.", datetime(2024, 3, 24)),
+]
+
+
+def test_outlier_is_split_from_a_running_count() -> None:
+    pubs = {s: PublisherFacts(s, f"Outlet {s}", credibility=0.8) for s in ("s1", "s2", "s4")}
+    pubs["s3"] = PublisherFacts("s3", "Rumour Daily", credibility=0.3)
+    findings = run_with(TOLL, TOLL_TEXTS, pubs)
+    by_kind = {f.kind: f for f in findings}
+    assert set(by_kind) == {"contradiction", "trajectory", "unsupported"}
+    contradiction = by_kind["contradiction"]
+    outlier = contradiction.details["outliers"]
+    assert len(outlier) == 1 and "Rumour Daily" in contradiction.explanation
+    trajectory = by_kind["trajectory"]
+    assert outlier[0] not in trajectory.claim_ids and len(trajectory.claim_ids) == 3
+    unsupported = by_kind["unsupported"]
+    assert unsupported.claim_ids == tuple(outlier) and unsupported.severity == "medium"
+    assert "different figure" in unsupported.explanation
+
+
+def test_vague_figures_never_contradict() -> None:
+    table = {"Dozens of people": (12, 120, "person", "count", "approx"),
+             "145 people": (145, 145, "person", "count")}
+    findings = run_with(table, [
+        ("s1", "Dozens of people were injured in the Moscow attack, officials said.",
+         datetime(2024, 3, 23)),
+        ("s2", "Some 145 people were injured in the Moscow attack, officials said.",
+         datetime(2024, 3, 23)),
+    ])
+    assert "contradiction" not in kinds(findings)
+
+
+def test_growth_over_months_is_a_trajectory_even_without_a_running_word() -> None:
+    table = {"33 ships": (33, 33, "ship", "count"), "1,000 ships": (1000, 1000, "ship", "count")}
+    findings = run_with(table, [
+        ("s1", "Ukraine's grain deal has moved 33 ships out of Odesa, the ministry said.",
+         datetime(2022, 8, 23)),
+        ("s2", "Ukraine's grain deal has moved 1,000 ships out of Odesa, the EU said.",
+         datetime(2023, 7, 18)),
+    ])
+    assert kinds(findings) == ["trajectory"]
+
+
+def test_growth_over_two_days_of_a_level_is_a_contradiction() -> None:
+    table = {"100,000 troops": (1e5, 1e5, "troop", "count"),
+             "175,000 troops": (1.75e5, 1.75e5, "troop", "count")}
+    findings = run_with(table, [
+        ("s1", "Russia has massed 100,000 troops near Ukraine, US officials said.",
+         datetime(2021, 12, 2)),
+        ("s2", "Russia has massed 175,000 troops near Ukraine, US intelligence said.",
+         datetime(2021, 12, 4)),
+    ])
+    assert kinds(findings) == ["contradiction"]
+
+
+# --- the demo corpus: five outlets, real figures, the findings data/demo/EXPECTED.md lists ----
+def _demo_findings() -> tuple[list[Finding], dict[str, object]]:
+    from pathlib import Path
+
+    from crosscheck.independence import find_copies
+    from tests.test_claims_support import real_parser
+
+    root = Path(__file__).resolve().parents[1]
+    if not (root / "data" / "demo").is_dir() or not (root / "sources.yaml").is_file():
+        pytest.skip("demo corpus or sources.yaml absent")
+    if real_parser() is None:
+        pytest.skip("quantity engine crosscheck.quantities not installed")
+    from crosscheck.config import load_sources
+    from crosscheck.ingest import ingest_source
+
+    config = load_sources(root / "sources.yaml")
+    arts = [a for s in config.sources if s.enabled for a in ingest_source(s).articles]
+    claims = [c for a in arts for c in extract_claims(a)[0]]
+    pubs = {s.id: facts_from_source(s) for s in config.sources}
+    by_id = {a.id: a for a in arts}
+    found = assess(claims, match_claims(claims), by_id, pubs, find_copies(arts))
+    return found, {c.id: c for c in claims}
+
+
+def _figures(f: Finding, claims: dict[str, object]) -> set[float]:
+    return {claims[i].quantity.low for i in f.claim_ids}  # type: ignore[attr-defined]
+
+
+def test_demo_corpus_gives_the_expected_findings() -> None:
+    findings, claims = _demo_findings()
+    shapes = [(f.kind, _figures(f, claims)) for f in findings]
+    assert ("contradiction", {1e5, 1.75e5}) in shapes  # troops near Ukraine
+    assert ("contradiction", {40.0, 55.0}) in shapes  # German gas share
+    assert ("unsupported", {150.0}) in shapes  # "150 and counting", unattributed
+    assert ("trajectory", {62.0, 133.0, 137.0, 144.0}) in shapes  # the toll as it grew
+    assert ("corroborated", {1e6}) in shapes  # shells: 1–3 million / more than 1 million
+    assert ("corroborated", {719_549.0, 721_449.0}) in shapes  # grain, August 2022
+    assert ("corroborated", {33e6}) in shapes  # grain, July 2023
+
+
+def test_demo_corpus_must_nots() -> None:
+    findings, claims = _demo_findings()
+    for f in findings:
+        figures = _figures(f, claims)
+        if f.kind == "contradiction":
+            assert not figures <= {62.0, 133.0, 137.0, 144.0}  # a growing toll never conflicts
+            assert not {145.0, 97.0} & figures  # injured / in hospital are other measures
+            assert not ({33.0} <= figures and 33e6 in figures)
+        if 1e6 in figures and f.kind == "corroborated":
+            assert f.independent_origins == 2  # the Ironvale copy counts once, under Meridian

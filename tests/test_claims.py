@@ -210,3 +210,45 @@ def test_seed_epoch_figures_found_and_see_also_lines_skipped() -> None:
     assert by_low[(4300.0, "length")].measured == "border"
     assert (25.0, "percent") in by_low and (20.0, "percent") in by_low
     assert by_low[(1e6, "currency")].measured == "fine"
+
+
+def test_speaker_and_according_to_are_combined() -> None:
+    text = "Health Minister Mikhail Murashko said 62 people had been killed, according to TASS."
+    claims, _ = extract_claims(article("a", text), parser_for({"62 people": (62, 62, "person")}))
+    assert claims[0].attribution == "Health Minister Mikhail Murashko (according to TASS)"
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The toll rose to 144, the Moscow region's social development ministry said.",
+     "Moscow region's social development ministry"),
+    ("Western intelligence services now count 100,000 troops near Ukraine.",
+     "Western intelligence services"),
+    ("Russia has massed 100,000 troops, US and Ukrainian officials said on Wednesday.",
+     "US and Ukrainian officials"),
+])
+def test_organisation_speakers(sentence: str, expected: str) -> None:
+    parse = parser_for({s: (1, 1, "", "count") for s in ("144", "100,000 troops")})
+    claims, _ = extract_claims(article("a", sentence), parse)
+    assert claims[0].attribution == expected
+
+
+def test_dateline_outlet_is_not_an_entity() -> None:
+    got = find_entities("MOSCOW (Northgate) — The toll rose to 144 in Russia.")
+    assert "Northgate" not in got and "Moscow" in got and "MOSCOW" not in got
+
+
+def test_measured_thing_is_not_the_source() -> None:
+    s = "By 23 August, the Joint Coordination Centre had counted 721,449 tonnes carried on ships."
+    parse = parser_for({"721,449 tonnes": (721449, 721449, "tonne", "mass")})
+    claims, _ = extract_claims(article("a", s), parse)
+    assert claims[0].attribution == "Joint Coordination Centre"
+    assert claims[0].measured == "tonne"
+
+
+def test_title_lends_context_to_a_sentence_without_entities() -> None:
+    parse = parser_for({"62 people": (62, 62, "person", "count")})
+    a = article("a", "Officials said 62 people had been killed.")
+    a = type(a)(**{**{f: getattr(a, f) for f in a.__slots__}, "title": "Gunmen attack Moscow "
+                                                                       "concert hall"})
+    claims, _ = extract_claims(a, parse)
+    assert "concert" in claims[0].frame and "moscow" in claims[0].frame

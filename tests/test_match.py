@@ -120,3 +120,46 @@ def test_dev_set_pairwise_f1_stays_above_the_floor() -> None:
 
     result, _ = score(load_items())
     assert result.f1 >= F1_FLOOR, (result.precision, result.recall)
+
+
+def test_injured_in_two_countries_do_not_match() -> None:
+    parse = parser_for({"145 people": (145, 145, "person", "count"),
+                        "140 people": (140, 140, "person", "count")})
+    claims = []
+    for i, (src, text) in enumerate([
+        ("s1", "Some 145 people were injured in the attack in Moscow, officials said."),
+        ("s2", "Some 140 people were injured in the earthquake in Turkey, officials said."),
+    ]):
+        claims += extract_claims(article(f"a{i}", text, src, datetime(2024, 3, 23)), parse)[0]
+    assert not together(claims, 0, 1)
+
+
+def test_specific_figures_link_even_when_the_sentences_say_little() -> None:
+    parse = parser_for({"719,549 tonnes": (719549, 719549, "tonne", "mass"),
+                        "721,449 tonnes": (721449, 721449, "tonne", "mass")})
+    claims = []
+    for i, (src, text) in enumerate([
+        ("s1", "Ukraine has exported around 719,549 tonnes of grain through its Black Sea ports."),
+        ("s2", "By then, 721,449 tonnes had been carried from Black Sea ports."),
+    ]):
+        claims += extract_claims(article(f"a{i}", text, src, datetime(2022, 8, 23)), parse)[0]
+    assert together(claims, 0, 1)
+
+
+def test_one_article_may_give_a_count_at_two_dates() -> None:
+    parse = parser_for({"721,449 tonnes": (721449, 721449, "tonne", "mass"),
+                        "33 million tonnes": (33e6, 33e6, "tonne", "mass")})
+    text = ("Ukraine shipped 33 million tonnes of grain under the Black Sea deal.\n"
+            "By 23 August 2022 Ukraine had shipped 721,449 tonnes of grain under the Black Sea "
+            "deal.")
+    claims = extract_claims(article("a", text, "s1", datetime(2023, 7, 19)), parse)[0]
+    assert claims[0].as_of != claims[1].as_of
+    assert together(claims, 0, 1)
+
+
+def test_usage_and_supply_of_shells_stay_apart() -> None:
+    claims = claims_of(
+        ("s1", "Russia fired 12 million shells in Ukraine, RUSI estimated."),
+        ("s2", "North Korea sold 5 million shells to Russia for Ukraine, Seoul said."),
+    )
+    assert not together(claims, 0, 1)
