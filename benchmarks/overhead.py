@@ -1,0 +1,116 @@
+"""Prefect's per-task overhead, and the extraction batch size it implies.
+
+    python benchmarks/overhead.py [--n 200] [--dask-n 60] [--share 0.05]
+
+Measures the cost of one task run for a plain task call, `task.map`, and `task.map` on the
+DaskTaskRunner (LocalCluster, one process per core), each as the slope between a flow of K tasks
+and a flow of N tasks (so flow start-up and Dask cluster start-up cancel out). Then times claim
+extraction per article on the demo corpus and prints the smallest batch for which Prefect's
+overhead stays under `--share` of the batch's work. Uses a temporary PREFECT_HOME.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+# A hermetic Prefect (../shared/STACK.md), set before Prefect is imported: own home, no
+# telemetry, and a start-up timeout that fits a loaded 2-core machine.
+for _key, _value in {"PREFECT_HOME": tempfile.mkdtemp(prefix="crosscheck-bench-prefect-"),
+                     "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1",
+                     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
+                     "GX_ANALYTICS_ENABLED": "false"}.items():
+    os.environ.setdefault(_key, _value)
+
+SMALL = 10  # tasks in the reference flow the slope is measured from
+OVERHEAD_SHARE = 0.05  # Prefect may cost at most 5% of a batch's own work
+EXTRACT_REPEATS = 3  # passes over the demo articles when timing extraction
+
+
+def _noop(x: int) -> int:
+    return x
+
+
+def _flows(dask_workers: int) -> dict[str, Callable[[int], object]]:
+    """Three flows running n no-op tasks: called one by one, mapped, mapped on Dask."""
+    from prefect import flow, task
+    from prefect_dask import DaskTaskRunner
+
+    from flows.nightly import TASK
+
+    noop = task(**TASK)(_noop)
+
+    @flow
+    def plain(n: int) -> None:
+        for i in range(n):
+            noop(i)
+
+    @flow
+    def mapped(n: int) -> None:
+        noop.map(range(n)).result()
+
+    dask = mapped.with_options(task_runner=DaskTaskRunner(cluster_kwargs={
+        "n_workers": dask_workers, "threads_per_worker": 1, "processes": True}))
+    return {"plain task call": plain, "task.map": mapped, "task.map on Dask": dask}
+
+
+def _timed(fn: Callable[[int], object], n: int) -> float:
+    start = time.perf_counter()
+    fn(n)
+    return time.perf_counter() - start
+
+
+def per_task_ms(fn: Callable[[int], object], n: int) -> float:
+    """Milliseconds one more task adds to a flow: slope between SMALL and n tasks."""
+    small = _timed(fn, SMALL)
+    large = _timed(fn, n)
+    return 1000 * (large - small) / (n - SMALL)
+
+
+def extract_ms_per_article() -> float:
+    """Claim extraction time per article over the demo corpus."""
+    from crosscheck.config import load_sources
+    from crosscheck.ingest import ingest_source
+    from crosscheck.pipeline import extract_batch
+
+    config = load_sources(REPO / "sources.yaml")
+    articles = [a for s in config.sources if s.enabled for a in ingest_source(s).articles]
+    extract_batch(articles[:2])  # warm the lexicons and regexes
+    start = time.perf_counter()
+    for _ in range(EXTRACT_REPEATS):
+        extract_batch(articles)
+    return 1000 * (time.perf_counter() - start) / (EXTRACT_REPEATS * len(articles))
+
+
+def batch_for(overhead_ms: float, work_ms: float, share: float) -> int:
+    """Smallest batch whose Prefect overhead is at most `share` of its work."""
+    return max(1, math.ceil(overhead_ms / (share * work_ms)))
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--n", type=int, default=200, help="tasks per local flow")
+    parser.add_argument("--dask-n", type=int, default=60, help="tasks per Dask flow")
+    parser.add_argument("--dask-workers", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--share", type=float, default=OVERHEAD_SHARE)
+    args = parser.parse_args(argv)
+    flows = _flows(args.dask_workers)
+    flows["plain task call"](SMALL)  # start the temporary Prefect server once
+    work = extract_ms_per_article()
+    print(f"claim extraction: {work:.2f} ms/article (demo corpus, {EXTRACT_REPEATS} passes)")
+    print(f"{'runner':<20} {'ms/task':>8} {'batch for <=' + format(args.share, '.0%'):>16}")
+    for name, fn in flows.items():
+        ms = per_task_ms(fn, args.dask_n if "Dask" in name else args.n)
+        print(f"{name:<20} {ms:>8.1f} {batch_for(ms, work, args.share):>16}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,408 @@
+"""Scale benchmark: N synthetic articles through every stage, per-stage speed and memory.
+
+    python benchmarks/pipeline.py [--n 20000] [--runners core,default,dask] [--batch-size 200]
+
+The corpus is generated from real sentences (data/demo and ../shared/corpus when present):
+each figure sentence seeds many "stories" (its countries swapped, its figures scaled), outlets
+report stories in their articles, some state a contradicting figure and some republish another
+outlet's article word for word, so clusters, copies and contradictions exist at any N.
+
+`core` runs the stage functions one by one (crosscheck.pipeline, no Prefect) on a fresh SQLite
+store and prints per stage seconds, articles per second and the process's peak RSS; `default`
+and `dask` run the whole nightly flow on that runner. Matching is then timed on the claims of
+a corpus of M and of 2M articles (`--scaling-n`, default N) to show how it grows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import math
+import os
+import random
+import re
+import resource
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED_CORPUS = REPO.parent / "shared" / "corpus"
+sys.path.insert(0, str(REPO))
+# A hermetic Prefect (../shared/STACK.md), set before Prefect is imported: own home, no
+# telemetry, and a start-up timeout that fits a loaded 2-core machine.
+for _key, _value in {"PREFECT_HOME": tempfile.mkdtemp(prefix="crosscheck-bench-prefect-"),
+                     "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1",
+                     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
+                     "GX_ANALYTICS_ENABLED": "false"}.items():
+    os.environ.setdefault(_key, _value)
+
+ARTICLES_PER_STORY = 6  # stories = N / 6: about a dozen mentions each, like a busy news week
+STORY_POPULARITY = 0.5  # story weight 1/rank**0.5: a few stories run in hundreds of articles
+MENTIONS = (1, 3)  # figure sentences per article
+FILLER = (8, 16)  # sentences without figures per article: 300-600 words, a usual news length
+FILLER_WORD_SWAP = 0.3  # share of filler words replaced: real articles share few 5-word runs
+CONTRADICT_SHARE = 0.08  # mentions stating a figure 1.6x the story's
+CONTRADICT_FACTOR = 1.6  # well outside any tolerance the assessor allows
+COPY_SHARE = 0.06  # articles republished word for word by another outlet
+OUTLETS, OWNERS = 40, 28  # some outlets share an owner, as in the demo corpus
+DAYS = 25  # articles spread over the last 25 days: inside the 30-day report window
+COUNTRIES = (
+    "Russia", "Ukraine", "Germany", "China", "North Korea", "Poland", "France", "Turkey", "Iran",
+    "India", "Japan", "Brazil", "Canada", "Mexico", "Italy", "Spain", "Egypt", "Kenya", "Nigeria",
+    "Chile", "Peru", "Sweden", "Norway", "Finland", "Romania", "Hungary", "Greece", "Serbia",
+    "Georgia", "Armenia", "Kazakhstan", "Vietnam", "Indonesia", "Pakistan", "Israel", "Jordan",
+    "Morocco", "Algeria", "Ethiopia", "Argentina")
+_COUNTRY_RE = re.compile(r"\b(" + "|".join(sorted(COUNTRIES, key=len, reverse=True)) + r")\b")
+_NUMBER_RE = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w,]*\d)")
+_SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+_DATELINE_RE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}(?:\([^)]{1,40}\))?\s*[—–-]+\s*")
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
+           "December")
+_DAY_OF_MONTH_RE = re.compile(rf"^\s+(?:{_MONTHS})\b")
+_MONTH_BEFORE_RE = re.compile(rf"\b(?:{_MONTHS})\s+$")
+# Outlets word the same fact differently: a lead-in varies the start of a reported sentence.
+LEAD_INS = ("", "", "", "On Monday, ", "Officials said that ", "Reports say ",
+            "As of this week, ", "It emerged on Friday that ")
+_LOWER_FIRST = frozenset("the a an in more about nearly some over at by since on after".split())
+# Syllables of invented place names: each story happens somewhere, so stories built on one
+# real sentence are still different facts (the place is an entity the matcher compares).
+_SYLLABLES = ("kar", "vel", "mor", "ost", "lin", "dra", "sen", "tal", "bru", "gor", "ith", "nav",
+              "pel", "rud", "sha", "tor", "ulm", "ves", "zan", "cor", "fen", "hal", "jor", "lum")
+
+
+# -- corpus generation -------------------------------------------------------------------------
+def _article_texts() -> list[str]:
+    """Clean text of the demo articles and, when present, the shared seed articles."""
+    from crosscheck.config import load_sources
+    from crosscheck.ingest import clean_text, ingest_source
+
+    config = load_sources(REPO / "sources.yaml")
+    texts = [a.text for s in config.sources if s.enabled for a in ingest_source(s).articles]
+    if SHARED_CORPUS.is_dir():
+        texts += [clean_text(p.read_text(errors="replace"))[0]
+                  for p in sorted(SHARED_CORPUS.glob("seeds/*/*.txt"))]
+    return texts
+
+
+def base_sentences() -> tuple[list[str], list[str]]:
+    """Real sentences split into those stating a figure and filler without digits."""
+    figures, filler = [], []
+    for text in _article_texts():
+        for sentence in _SENTENCE_RE.split(text.replace("\n", " ")):
+            sentence = _DATELINE_RE.sub("", sentence.strip())
+            if not 40 <= len(sentence) <= 400:
+                continue
+            if any(not _is_year(m.group(1)) for m in _NUMBER_RE.finditer(sentence)):
+                figures.append(sentence)
+            elif not any(c.isdigit() for c in sentence):  # years only: neither
+                filler.append(sentence)
+    return figures, filler
+
+
+def _is_year(token: str) -> bool:
+    return token.isdigit() and 1900 <= int(token) <= 2100
+
+
+def _is_day(sentence: str, m: re.Match[str]) -> bool:
+    """'23 August' or 'August 23': a date, not a figure to scale."""
+    return bool(_DAY_OF_MONTH_RE.match(sentence[m.end():m.end() + 12])
+                or _MONTH_BEFORE_RE.search(sentence[max(0, m.start() - 12):m.start()]))
+
+
+def _format_like(original: str, value: float) -> str:
+    if "." in original:
+        return f"{value:.{len(original.split('.')[1])}f}"
+    return f"{round(value):,}" if "," in original or value >= 10_000 else str(round(value))
+
+
+def scale_figures(sentence: str, factor: float) -> str:
+    """The sentence with every figure (not years) multiplied by factor, 3 significant digits."""
+    def repl(m: re.Match[str]) -> str:
+        token = m.group(1)
+        if _is_year(token) or _is_day(sentence, m):
+            return token
+        value = float(token.replace(",", "")) * factor
+        return _format_like(token, float(f"{value:.3g}"))
+    return _NUMBER_RE.sub(repl, sentence)
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """One fact many outlets report: a real sentence with other countries and figures."""
+
+    template: str
+    countries: dict[str, str]
+    factor: float
+    place: str
+
+    def sentence(self, contradict: bool = False, lead_in: str = "") -> str:
+        text = _COUNTRY_RE.sub(lambda m: self.countries.get(m.group(1), m.group(1)),
+                               self.template).rstrip(" .")
+        text = scale_figures(text, self.factor * (CONTRADICT_FACTOR if contradict else 1.0))
+        first, _, rest = text.partition(" ")
+        if lead_in and first.lower() in _LOWER_FIRST:
+            first = first.lower()
+        return f"{lead_in}{first} {rest}, according to figures published in {self.place}."
+
+
+def place_name(rng: random.Random) -> str:
+    """An invented place name ('Karvelost')."""
+    return "".join(rng.choices(_SYLLABLES, k=rng.randint(2, 3))).title()
+
+
+def make_stories(rng: random.Random, figures: list[str], count: int) -> list[Story]:
+    """`count` stories, cycling over the figure sentences with fresh countries and scales."""
+    stories = []
+    for i in range(count):
+        template = figures[i % len(figures)]
+        found = sorted(set(_COUNTRY_RE.findall(template)))
+        swapped = dict(zip(found, rng.sample(COUNTRIES, len(found)), strict=True))
+        stories.append(Story(template, swapped, round(rng.uniform(0.5, 3.0), 2),
+                             place_name(rng)))
+    return stories
+
+
+@dataclass(slots=True)
+class Corpus:
+    """Generated articles per outlet, as JSON-lines records."""
+
+    outlets: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+
+    @property
+    def size(self) -> int:
+        return sum(len(v) for v in self.outlets.values())
+
+
+def generate(n: int, seed: int = 7) -> Corpus:
+    """N articles over N/ARTICLES_PER_STORY stories, with contradictions and copies."""
+    rng = random.Random(seed)
+    figures, filler = base_sentences()
+    stories = make_stories(rng, figures, max(20, n // ARTICLES_PER_STORY))
+    weights = [1 / (rank + 1) ** STORY_POPULARITY for rank in range(len(stories))]
+    now = datetime.now(UTC)
+    corpus = Corpus({f"outlet_{k:02d}": [] for k in range(OUTLETS)})
+    written: list[tuple[str, dict[str, str]]] = []
+    for i in range(n):
+        outlet = f"outlet_{rng.randrange(OUTLETS):02d}"
+        if written and rng.random() < COPY_SHARE:
+            record = _copy_of(rng, written, i)
+        else:
+            record = _article(rng, i, stories, weights, filler, now)
+        corpus.outlets[outlet].append(record)
+        written.append((outlet, record))
+    return corpus
+
+
+def _article(rng: random.Random, i: int, stories: list[Story], weights: list[float],
+             filler: list[str], now: datetime) -> dict[str, str]:
+    picked = rng.choices(stories, weights, k=rng.randint(*MENTIONS))
+    sentences = [s.sentence(rng.random() < CONTRADICT_SHARE, rng.choice(LEAD_INS))
+                 for s in picked]
+    sentences += [_vary(rng, f) for f in rng.sample(filler, rng.randint(*FILLER))]
+    rng.shuffle(sentences)
+    paragraphs = ["\n\n".join(sentences[j:j + 2]) for j in range(0, len(sentences), 2)]
+    published = now - timedelta(days=rng.uniform(0, DAYS))
+    title = f"{picked[0].sentence()[:70].rsplit(' ', 1)[0]} ({i})"
+    return {"url": f"https://bench.example/{i}", "title": title,
+            "published": published.isoformat(), "text": "\n\n".join(paragraphs)}
+
+
+def _vary(rng: random.Random, sentence: str) -> str:
+    """A filler sentence with some of its words swapped for others of the same sentence."""
+    words = sentence.split()
+    pool = [w for w in words if w.isalpha() and w.islower()] or words
+    return " ".join(w if k == 0 or rng.random() >= FILLER_WORD_SWAP else rng.choice(pool)
+                    for k, w in enumerate(words))
+
+
+def _copy_of(rng: random.Random, written: list[tuple[str, dict[str, str]]],
+             i: int) -> dict[str, str]:
+    _, original = rng.choice(written)
+    return {**original, "url": f"https://bench.example/{i}",
+            "published": (datetime.fromisoformat(original["published"])
+                          + timedelta(hours=rng.uniform(1, 30))).isoformat()}
+
+
+def write_corpus(corpus: Corpus, folder: Path) -> Path:
+    """One .jsonl per outlet and a sources.yaml naming them; returns the sources file."""
+    import yaml
+
+    folder.mkdir(parents=True, exist_ok=True)
+    sources = []
+    for k, (outlet, records) in enumerate(sorted(corpus.outlets.items())):
+        (folder / f"{outlet}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+        sources.append({"id": outlet, "name": outlet.replace("_", " ").title(), "kind": "jsonl",
+                        "path": f"{outlet}.jsonl", "publisher": {
+                            "name": outlet, "owner": f"owner_{k % OWNERS:02d}",
+                            "media_type": "news", "credibility": round(0.3 + 0.6 * (k % 7) / 6, 2),
+                            "rating_source": "benchmark"}})
+    path = folder / "sources.yaml"
+    path.write_text(yaml.safe_dump({"sources": sources}, sort_keys=False))
+    return path
+
+
+# -- measuring -----------------------------------------------------------------------------------
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process so far (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+@dataclass(slots=True)
+class Timings:
+    """Per-stage seconds and the peak RSS reached by the end of each stage."""
+
+    rows: list[tuple[str, float, float, int]] = field(default_factory=list)
+
+    @contextmanager
+    def stage(self, name: str, items: int) -> Iterator[None]:
+        gc.collect()
+        start = time.perf_counter()
+        yield
+        self.rows.append((name, time.perf_counter() - start, peak_rss_mb(), items))
+
+    def print(self, title: str) -> None:
+        print(f"\n{title}")
+        print(f"{'stage':<22} {'seconds':>9} {'articles/s':>11} {'peak RSS MB':>12}")
+        for name, secs, rss, items in self.rows:
+            rate = f"{items / secs:,.0f}" if secs > 0 else "-"
+            print(f"{name:<22} {secs:>9.2f} {rate:>11} {rss:>12.0f}")
+        total = sum(r[1] for r in self.rows)
+        n = self.rows[0][3] if self.rows else 0
+        print(f"{'total':<22} {total:>9.2f} {n / total if total else 0:>11,.0f}")
+
+
+def run_core(sources_path: Path, work: Path, batch_size: int,
+             n: int) -> tuple[Timings, dict[str, Any]]:
+    """Every stage as plain functions on a fresh SQLite store, timed one by one."""
+    from crosscheck import pipeline as p
+    from crosscheck.assess import assess, facts_from_source
+    from crosscheck.independence import find_copies
+    from crosscheck.match import match_claims
+    from crosscheck.store import Store
+
+    db_url = f"sqlite:///{work / 'core.db'}"
+    store, run_id, t = Store(db_url), p.new_run_id(), Timings()
+    store.begin_run(run_id, str(sources_path))
+    with t.stage("load sources", n):
+        config = p.load_stage(store, sources_path)
+    with t.stage("ingest + store", n):
+        outcome = p.ingest_stage(store, run_id, list(config.sources))
+    with t.stage("extract + store", n):
+        for batch in p.batches(outcome.changed_ids, batch_size):
+            p.extract_stage(db_url, batch)
+    with t.stage("read window", n):
+        articles, claims = p.window_stage(store, p.DEFAULT_WINDOW_DAYS)
+    with t.stage("copies (MinHash)", n):
+        copies = find_copies(articles)
+    with t.stage("match claims", n):
+        clusters = match_claims(claims)
+    with t.stage("assess", n):
+        publishers = {s.id: facts_from_source(s) for s in config.sources}
+        findings = assess(claims, clusters, {a.id: a for a in articles}, publishers, copies)
+    with t.stage("gates (GX)", n):
+        gates = p.gate_stage(p.claims_frame(claims, {a.id: a for a in articles}),
+                             p.findings_frame(findings), [s.id for s in config.sources])
+    with t.stage("store results", n):
+        store.save_results(run_id, p.cluster_rows(clusters), findings)
+    with t.stage("report", n):
+        ctx = p.RunContext(run_id, datetime.now(UTC), p.RunOptions(
+            sources_path, work / "core-report", db_url), config, outcome, [])
+        inp = p.build_report_input(store, ctx, articles, claims, findings, gates)
+        p.report_stage(inp, work / "core-report")
+    store.close()
+    kinds: dict[str, int] = {}
+    for f in findings:
+        kinds[f.kind] = kinds.get(f.kind, 0) + 1
+    return t, {"articles": len(outcome.changed_ids), "claims": len(claims), "copies": len(copies),
+               "clusters": len(clusters), "findings": kinds}
+
+
+def run_flow(runner: str, sources_path: Path, work: Path, batch_size: int) -> tuple[float, dict]:
+    """The whole nightly flow on one runner, on its own fresh store; seconds and its stats."""
+    from flows.nightly import with_runner
+
+    start = time.perf_counter()
+    result = with_runner(runner)(sources=str(sources_path), out=str(work / f"{runner}-report"),
+                                 db=f"sqlite:///{work / (runner + '.db')}", batch_size=batch_size)
+    return time.perf_counter() - start, result["stats"]
+
+
+def claims_of(corpus: Corpus, work: Path, name: str) -> list[Any]:
+    """Claims of a generated corpus, extracted with the core functions (no store)."""
+    from crosscheck.config import load_sources
+    from crosscheck.ingest import ingest_source
+    from crosscheck.pipeline import extract_batch
+
+    config = load_sources(write_corpus(corpus, work / name))
+    articles = [a for s in config.sources for a in ingest_source(s).articles]
+    return extract_batch(articles)[0]
+
+
+def match_scaling(m: int, work: Path, seed: int) -> None:
+    """Matching time on the claims of M and of 2M articles, and the ratio."""
+    from crosscheck.match import match_claims
+
+    rows = []
+    for size in (m, 2 * m):
+        claims = claims_of(generate(size, seed + size), work, f"scaling-{size}")
+        gc.collect()
+        start = time.perf_counter()
+        clusters = match_claims(claims)
+        rows.append((size, len(claims), time.perf_counter() - start, len(clusters)))
+    print("\nmatching growth")
+    for size, n_claims, secs, n_clusters in rows:
+        print(f"  {size:>7,} articles  {n_claims:>7,} claims  {secs:8.2f} s  {n_clusters:,} clusters")
+    (_, c1, s1, _), (_, c2, s2, _) = rows
+    print(f"  time ratio 2M/M = {s2 / s1:.2f}  (claims ratio {c2 / c1:.2f}; linear 2.0, "
+          f"N log N {2 * (1 + math.log(2) / math.log(max(c1, 2))):.2f}, quadratic 4.0)")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--n", type=int, default=20_000, help="articles to generate")
+    parser.add_argument("--runners", default="core",
+                        help="comma list of core, default, dask (default: core)")
+    parser.add_argument("--batch-size", type=int, default=200, help="articles per extract task")
+    parser.add_argument("--scaling-n", type=int, default=None,
+                        help="M for the matching growth check (default N; 0 skips it)")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--work", type=Path, default=None, help="folder to keep the outputs in")
+    args = parser.parse_args(argv)
+    work = args.work or Path(tempfile.mkdtemp(prefix="crosscheck-bench-"))
+    _measure(args, work)
+
+
+def _measure(args: argparse.Namespace, work: Path) -> None:
+    start = time.perf_counter()
+    corpus = generate(args.n, args.seed)
+    sources_path = write_corpus(corpus, work / "corpus")
+    print(f"generated {corpus.size:,} articles from {OUTLETS} outlets in "
+          f"{time.perf_counter() - start:.1f} s; working in {work}")
+    runners = [r.strip() for r in args.runners.split(",") if r.strip()]
+    for runner in runners:
+        _run_one(runner, sources_path, work, args.batch_size, args.n)
+    scaling = args.n if args.scaling_n is None else args.scaling_n
+    if scaling:
+        match_scaling(scaling, work, args.seed)
+
+
+def _run_one(runner: str, sources_path: Path, work: Path, batch_size: int, n: int) -> None:
+    if runner == "core":
+        timings, figures = run_core(sources_path, work, batch_size, n)
+        timings.print(f"core stages (no Prefect), batch {batch_size}: {figures}")
+        return
+    secs, stats = run_flow(runner, sources_path, work, batch_size)
+    print(f"\nnightly flow on the {runner} runner: {secs:.1f} s, {n / secs:,.0f} articles/s, "
+          f"peak RSS of this process {peak_rss_mb():.0f} MB; claims {stats['claims']}, "
+          f"findings {stats['findings']}")
+
+if __name__ == "__main__":
+    main()
