@@ -241,7 +241,9 @@ _ORG_NOUNS = (r"(?:ministry|ministries|committee|office|agency|agencies|services
               r"government|authorities|officials?|spokes(?:man|woman|person)|police|army|"
               r"military|institute|centre|center|reports?|data|figures|statistics|estimates?|"
               r"survey|study|sources?|commission|council|bureau|command|administration|operator|"
-              r"company|firm|bank|analysts?|experts?|researchers?|media|intelligence)")
+              r"company|firm|bank|analysts?|experts?|researchers?|media|intelligence|medics|"
+              r"doctors|rescuers|witnesses|investigators|prosecutors|lawmakers|diplomats|"
+              r"observers|monitors)")
 # "a source close to the leadership in ...", "the Moscow region's social development ministry"
 _ROLE_PREFIX = r"(?:[\w'’-]+\s+){0,7}?"
 
@@ -603,12 +605,14 @@ _SAID_RE = re.compile(
     + _ROLE_PREFIX + r"(?:" + _SPEAKER
     + r"|(?:" + _ORG_NOUNS + r")(?:\s+of\s+" + _SPEAKER + r")?|[a-z][\w-]+)"
     + r"|[A-Z][\w.'’-]*\s+(?:and\s+[A-Z][\w.'’-]*\s+)?(?:[a-z][\w-]*\s+){0,2}" + _ORG_NOUNS
-    + r"|[Hh]e|[Ss]he|[Tt]hey)"
+    + r"|(?:[a-z][\w-]+\s+){0,2}" + _ORG_NOUNS + r"|[Hh]e|[Ss]he|[Tt]hey)"
     r"(?:\s*,[^,]{3,220},)?\s+(?:\w+ly\s+|also\s+|has\s+|had\s+|now\s+)?"
     r"(?:" + _SAY_VERBS + r")\b")
 _SAID_AFTER_RE = re.compile(
     r"[,”\"]\s*(?:said|says|according to|wrote|told)\s+(?P<who>(?:the\s+)?" + _SPEAKER + r")")
 _PRONOUNS = frozenset({"he", "she", "they"})
+_SUBORDINATORS = frozenset("after when while since before if although as because once until "
+                           "unless whereas".split())
 
 
 def _clean_who(who: str) -> str:
@@ -623,6 +627,8 @@ def _sentence_speaker(sentence: str) -> tuple[str | None, str | None]:
     if m := _OUTLET_RE.search(sentence):
         outlet = m.group(1).rstrip(".,")
     said = _SAID_RE.search(sentence)
+    if said and said.group("who").split()[0].lower() in _SUBORDINATORS:
+        said = None  # "After Russia proposed the draft, prices jumped 25%": no one is quoted
     if m := _ACCORDING_RE.search(sentence):
         according = _clean_who(m.group(1))
         if said and said.group("who")[0].isupper() and said.end() <= m.start():

@@ -3,7 +3,9 @@
 A republished or syndicated article is found from its text: MinHash signatures over word
 shingles, candidates from datasketch's LSH index (so the work is not quadratic), each candidate
 confirmed by the exact shingle containment. A copy maps to its origin: the earliest published
-article of its group. Outlets with the same publisher owner are one origin too.
+article of its group. A text that credits another outlet ("Originally published by X",
+"[Epoch Times, December 23, 2021]", "KYIV (Reuters) -") counts under that outlet, and outlets with
+the same publisher owner are one origin too.
 """
 
 from __future__ import annotations
@@ -36,7 +38,25 @@ _EPOCH = datetime(1, 1, 1, tzinfo=timezone.utc)
 
 class _HasOwner(Protocol):
     source_id: str
+    name: str
     owner: str | None
+
+
+_NAME = r"[A-Z][\w&'’-]*(?:\.[A-Z][\w&'’-]*)*"  # a capitalised word; "U.S." keeps its dots
+# Credit lines that say another outlet wrote the text: "[Epoch Times, December 23, 2021]",
+# "Originally published by The Meridian Ledger", "(Reuters) -", "This story first appeared in X".
+_CREDIT_RES = (
+    re.compile(r"^\W{0,3}\[(?P<o>[A-Z][\w .&'’-]{2,40}?),\s*[A-Z][a-z]+\.? \d{1,2},? \d{4}\]",
+               re.MULTILINE),
+    re.compile(r"\b(?i:originally|first)\s+(?i:published|appeared)\s+(?i:by|in|on|at)\s+"
+               r"(?P<o>(?:[Tt]he[ \t]+)?" + _NAME + r"(?:[ \t]+" + _NAME + r"){0,4})"),
+    re.compile(r"\b(?i:republished|reprinted|syndicated)\s+(?i:with permission\s+)?(?i:from)\s+"
+               r"(?P<o>(?:[Tt]he[ \t]+)?" + _NAME + r"(?:[ \t]+" + _NAME + r"){0,4})"),
+    re.compile(r"^[A-Z][A-Z .,'’-]{2,40}\((?P<o>Reuters|AP|AFP|Associated Press|Bloomberg|dpa|"
+               r"Xinhua|TASS|RIA Novosti|Interfax|UNIAN|Ukrinform|Anadolu|Yonhap|Kyodo)\)\s*[-—–]",
+               re.MULTILINE),
+)
+CREDIT_SCAN_CHARS = 600  # credit lines sit at the top or the bottom of a text
 
 
 def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
@@ -139,13 +159,44 @@ def owner_key(source_id: str, publishers: Mapping[str, _HasOwner]) -> str:
     return "source:" + source_id
 
 
+def declared_origin(text: str) -> str | None:
+    """The outlet a text credits as its author ("Originally published by X"), if any."""
+    for part in (text[:CREDIT_SCAN_CHARS], text[-CREDIT_SCAN_CHARS:]):
+        for rx in _CREDIT_RES:
+            if m := rx.search(part):
+                return re.sub(r"^the\s+", "", m.group("o").strip(" .,"), flags=re.IGNORECASE)
+    return None
+
+
+def _name_key(name: str) -> str:
+    return re.sub(r"^the\s+|\W+", " ", name.lower()).strip()
+
+
+def credited_key(article: Article, publishers: Mapping[str, _HasOwner]) -> str | None:
+    """Origin key of the outlet the text credits, when it is not the publishing source itself."""
+    credit = declared_origin(article.text)
+    if not credit:
+        return None
+    wanted = _name_key(credit)
+    own = publishers.get(article.source_id)
+    if own is not None and (wanted in _name_key(own.name) or _name_key(own.name) in wanted):
+        return None  # its own dateline or byline
+    for sid, facts in publishers.items():
+        if _name_key(facts.name) == wanted:
+            return owner_key(sid, publishers)
+    return "outlet:" + wanted
+
+
 def independent_origin(article_id: str, articles: Mapping[str, Article],
                        copies: Mapping[str, str], publishers: Mapping[str, _HasOwner]) -> Origin:
-    """Origin of an article: follow copies to the earliest, then fold outlets by owner."""
+    """Origin of an article: follow copies to the earliest, honour a credit line to another
+    outlet ("Originally published by X", "[Epoch Times, ...]"), then fold outlets by owner."""
     origin_id = origin_article(article_id, copies)
     origin = articles.get(origin_id) or articles.get(article_id)
-    source_id = origin.source_id if origin is not None else "?"
-    return Origin(article_id=origin_id, key=owner_key(source_id, publishers))
+    if origin is None:
+        return Origin(article_id=origin_id, key="source:?")
+    key = credited_key(origin, publishers) or owner_key(origin.source_id, publishers)
+    return Origin(article_id=origin_id, key=key)
 
 
 def count_origins(article_ids: Iterable[str], articles: Mapping[str, Article],
@@ -154,5 +205,5 @@ def count_origins(article_ids: Iterable[str], articles: Mapping[str, Article],
     return len({independent_origin(a, articles, copies, publishers).key for a in article_ids})
 
 
-__all__ = ["COPY_CONTAINMENT", "Origin", "containment", "count_origins", "find_copies",
-           "independent_origin", "origin_article", "owner_key", "shingles"]
+__all__ = ["COPY_CONTAINMENT", "Origin", "containment", "count_origins", "credited_key",
+           "declared_origin", "find_copies", "independent_origin", "origin_article", "owner_key", "shingles"]

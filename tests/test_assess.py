@@ -353,3 +353,33 @@ def test_demo_corpus_must_nots() -> None:
             assert not ({33.0} <= figures and 33e6 in figures)
         if 1e6 in figures and f.kind == "corroborated":
             assert f.independent_origins == 2  # the Ironvale copy counts once, under Meridian
+
+
+# --- bad input: no crash, a sensible finding or none, the reason kept -----------------------
+def test_unknown_unit_missing_article_and_publisher_do_not_crash() -> None:
+    table = {"7 zorbs": (7, 7, "zorb", "other"), "9 zorbs": (9, 9, "zorb", "other")}
+    parse = parser_for(table)
+    a0 = article("a0", "The plant made 7 zorbs last year.", "s1", None)
+    a1 = article("a1", "The plant made 9 zorbs last year.", "s2", None)
+    claims = extract_claims(a0, parse)[0] + extract_claims(a1, parse)[0]
+    clusters = match_claims(claims)
+    findings = assess(claims, clusters, {"a0": a0}, {}, {})  # a1 and both publishers unknown
+    assert findings, "two outlets, two figures, no dates: still reported"
+    for f in findings:
+        assert f.explanation and f.id
+        assert "credibility unknown" in f.explanation
+
+
+def test_undated_conflict_is_not_excused_as_growth() -> None:
+    table = {"100 people": (100, 100, "person", "count"), "300 people": (300, 300, "person")}
+    findings = run_with(table, [
+        ("s1", "The death toll in the Derna flood has risen to 100 people, officials said.", None),
+        ("s2", "The death toll in the Derna flood has risen to 300 people, medics said.", None),
+    ])
+    assert kinds(findings) == ["contradiction"]
+
+
+def test_empty_input_gives_no_findings() -> None:
+    assert assess([], [], {}, {}, {}) == []
+    assert match_claims([]) == []
+    assert extract_claims(article("a", ""), parser_for({}))[0] == []

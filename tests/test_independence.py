@@ -84,3 +84,39 @@ def test_seed_articles_are_not_copies_of_each_other() -> None:
     assert find_copies(arts) == {}
     assert find_copies(arts + [article("copy", "Reposted: " + arts[0].text, "agg",
                                        datetime(2030, 1, 1))]) == {"copy": arts[0].id}
+
+
+def test_credit_lines_name_the_outlet_that_wrote_the_text() -> None:
+    from crosscheck.independence import declared_origin
+
+    assert declared_origin("[Epoch Times, December 23, 2021]Russia is creating") == "Epoch Times"
+    assert declared_origin("Body.\nOriginally published by The Meridian Ledger on Monday.") \
+        == "Meridian Ledger"
+    assert declared_origin("KYIV (Reuters) - Ukraine said five ships left.") == "Reuters"
+    assert declared_origin("MOSCOW (Northgate) — The toll rose.") is None
+    assert declared_origin("Russia said on Monday that 5 ships left.") is None
+
+
+def test_a_credited_republication_counts_under_the_credited_outlet() -> None:
+    arts = {a.id: a for a in [
+        article("x", "[Epoch Times, December 23, 2021]" + OTHER, "agg1"),
+        article("y", "Originally published by the Epoch Times. " + BASE, "agg2"),
+        article("z", "MOSCOW (Northgate) — " + BASE, "north"),
+    ]}
+    pubs = {"agg1": PublisherFacts("agg1", "Aggregator One"),
+            "agg2": PublisherFacts("agg2", "Aggregator Two"),
+            "north": PublisherFacts("north", "Northgate Wire")}
+    assert independent_origin("x", arts, {}, pubs).key == "outlet:epoch times"
+    assert count_origins(["x", "y"], arts, {}, pubs) == 1
+    assert independent_origin("z", arts, {}, pubs).key == "source:north"
+
+
+def test_seed_epoch_column_is_credited_to_the_epoch_times() -> None:
+    import pytest
+
+    from crosscheck.independence import declared_origin
+
+    files = sorted((SEEDS / "epoch").glob("*.txt")) if SEEDS.is_dir() else []
+    if not files:
+        pytest.skip(f"seed corpus absent at {SEEDS}")
+    assert declared_origin(files[0].read_text(encoding="utf-8")) == "Epoch Times"
