@@ -189,7 +189,8 @@ _STOP = frozenset(
     "about around some over under more less nearly almost roughly approximately estimated up down "
     "into onto per each every while when after before since until both all any no not only just "
     "still already yet very most many much such other another same own s should would could "
-    "will can may might must shall".split())
+    "will can may might must shall across during through within toward towards against among "
+    "amid despite via like".split())
 _NUMBER_WORDS = frozenset(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
@@ -217,7 +218,8 @@ _VERBS = frozenset(
     "shows show found find finds included include includes remained remain remains became "
     "become becomes killing wounding leaving bringing making taking putting pushing supplying "
     "selling sending shipping reaching rising falling dropping according said says told "
-    "announced reported estimated claimed".split())
+    "announced reported estimated claimed burned burnt stretches stretch spans span measures "
+    "covers covered spend spends fight fights reach reaches hits hit face faces faced".split())
 _MODALS = frozenset("would could should will can may might must shall not".split())
 _CONTAINER_NOUNS = frozenset("number total toll count share percentage majority amount".split())
 _PREPOSITIONS = frozenset("from in of at on near across inside outside".split())
@@ -409,7 +411,8 @@ def measured_thing(sentence: str, q: Quantity) -> str:
     units = _unit_words(q.unit) | {"percent", "percentage", "cent", "%"}
     if q.unit_kind != "count":  # words of the surface name the unit ("4,300 km"), not the thing
         units |= {_norm(t) for t in _tokens(q.surface) if t[0].isalpha()}
-    words = _phrase_after(_tokens(sentence[q.start:]), units, q.unit_kind)
+    inside = len(_tokens(sentence[q.start:q.end]))
+    words = _phrase_after(_tokens(sentence[q.start:]), units, q.unit_kind, inside)
     if words and (q.unit_kind == "count" or not all(_norm(w) in units for w in words)):
         return " ".join(words)  # a counted noun is the thing itself ("shells")
     before = _phrase_before(_tokens(sentence[:q.start]))
@@ -418,13 +421,18 @@ def measured_thing(sentence: str, q: Quantity) -> str:
     return " ".join(words) or (q.unit if q.unit_kind == "count" else "")
 
 
-def _phrase_after(tokens: list[str], units: set[str], q_kind: str) -> list[str]:
-    """Content words from the figure on: '3 million artillery shells', 'tonnes of grain'."""
+def _phrase_after(tokens: list[str], units: set[str], q_kind: str, inside: int) -> list[str]:
+    """Content words from the figure on: '3 million artillery shells', 'tonnes of grain'.
+
+    `inside` is how many tokens the figure's own surface has: qualifier words ("more than",
+    "to") are skipped there, but after the figure a "to" starts another clause.
+    """
     out: list[str] = []
     for i, tok in enumerate(tokens):
         low = tok.lower()
-        if not out and (low in _QUALIFIER_WORDS or _is_numeric(tok) or low in _DETERMINERS
-                        or low in ("of", "$", "€", "£", "+")
+        qualifier = i < inside and (low in _QUALIFIER_WORDS or _is_numeric(tok))
+        if not out and (qualifier or low in _DETERMINERS or low in ("of", "$", "€", "£", "+")
+                        or (i < inside and _is_numeric(tok))
                         or (low == "in" and q_kind == "currency")):  # "$61 billion in aid"
             continue
         if low == "of" and out and all(_norm(w) in units for w in out):

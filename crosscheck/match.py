@@ -38,6 +38,8 @@ NEUTRAL = 0.5  # similarity used when one side gives nothing to compare
 PRECISE_DIGITS = 3  # significant digits from which a figure is specific (719,549; 26.3 million)
 PRECISE_REL = 0.01  # two specific figures this close are very likely the same report
 PRECISE_VALUE_BONUS = 0.15  # added to the score of such a pair
+MEASURED_CLASH = 0.4  # measured similarity under which two specific phrases name two things
+MEASURED_CLASH_PENALTY = 0.15
 SAME_CLASS_MEASURED = 1.0  # measured similarity when both name the same measure class
 SAME_THING_MEASURED = 0.8  # ... when both count the same class of thing
 NO_SHARED_COUNTRY_PENALTY = 0.25  # both name countries, none in common: another country's figure
@@ -55,6 +57,8 @@ _MEASURE_CLASSES = {
     "identified": "identified",
     "damage": "destroyed damaged razed collapsed",
     "convoy": "convoy column",
+    "hunger": "hunger hungry famine starvation malnutrition malnourished",
+    "refugees": "refugees refugee fled",
     "stock": "stockpile stockpiles stock stocks reserve reserves inventory",
     "missing": "missing",
     "arrests": "arrested detained arrests",
@@ -84,6 +88,9 @@ _THING_CLASSES = {
     "aid": "aid assistance package funding",
 }
 _HUMAN = frozenset({"personnel", "refugees", "people"})
+# Words that name no particular thing: a measured phrase made only of them is no evidence.
+_GENERIC_WORDS = frozenset("people person individual time case unit figure number total share "
+                           "percent percentage rate level amount".split())
 _THING_OF = {w: c for c, words in _THING_CLASSES.items() for w in words.split()}
 _RATE_RE = re.compile(
     r"^\W*(?:(?!in\b|within\b|for\b|over\b|after\b|by\b)\w+\W+){0,3}?"
@@ -109,6 +116,7 @@ class MatchOptions:
     entity_weight: float = ENTITY_WEIGHT
     no_shared_country_penalty: float = NO_SHARED_COUNTRY_PENALTY
     precise_value_bonus: float = PRECISE_VALUE_BONUS
+    measured_clash_penalty: float = MEASURED_CLASH_PENALTY
 
 
 _DEFAULT = MatchOptions()
@@ -208,6 +216,7 @@ class Features:
     things: frozenset[str]
     bare_unit: bool  # the measured thing is only the unit ("tonnes"): says nothing
     precise: float | None  # the value when it has 3+ significant digits (719,549), else None
+    informative: bool  # the measured phrase names a specific thing (not "people", not a unit)
     countries: frozenset[str]  # countries named, or implied by a place ("Moscow" → Russia)
 
 
@@ -217,7 +226,13 @@ def features(claim: Claim) -> Features:
                     utils.default_process(_measured_text(claim)),
                     frozenset(subject_entities(claim.entities, claim.attribution)),
                     thing_classes(claim), _bare_unit(claim), _precise(claim),
+                    _informative(claim),
                     _countries(subject_entities(claim.entities, claim.attribution)))
+
+
+def _informative(claim: Claim) -> bool:
+    words = {_singular(w) for w in re.findall(r"[a-z]+", claim.measured.lower())}
+    return bool(words - _GENERIC_WORDS) and not _bare_unit(claim)
 
 
 def _countries(entities: Sequence[str]) -> frozenset[str]:
@@ -304,6 +319,8 @@ def _score(fa: Features, fb: Features, frame_sim: float, o: MatchOptions
         measured = max(measured, SAME_THING_MEASURED)
     entities, shared = _entity_overlap(fa.entities, fb.entities)
     score = o.frame_weight * frame_sim + o.measured_weight * measured + o.entity_weight * entities
+    if fa.informative and fb.informative and measured < MEASURED_CLASH:
+        score -= o.measured_clash_penalty  # "inflation" vs "policy rate": two named things
     if fa.precise is not None and fb.precise is not None and \
             abs(fa.precise - fb.precise) <= PRECISE_REL * max(fa.precise, fb.precise):
         score += o.precise_value_bonus  # 719,549 ≈ 721,449 tonnes: such figures rarely meet by chance
