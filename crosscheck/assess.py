@@ -485,7 +485,8 @@ def _explain(kind: str, members: Sequence[Claim], groups: Sequence[Sequence[_Hol
                         for h in outliers)
         rest = ("; the other figures differ only as a count growing over time" if growing
                 else "")
-        return f"Outlets disagree on {subject}: {sides}. The conflict comes from {odd}{rest}. {count}."
+        return (f"Outlets disagree on {subject}: {sides}. The conflict comes from {odd}{rest}. "
+                f"{count}.")
     if kind == "contradiction":
         return f"Outlets disagree on {subject}: {sides}. {count}."
     if kind == "trajectory":

@@ -159,8 +159,9 @@ _ALIAS_RE = re.compile(
     + r")(?![\w])", re.IGNORECASE)
 _CASE_SENSITIVE_ALIASES = frozenset({"us", "un", "eu", "uk", "georgia", "turkey", "chinese"})
 
-_MONTHS = {m: i + 1 for i, m in enumerate(
-    "january february march april may june july august september october november december".split())}
+_MONTH_NAMES = ("january february march april may june july august september october november "
+                "december")
+_MONTHS = {m: i + 1 for i, m in enumerate(_MONTH_NAMES.split())}
 _MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
 _NOT_NAMES = frozenset(
@@ -488,7 +489,7 @@ def _phrase_before(tokens: list[str]) -> list[str]:
 
 
 def _is_entity_word(tok: str) -> bool:
-    return tok[0].isupper() and _norm(tok) in _ALIASES or tok.lower() in _ALIASES and tok[0].isupper()
+    return tok[0].isupper() and (_norm(tok) in _ALIASES or tok.lower() in _ALIASES)
 
 
 _DATELINE_RE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}(?:\([^)]{1,40}\))?\s*[—–-]+\s*")

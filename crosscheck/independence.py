@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Protocol
 
 from datasketch import MinHash, MinHashLSH
@@ -33,13 +33,17 @@ LSH_THRESHOLD = 0.2
 COPY_CONTAINMENT = 0.4
 MIN_SHINGLES = 8  # texts shorter than this are too short to call copies from text alone
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
-_EPOCH = datetime(1, 1, 1, tzinfo=timezone.utc)
+_EPOCH = datetime(1, 1, 1, tzinfo=UTC)
 
 
 class _HasOwner(Protocol):
-    source_id: str
-    name: str
-    owner: str | None
+    """What independence reads about a publisher (assess.PublisherFacts has it)."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def owner(self) -> str | None: ...
 
 
 _NAME = r"[A-Z][\w&'’-]*(?:\.[A-Z][\w&'’-]*)*"  # a capitalised word; "U.S." keeps its dots
@@ -84,7 +88,7 @@ def containment(a: set[str], b: set[str]) -> float:
 def _published_key(article: Article) -> tuple[datetime, str]:
     when = article.published or _EPOCH
     if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
+        when = when.replace(tzinfo=UTC)
     return when, article.id
 
 
@@ -206,4 +210,5 @@ def count_origins(article_ids: Iterable[str], articles: Mapping[str, Article],
 
 
 __all__ = ["COPY_CONTAINMENT", "Origin", "containment", "count_origins", "credited_key",
-           "declared_origin", "find_copies", "independent_origin", "origin_article", "owner_key", "shingles"]
+           "declared_origin", "find_copies", "independent_origin", "origin_article", "owner_key",
+           "shingles"]

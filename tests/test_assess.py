@@ -383,3 +383,14 @@ def test_empty_input_gives_no_findings() -> None:
     assert assess([], [], {}, {}, {}) == []
     assert match_claims([]) == []
     assert extract_claims(article("a", ""), parser_for({}))[0] == []
+
+
+def test_finding_details_are_plain_json() -> None:
+    import json
+
+    findings = run([
+        ("s1", "North Korea has sold more than 1 million artillery shells to Russia.", D3),
+        ("s2", "North Korea has sold 5 million artillery shells to Russia, a defector said.", D3),
+    ])
+    text = json.dumps([f.details for f in findings], allow_nan=False)
+    assert '"high": null' in text  # "more than 1 million" has no upper bound
