@@ -18,9 +18,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from rapidfuzz import fuzz, utils
+
 from crosscheck.claims import COUNTRY_NAMES, subject_entities
 from crosscheck.independence import independent_origin
-from crosscheck.match import Cluster, measure_class
+from crosscheck.match import Cluster, measure_class, score_pair
 from crosscheck.models import Article, Claim, Finding, Quantity, stable_id
 
 # Relative difference two exact figures of a kind may have and still agree (each side is widened
@@ -41,6 +43,9 @@ LONG_GAP_DAYS = 30
 _GROWING_KINDS = frozenset({"count", "mass", "volume", "currency"})
 HIGH_SEVERITY_GAP = 0.25  # relative gap between competing figures that makes it "high"
 CREDIBLE = 0.6  # publisher credibility from which a side counts as credible for severity
+# A contradiction is only "high" when matching is this sure the two figures state one fact
+# (pair score; the match threshold is 0.55 — between the two the finding says "medium").
+CONFIDENT = 0.65
 # Weights of the credibility parts; chosen so the publisher rating matters most and a claim with
 # a named source, corroborated by two more independent origins, can outweigh an unknown rating.
 CREDIBILITY_WEIGHTS = {"publisher": 0.4, "attribution": 0.2, "corroboration": 0.2,
@@ -352,6 +357,7 @@ def _finding(kind: str, cluster: Cluster, scope: Sequence[_Holder], holders: Seq
         "groups": [[h.claim.id for h in g] for g in groups],
         "cumulative": is_cumulative([h.claim for h in holders]),
         "conflicts": [[a.claim.id, b.claim.id] for a, b in conflicts],
+        "match_confidence": round(match_confidence(conflicts), 3) if conflicts else None,
     }
     if why:
         details["reason"] = why
@@ -363,12 +369,23 @@ def _finding(kind: str, cluster: Cluster, scope: Sequence[_Holder], holders: Seq
         id=stable_id(kind, cluster.id) if whole else stable_id(kind, cluster.id, *ids),
         kind=kind,
         severity=_severity(kind, conflicts, scope, ctx, why, contested),
-        explanation=_explain(kind, members, groups, origins, ctx, why, outliers, growing),
+        explanation=_explain(kind, members, groups, origins, ctx, why, outliers, growing)
+        + _confidence_note(kind, details["match_confidence"]),
         claim_ids=tuple(c.id for c in members),
         cluster_id=cluster.id,
         independent_origins=origins,
         details=details,
     )
+
+
+def match_confidence(conflicts: Sequence[tuple[_Holder, _Holder]]) -> float:
+    """How sure matching is that the disagreeing claims state one fact (lowest pair score)."""
+    scores = []
+    for a, b in conflicts:
+        frame = fuzz.token_set_ratio(a.claim.frame, b.claim.frame,
+                                     processor=utils.default_process) / 100
+        scores.append(score_pair(a.claim, b.claim, frame)[0])
+    return min(scores, default=1.0)
 
 
 def _with_copies(h: _Holder, ctx: _Context) -> list[Claim]:
@@ -449,7 +466,7 @@ def _severity(kind: str, conflicts: Sequence[tuple[_Holder, _Holder]],
     gap = max(relative_gap(a.claim.quantity, b.claim.quantity) for a, b in conflicts)
     credible = sum(1 for h in holders if (ctx.credibility(h.claim.source_id) or 0) >= CREDIBLE
                    or h.claim.attribution)
-    if gap >= HIGH_SEVERITY_GAP and credible >= 2:
+    if gap >= HIGH_SEVERITY_GAP and credible >= 2 and match_confidence(conflicts) >= CONFIDENT:
         return "high"
     return "medium" if credible >= 1 else "low"
 
@@ -470,6 +487,13 @@ def _subject(members: Sequence[Claim]) -> str:
     ents = sorted((e for e, n in counts.items() if n * 2 >= len(members)),
                   key=lambda e: (-counts[e], e not in COUNTRY_NAMES, e))[:4]
     return f"{thing}" + (f" ({', '.join(ents)})" if ents else "")
+
+
+def _confidence_note(kind: str, confidence: object) -> str:
+    if kind != "contradiction" or not isinstance(confidence, float) or confidence >= CONFIDENT:
+        return ""
+    return (f" The figures were matched with moderate confidence ({confidence:.2f}): check that "
+            f"they describe the same thing before calling it a contradiction.")
 
 
 def _explain(kind: str, members: Sequence[Claim], groups: Sequence[Sequence[_Holder]],
