@@ -48,6 +48,9 @@ articles_t = sa.Table(
     sa.Column("syndicated_from", sa.String(64)),
     sa.Column("first_seen", sa.DateTime(timezone=True), nullable=False, index=True),
     sa.Column("last_seen", sa.DateTime(timezone=True), nullable=False),
+    # content_hash of the text the stored claims were extracted from; NULL = not yet. A run
+    # that died between ingest and extraction leaves it stale, and the next run catches up.
+    sa.Column("extracted_hash", sa.String(64)),
 )
 
 claims_t = sa.Table(
@@ -324,9 +327,19 @@ class Store:
         with self.engine.begin() as conn:
             for chunk in _chunks(list(article_ids), 500):
                 conn.execute(claims_t.delete().where(claims_t.c.article_id.in_(chunk)))
+                conn.execute(articles_t.update().where(articles_t.c.id.in_(chunk))
+                             .values(extracted_hash=articles_t.c.content_hash))
             rows = [_claim_values(c) for c in claims]
             for chunk in _chunks(rows, 1000):
                 conn.execute(claims_t.insert(), chunk)
+
+    def pending_extraction(self) -> list[str]:
+        """Ids of articles whose claims are missing or were read from older text."""
+        stale = sa.or_(articles_t.c.extracted_hash.is_(None),
+                       articles_t.c.extracted_hash != articles_t.c.content_hash)
+        with self.engine.connect() as conn:
+            return list(conn.execute(sa.select(articles_t.c.id).where(stale)
+                                     .order_by(articles_t.c.id)).scalars())
 
     def claims_for_articles(self, article_ids: Sequence[str]) -> list[Claim]:
         out: list[Claim] = []

@@ -129,7 +129,8 @@ def _run(store: Store, run_id: str, options: p.RunOptions) -> dict[str, Any]:
     config = load_sources_task(options.db_url, options.sources_path)
     outcome = ingest_task(options.db_url, run_id, list(config.sources))
     skips = p.config_skips(config) + outcome.skips
-    futures = extract_task.map(unmapped(options.db_url), p.batches(outcome.changed_ids, options.batch_size))
+    pending = store.pending_extraction()  # new, changed, or left behind by a crashed run
+    futures = extract_task.map(unmapped(options.db_url), p.batches(pending, options.batch_size))
     for count_and_skips in futures.result():
         skips.extend(count_and_skips[1])
     articles, claims = window_task(options.db_url, options.window_days)

@@ -141,3 +141,22 @@ def test_seed_articles_give_the_brands_claim_and_no_link_line_claims(seeds: Path
     assert "Hal Brands" in row["attribution"] and "Bloomberg" in row["attribution"]
     link_lines = claims["sentence"].str.contains(r"MUST READ|See also", regex=True)
     assert not link_lines.any()
+
+
+def test_a_run_that_died_after_ingest_is_caught_up_by_the_next(small_corpus: Path):
+    from crosscheck import pipeline as p
+    from crosscheck.config import load_sources
+
+    sources = write_sources(small_corpus, files_source("ledger", "ledger")
+                            + files_source("review", "review", 0.4))
+    db = f"sqlite:///{small_corpus / 'store.db'}"
+    store = Store(db)
+    store.begin_run("crashed", str(sources))  # the crash: ingest stored, nothing after it ran
+    p.ingest_stage(store, "crashed", load_sources(sources).sources)
+    assert store.count("articles") == 2 and store.pending_extraction() != []
+
+    result = run_flow(sources, small_corpus / "out", db)
+    assert result["stats"]["articles_new_or_changed"] == 0  # nothing new arrived tonight...
+    assert result["stats"]["claims"] == 2  # ...but the left-behind articles were extracted
+    assert result["stats"]["findings"] == {"contradiction": 1}
+    assert store.pending_extraction() == []
