@@ -160,3 +160,20 @@ def test_a_run_that_died_after_ingest_is_caught_up_by_the_next(small_corpus: Pat
     assert result["stats"]["claims"] == 2  # ...but the left-behind articles were extracted
     assert result["stats"]["findings"] == {"contradiction": 1}
     assert store.pending_extraction() == []
+
+
+def test_the_run_publishes_prefect_artifacts(small_corpus: Path):
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    sources = write_sources(small_corpus, files_source("ledger", "ledger")
+                            + files_source("review", "review", 0.4))
+    run_flow(sources, small_corpus / "out", f"sqlite:///{small_corpus / 'store.db'}")
+    with get_client(sync_client=True) as client:
+        keys = ["crosscheck-summary", "crosscheck-findings"]
+        found = client.read_artifacts(artifact_filter=ArtifactFilter(
+            key=ArtifactFilterKey(any_=keys)))
+    by_key = {a.key: a for a in found}
+    assert set(by_key) == set(keys)
+    assert "contradiction" in str(by_key["crosscheck-summary"].data).lower()
+    assert "ledger" in str(by_key["crosscheck-findings"].data)
