@@ -1,0 +1,112 @@
+"""Attribution: who said a figure, with surnames and pronouns resolved against the article."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from crosscheck.claims.lexicon import _ORG_NOUNS, _ROLE_PREFIX, _SAY_VERBS, _SPEAKER
+from crosscheck.claims.sentences import Sentence
+
+PRONOUN_LOOKBACK = 4  # sentences a "he said" may reach back to find its speaker (seed: 1–2)
+
+
+@dataclass
+class _Speakers:
+    """People an article introduced, so a later surname or pronoun resolves to them."""
+
+    full_names: dict[str, str] = field(default_factory=dict)  # surname → full name
+    outlets: dict[str, str] = field(default_factory=dict)  # full name → outlet
+    last: tuple[int, str] | None = None  # (sentence index, attribution) of the latest speaker
+
+
+_OUTLET_RE = re.compile(
+    r"\b(?:wrote|writes|writing|published|column|op-ed|article|piece|commentary|editorial|"
+    r"(?:said|told)\s+(?:in\s+)?an\s+interview)(?:\s+\w+){0,3}?\s+(?:in|for|with)\s+"
+    r"(?:(?:the|a|an|his|her|their)\s+)?"
+    r"([A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*){0,3})")
+_TOLD_RE = re.compile(r"\btold\s+(the\s+)?(media|reporters|journalists|press|"
+                      r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})")
+_ACCORDING_RE = re.compile(
+    r"\b(?:according to|citing|cited by|quoting|as reported by|data from|figures from)\s+"
+    r"((?:the\s+)?[^,.;:()]{2,80}?)(?=\s*(?:[,.;:()]|\bthat\b|\bwhich\b|\bwho\b|$))",
+    re.IGNORECASE)
+_SAID_RE = re.compile(
+    r"(?:^|[,;:“”\"]\s*|\bthat\s+|\band\s+|\bbut\s+)"
+    r"(?P<who>" + _SPEAKER + r"(?:\s+(?:in|at)\s+[A-Z][\w'’.-]*)?|(?:[Tt]he|[Aa]n?)\s+"
+    + _ROLE_PREFIX + r"(?:" + _SPEAKER
+    + r"|(?:" + _ORG_NOUNS + r")(?:\s+of\s+" + _SPEAKER + r")?|[a-z][\w-]+)"
+    + r"|[A-Z][\w.'’-]*\s+(?:and\s+[A-Z][\w.'’-]*\s+)?(?:[a-z][\w-]*\s+){0,2}" + _ORG_NOUNS
+    + r"|(?:[a-z][\w-]+\s+){0,2}" + _ORG_NOUNS + r"|[Hh]e|[Ss]he|[Tt]hey)"
+    r"(?:\s*,[^,]{3,220},)?\s+(?:\w+ly\s+|also\s+|has\s+|had\s+|now\s+)?"
+    r"(?:" + _SAY_VERBS + r")\b")
+_SAID_AFTER_RE = re.compile(
+    r"[,”\"]\s*(?:said|says|according to|wrote|told)\s+(?P<who>(?:the\s+)?" + _SPEAKER + r")")
+_PRONOUNS = frozenset({"he", "she", "they"})
+_SUBORDINATORS = frozenset("after when while since before if although as because once until "
+                           "unless whereas".split())
+
+
+def _clean_who(who: str) -> str:
+    who = re.sub(r"^(?:the|a|an)\s+", "", who.strip(), flags=re.IGNORECASE)
+    who = re.sub(r"[“”\"]", "", who)
+    return re.sub(r"\s+", " ", who).strip(" ,.;:")
+
+
+def _sentence_speaker(sentence: str) -> tuple[str | None, str | None]:
+    """(speaker, outlet) named in one sentence, before any resolution."""
+    outlet = None
+    if m := _OUTLET_RE.search(sentence):
+        outlet = m.group(1).rstrip(".,")
+    said = _SAID_RE.search(sentence)
+    if said and said.group("who").split()[0].lower() in _SUBORDINATORS:
+        said = None  # "After Russia proposed the draft, prices jumped 25%": no one is quoted
+    if m := _ACCORDING_RE.search(sentence):
+        according = _clean_who(m.group(1))
+        if said and said.group("who")[0].isupper() and said.end() <= m.start():
+            # "Minister X said 62 were killed, according to news agencies": X, via the agencies
+            return f"{_clean_who(said.group('who'))} (according to {according})", outlet
+        return according, outlet
+    if said:
+        return _clean_who(said.group("who")), outlet or _told(sentence)
+    if m := _SAID_AFTER_RE.search(sentence):
+        return _clean_who(m.group("who")), outlet
+    return None, outlet
+
+
+def _told(sentence: str) -> str | None:
+    m = _TOLD_RE.search(sentence)
+    if m and m.group(2)[0].isupper():
+        return m.group(2)
+    return None
+
+
+def _resolve(who: str, outlet: str | None, index: int, speakers: _Speakers) -> str | None:
+    """Full attribution text for a speaker, using what the article said earlier."""
+    if who.lower() in _PRONOUNS:
+        if speakers.last and index - speakers.last[0] <= PRONOUN_LOOKBACK:
+            return speakers.last[1]
+        return None
+    words = who.split()
+    full = who
+    if len(words) == 1 and words[0] in speakers.full_names:
+        full = speakers.full_names[words[0]]
+    elif len(words) >= 2 and words[0][0].isupper() and words[-1][0].isupper():
+        speakers.full_names.setdefault(words[-1], who)
+    outlet = outlet or speakers.outlets.get(full)
+    if outlet:
+        speakers.outlets.setdefault(full, outlet)
+    return f"{full}, {outlet}" if outlet and outlet not in full else full
+
+
+def attributions(sentences: list[Sentence]) -> dict[int, str | None]:
+    """Attribution of every sentence in reading order (sentence index → text or None)."""
+    speakers = _Speakers()
+    out: dict[int, str | None] = {}
+    for s in sentences:
+        who, outlet = _sentence_speaker(s.text)
+        attribution = _resolve(who, outlet, s.index, speakers) if who else None
+        if attribution:
+            speakers.last = (s.index, attribution)
+        out[s.index] = attribution
+    return out

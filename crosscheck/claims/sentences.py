@@ -1,0 +1,111 @@
+"""Sentences: the splitter, site furniture, and which figures of a sentence are claims."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from crosscheck.claims.lexicon import _ABBREVIATIONS, _MONTH_RE
+from crosscheck.models import Quantity
+
+# Sentences that are site furniture, not text (kept short: the cleaner removes most).
+_BOILERPLATE_RE = re.compile(
+    r"^\W*(must read|read more|read also|also read|see also|related( articles?| stories)?:?|"
+    r"recommended|you may also like|click here|subscribe|sign up|follow us|share this|"
+    r"advertisement|whatsapp channel|telegram (group|channel)|leave a comment|privacy|"
+    r"this (site|website) uses|cookie|all rights reserved|©|home »|editor in charge)",
+    re.IGNORECASE)
+HEADLINE_MAX_WORDS = 24  # a line with no end punctuation and at most this many words is a heading
+_END_PUNCT = tuple('.!:;"”’)…')
+
+# Spelled-out counts up to this ("two sides", "three books") describe rather than claim; "five
+# cities" (the epoch seed's figure) stays a claim.
+SMALL_COUNT_MAX = 4
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of an article with its position."""
+
+    index: int
+    start: int
+    text: str
+    paragraph: int
+
+
+_BOUNDARY_RE = re.compile(r"([.!?…]+)([\"”’)\]]*)(\s+)(?=[\"“‘(\[]?[A-Z0-9])")
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split text into sentences: each line is a paragraph, then split at safe boundaries."""
+    out: list[Sentence] = []
+    pos = 0
+    for paragraph, line in enumerate(text.split("\n")):
+        for start, piece in _split_line(line):
+            stripped = piece.strip()
+            if stripped:
+                lead = len(piece) - len(piece.lstrip())
+                out.append(Sentence(len(out), pos + start + lead, stripped, paragraph))
+        pos += len(line) + 1
+    return out
+
+
+def _split_line(line: str) -> Iterator[tuple[int, str]]:
+    start = 0
+    for m in _BOUNDARY_RE.finditer(line):
+        if m.group(1) == "." and _is_abbreviation(line[start:m.start()]):
+            continue
+        yield start, line[start:m.end(2)]
+        start = m.end()
+    yield start, line[start:]
+
+
+def _is_abbreviation(before: str) -> bool:
+    """True when the period ending `before` belongs to an abbreviation or an initial."""
+    token = before.rsplit(None, 1)[-1] if before.strip() else ""
+    token = token.lstrip("(\"“'‘")
+    if not token:
+        return False
+    if len(token) == 1 and token.isupper():
+        return True  # an initial: "George W. Bush"
+    if "." in token:
+        return True  # "U.S.", "e.g"
+    return token.lower() in _ABBREVIATIONS
+
+
+def boilerplate_reason(sentence: str) -> str | None:
+    """Why a sentence is site furniture rather than text, or None when it is text."""
+    if _BOILERPLATE_RE.search(sentence):
+        return "boilerplate or link line (e.g. 'MUST READ', 'See also')"
+    words = sentence.split()
+    if not sentence.endswith(_END_PUNCT) and not sentence.endswith("?") \
+            and len(words) <= HEADLINE_MAX_WORDS:
+        return "heading or link line (no sentence punctuation)"
+    if sentence.endswith("?"):
+        return "question, not a claim"
+    return None
+
+
+def skip_reason(sentence: str, q: Quantity) -> str | None:
+    """Why a figure is not a claim (a year, a date, an ordinal, a list marker), or None."""
+    before = sentence[max(0, q.start - 12):q.start].lower()
+    after = sentence[q.end:q.end + 12].lower()
+    surface = q.surface.strip()
+    if re.fullmatch(r"(1[89]|20)\d\d(s)?", surface) and not q.unit:
+        return "a year, not a figure"
+    if re.search(_MONTH_RE + r"\.?\s*$", before) and re.fullmatch(r"\d{1,2}", surface):
+        return "part of a date"
+    if re.match(r"^\s*" + _MONTH_RE + r"\b", after) and re.fullmatch(r"\d{1,2}", surface):
+        return "part of a date"
+    if re.match(r"^(st|nd|rd|th)\b", after) or re.fullmatch(r"\d+(st|nd|rd|th)", surface):
+        return "an ordinal, not a figure"
+    if q.start <= 1 and re.match(r"^[.)]", after) and not q.unit:
+        return "a list marker"
+    if q.unit_kind in ("count", "duration") and q.low == q.high and q.low <= SMALL_COUNT_MAX \
+            and q.qualifier == "exact" and not re.search(r"\d", surface):
+        return "a small spelled-out count ('two sides', 'one day'), a description, not a figure"
+    if q.unit_kind == "duration" and re.search(r"\bfor\s*$", before) is None \
+            and re.match(r"^\s*(ago|later|earlier|before|after)\b", after):
+        return "a time reference, not a figure"
+    return None
