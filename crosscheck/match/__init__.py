@@ -6,7 +6,7 @@ level, a rate period); inside a block, frames are compared all-against-all with 
 on frame text, measured thing and entity overlap. Clusters grow by average link over the scored
 pairs, so one loose pair cannot chain two different facts together.
 
-Modules, in reading order: `options` (tuned numbers), `features` (what a figure measures,
+Modules, in reading order: `options` (tuned numbers), `measures` (what a figure measures,
 incompatibilities), `candidates` (blocking, pruning), `scoring` (pair score and reason),
 and `cluster` (average link, the stage itself).
 """
@@ -21,7 +21,7 @@ from crosscheck.match.cluster import (
     clusters_by_claim,
     match_claims,
 )
-from crosscheck.match.features import (
+from crosscheck.match.measures import (
     Features,
     block_key,
     features,

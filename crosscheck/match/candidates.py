@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import numpy as np
 from rapidfuzz import fuzz, process, utils
 
-from crosscheck.match.features import Features, block_key, features
+from crosscheck.match.measures import Features, block_key, features
 from crosscheck.match.options import (
     _DEFAULT,
     MAX_BLOCK_ALL_PAIRS,

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from crosscheck.match.candidates import candidate_pairs
-from crosscheck.match.features import features, incompatibility
+from crosscheck.match.measures import features, incompatibility
 from crosscheck.match.options import _DEFAULT, MatchOptions, _Scores
 from crosscheck.match.scoring import _reason, _score
 from crosscheck.models import Claim, stable_id

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
-from crosscheck.match.features import Features, _measured_text, features
+from crosscheck.match.measures import Features, _measured_text, features
 from crosscheck.match.options import (
     _DEFAULT,
     MEASURED_CLASH,
