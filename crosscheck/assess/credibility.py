@@ -1,0 +1,63 @@
+"""Credibility shown as its parts: publisher rating, attribution, corroboration, agreement."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from crosscheck.assess.holders import _Context, _Holder
+from crosscheck.assess.intervals import agree
+
+UNKNOWN_CREDIBILITY = 0.5  # stands in for a publisher with no rating, shown as "unknown"
+
+# Weights of the credibility parts; chosen so the publisher rating matters most and a claim with
+# a named source, corroborated by two more independent origins, can outweigh an unknown rating.
+CREDIBILITY_WEIGHTS = {"publisher": 0.4, "attribution": 0.2, "corroboration": 0.2,
+                       "agreement": 0.2}
+CORROBORATION_SATURATION = 3  # independent agreeing origins beyond which support stops adding
+
+_ANONYMOUS_RE = re.compile(r"\b(a source|sources|an official|officials|insiders?|people familiar|"
+                           r"anonymous|unnamed)\b", re.IGNORECASE)
+
+
+def _strength(h: _Holder, ctx: _Context) -> float:
+    rating = ctx.credibility(h.claim.source_id)
+    return attribution_strength(h.claim.attribution)[0] + (
+        UNKNOWN_CREDIBILITY if rating is None else rating)
+
+
+def attribution_strength(attribution: str | None) -> tuple[float, str]:
+    """1 for a named source, 0.5 for an anonymous one, 0 for none — with its label."""
+    if not attribution:
+        return 0.0, "none"
+    if _ANONYMOUS_RE.search(attribution):
+        return 0.5, f"anonymous ({attribution})"
+    return 1.0, f"named ({attribution})"
+
+
+def credibility_parts(h: _Holder, holders: Sequence[_Holder], ctx: _Context
+                      ) -> dict[str, object]:
+    """Each part of a claim's credibility with its value and the weighted total."""
+    rating = ctx.credibility(h.claim.source_id)
+    attr, attr_label = attribution_strength(h.claim.attribution)
+    others = {o.origin_key: o for o in holders if o.origin_key != h.origin_key}
+    agreeing = [k for k, o in others.items() if agree(o.claim.quantity, h.claim.quantity)]
+    agreement = len(agreeing) / len(others) if others else None
+    parts = {
+        "publisher": rating if rating is not None else UNKNOWN_CREDIBILITY,
+        "attribution": attr,
+        "corroboration": min(len(agreeing), CORROBORATION_SATURATION) / CORROBORATION_SATURATION,
+        "agreement": agreement if agreement is not None else 0.5,
+    }
+    total = sum(CREDIBILITY_WEIGHTS[k] * v for k, v in parts.items())
+    return {
+        "publisher": {"value": rating, "label": "unknown" if rating is None else f"{rating:.2f}",
+                      "name": ctx.name(h.claim.source_id)},
+        "attribution": {"value": attr, "label": attr_label},
+        "corroboration": {"value": len(agreeing), "label":
+                          f"{len(agreeing)} other independent origin(s) agree"},
+        "agreement": {"value": agreement, "label": "no other origin" if agreement is None
+                      else f"{len(agreeing)} of {len(others)} other origins agree"},
+        "weights": dict(CREDIBILITY_WEIGHTS),
+        "score": round(total, 3),
+    }

@@ -1,0 +1,115 @@
+"""Publisher facts, options, and holders: the claims that count, copies folded under origin."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from crosscheck.independence import independent_origin
+from crosscheck.models import Article, Claim, Quantity
+
+LOW_CREDIBILITY = 0.4  # publisher credibility below this is "low" (config scale 0..1)
+
+
+@dataclass(frozen=True)
+class PublisherFacts:
+    """What the config knows about the publisher behind a source."""
+
+    source_id: str
+    name: str
+    owner: str | None = None
+    country: str | None = None
+    media_type: str | None = None
+    credibility: float | None = None
+
+
+def facts_from_source(source: Any) -> PublisherFacts:
+    """PublisherFacts from a configured `crosscheck.config.Source` (read by attribute)."""
+    p = getattr(source, "publisher", None)
+    return PublisherFacts(
+        source_id=source.id,
+        name=getattr(p, "name", None) or getattr(source, "name", source.id),
+        owner=getattr(p, "owner", None),
+        country=getattr(p, "country", None),
+        media_type=getattr(p, "media_type", None),
+        credibility=getattr(p, "credibility", None),
+    )
+
+
+@dataclass(frozen=True)
+class AssessOptions:
+    """Switches for one assessment run."""
+
+    low_credibility: float = LOW_CREDIBILITY
+    report_corroborated: bool = True
+    report_unsupported: bool = True
+
+
+@dataclass(frozen=True)
+class _Holder:
+    claim: Claim
+    origin_key: str
+    copies: tuple[str, ...]  # claim ids folded into this one
+
+
+def origin_claims(claims: Sequence[Claim], articles: Mapping[str, Article],
+                  copies: Mapping[str, str]) -> dict[str, str]:
+    """Copy claim id → the claim in the origin article that states the same figure."""
+    by_article: dict[str, list[Claim]] = {}
+    for c in claims:
+        by_article.setdefault(c.article_id, []).append(c)
+    out: dict[str, str] = {}
+    for c in claims:
+        origin = _origin_article(c.article_id, copies)
+        if origin == c.article_id:
+            continue
+        same = [o for o in by_article.get(origin, []) if _same_figure(o.quantity, c.quantity)]
+        if same:
+            out[c.id] = min(same, key=lambda o: (o.sentence != c.sentence, o.id)).id
+    return out
+
+
+def _origin_article(article_id: str, copies: Mapping[str, str]) -> str:
+    seen = {article_id}
+    while article_id in copies and copies[article_id] not in seen:
+        article_id = copies[article_id]
+        seen.add(article_id)
+    return article_id
+
+
+def _same_figure(a: Quantity, b: Quantity) -> bool:
+    return (a.low, a.high, a.unit) == (b.low, b.high, b.unit)
+
+
+def _holders(members: Sequence[Claim], origin_of: Mapping[str, str], ctx: _Context
+             ) -> list[_Holder]:
+    ids = {c.id for c in members}
+    folded: dict[str, list[str]] = {}
+    for c in members:
+        target = origin_of.get(c.id)
+        if target in ids:
+            folded.setdefault(target, []).append(c.id)
+    return [_Holder(c, ctx.origin_key(c), tuple(sorted(folded.get(c.id, ()))))
+            for c in members if origin_of.get(c.id) not in ids]
+
+
+@dataclass
+class _Context:
+    articles: Mapping[str, Article]
+    publishers: Mapping[str, PublisherFacts]
+    copies: Mapping[str, str]
+    options: AssessOptions
+    claims: Mapping[str, Claim]
+
+    def origin_key(self, claim: Claim) -> str:
+        return independent_origin(claim.article_id, self.articles, self.copies,
+                                  self.publishers).key
+
+    def credibility(self, source_id: str) -> float | None:
+        facts = self.publishers.get(source_id)
+        return facts.credibility if facts else None
+
+    def name(self, source_id: str) -> str:
+        facts = self.publishers.get(source_id)
+        return facts.name if facts else source_id
