@@ -33,7 +33,6 @@ MAX_PP_JUMPS = 3  # prepositional phrases skipped to reach a subject's head noun
 PHRASE_SCAN_WORDS = 12  # words read back from a figure while looking for its subject
 TITLE_WORDS = 8  # title words lent to the frame of a sentence that names no entity itself
 
-
 _TOKEN_RE = re.compile(r"[A-Za-z][\w'’.-]*[A-Za-z]|[A-Za-z]|\d(?:[\d,.]*\d)?%?|%|[,;:()“”\"$€£+]")
 
 
