@@ -359,7 +359,8 @@ def match_scaling(m: int, work: Path, seed: int) -> None:
         rows.append((size, len(claims), time.perf_counter() - start, len(clusters)))
     print("\nmatching growth")
     for size, n_claims, secs, n_clusters in rows:
-        print(f"  {size:>7,} articles  {n_claims:>7,} claims  {secs:8.2f} s  {n_clusters:,} clusters")
+        print(f"  {size:>7,} articles  {n_claims:>7,} claims  {secs:8.2f} s  "
+              f"{n_clusters:,} clusters")
     (_, c1, s1, _), (_, c2, s2, _) = rows
     print(f"  time ratio 2M/M = {s2 / s1:.2f}  (claims ratio {c2 / c1:.2f}; linear 2.0, "
           f"N log N {2 * (1 + math.log(2) / math.log(max(c1, 2))):.2f}, quadratic 4.0)")
@@ -389,9 +390,26 @@ def _measure(args: argparse.Namespace, work: Path) -> None:
     runners = [r.strip() for r in args.runners.split(",") if r.strip()]
     for runner in runners:
         _run_one(runner, sources_path, work, args.batch_size, args.n)
+    if len(runners) > 1:
+        _compare_reports(work, runners)
     scaling = args.n if args.scaling_n is None else args.scaling_n
     if scaling:
         match_scaling(scaling, work, args.seed)
+
+
+def _findings(report: Path) -> list[tuple[str, str]]:
+    return sorted((f["id"], f["kind"]) for f in json.loads((report / "findings.json").read_text()))
+
+
+def _compare_reports(work: Path, runners: list[str]) -> None:
+    """Say whether every runner's report has the same findings (ids and kinds) as the first."""
+    reports = {r: work / f"{r}-report" for r in runners}
+    first, *others = runners
+    base = _findings(reports[first])
+    for runner in others:
+        same = _findings(reports[runner]) == base
+        print(f"findings of {runner} {'identical to' if same else 'DIFFER from'} {first}'s "
+              f"({len(base)} findings)")
 
 
 def _run_one(runner: str, sources_path: Path, work: Path, batch_size: int, n: int) -> None:

@@ -71,8 +71,9 @@ def serve_nightly(cron: str = DEFAULT_CRON, timezone: str = DEFAULT_TIMEZONE,
 
 
 def main(argv: list[str] | None = None) -> None:
-    """`python -m flows.serve [--cron ...] [--timezone ...] [--sources ...] [--out ...] [--db ...]`."""
-    parser = argparse.ArgumentParser(prog="python -m flows.serve", description=__doc__.split("\n")[0])
+    """`python -m flows.serve [--cron] [--timezone] [--sources] [--out] [--db] [--name]`."""
+    parser = argparse.ArgumentParser(prog="python -m flows.serve",
+                                     description=__doc__.split("\n")[0])
     parser.add_argument("--cron", default=DEFAULT_CRON)
     parser.add_argument("--timezone", default=DEFAULT_TIMEZONE)
     parser.add_argument("--sources", default=DEFAULT_SOURCES)

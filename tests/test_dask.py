@@ -1,4 +1,4 @@
-"""Scale-out: the nightly flow on Dask gives exactly the claims and findings of the default runner."""
+"""Scale-out: the nightly flow on Dask gives the default runner's claims and findings exactly."""
 
 from __future__ import annotations
 

@@ -91,18 +91,31 @@ def _wait_registered(api: str, proc: subprocess.Popen, log: Path) -> None:
                          f"{log.read_text()[-3000:]}")
 
 
-def _run_and_wait(api: str, parameters: dict[str, str] | None = None):
-    """Trigger a run of the served deployment and wait for a final state."""
-    with _client(api) as client:
-        deployment = client.read_deployment_by_name(DEPLOYMENT)
-        run = client.create_flow_run_from_deployment(deployment.id, parameters=parameters or {})
-        deadline = time.monotonic() + RUN_TIMEOUT
-        while time.monotonic() < deadline:
-            run = client.read_flow_run(run.id)
+def _wait_final(client: Any, run_ids: list[Any]) -> dict[Any, Any]:
+    """Poll the flow runs until every one reaches a final state."""
+    deadline = time.monotonic() + RUN_TIMEOUT
+    final: dict[Any, Any] = {}
+    while time.monotonic() < deadline and len(final) < len(run_ids):
+        for run_id in set(run_ids) - set(final):
+            run = client.read_flow_run(run_id)
             if run.state and run.state.type.value in FINAL:
-                return run
-            time.sleep(1)
-    raise AssertionError(f"flow run {run.name} still {run.state} after {RUN_TIMEOUT} s")
+                final[run_id] = run
+        time.sleep(1)
+    assert len(final) == len(run_ids), f"flow runs not final after {RUN_TIMEOUT} s"
+    return final
+
+
+@pytest.fixture(scope="module")
+def runs(server: str, served: dict[str, str], corpus: Path) -> dict[str, Any]:
+    """Two runs of the served deployment, triggered together: as deployed, and with a
+    sources file that does not exist. The runner executes them side by side."""
+    overrides = {"ok": {}, "missing": {"sources": str(corpus / "nowhere" / "sources.yaml")}}
+    with _client(server) as client:
+        deployment = client.read_deployment_by_name(DEPLOYMENT)
+        ids = {key: client.create_flow_run_from_deployment(deployment.id, parameters=params).id
+               for key, params in overrides.items()}
+        final = _wait_final(client, list(ids.values()))
+    return {key: final[run_id] for key, run_id in ids.items()}
 
 
 @pytest.mark.server
@@ -117,28 +130,26 @@ def test_served_deployment_has_the_timezone_aware_cron_schedule(server, served):
 
 
 @pytest.mark.server
-def test_a_triggered_run_completes_with_report_and_run_record(server, served):
-    run = _run_and_wait(server)
+def test_a_triggered_run_completes_with_report_and_run_record(served, runs):
+    run = runs["ok"]
     assert run.state.type.value == "COMPLETED", run.state.message
     assert run.name.startswith("nightly-") and run.name.endswith("-sources.yaml")
     out = Path(served["out"])
     for name in ("report.html", "report.md", "findings.json", "claims.csv"):
         assert (out / name).stat().st_size > 0, name
-    runs = Store(served["db"]).list_runs()
-    assert [r["status"] for r in runs][-1] == "completed"
-    assert runs[-1]["stats"]["articles_seen"] == 4
+    (done,) = [r for r in Store(served["db"]).list_runs() if r["status"] == "completed"]
+    assert done["stats"]["articles_seen"] == 4
     # Contradictions are findings, not failures: the run above is Completed with them.
     assert "contradiction" in {kind for _, kind in findings_summary(out)}
 
 
 @pytest.mark.server
-def test_a_missing_sources_file_fails_the_run_with_the_reason(server, served, tmp_path):
-    missing = tmp_path / "nowhere" / "sources.yaml"
-    run = _run_and_wait(server, {"sources": str(missing)})
+def test_a_missing_sources_file_fails_the_run_with_the_reason(served, runs):
+    run = runs["missing"]
     assert run.state.type.value == "FAILED"
-    assert "sources.yaml" in run.state.message and "nowhere" in run.state.message
-    failed = Store(served["db"]).list_runs()[-1]
-    assert failed["status"] == "failed" and "nowhere" in failed["error"]
+    assert "sources file not found" in run.state.message and "nowhere" in run.state.message
+    (failed,) = [r for r in Store(served["db"]).list_runs() if r["status"] == "failed"]
+    assert "nowhere" in failed["error"] and "sources file not found" in failed["error"]
 
 
 @pytest.mark.server
