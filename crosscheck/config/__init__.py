@@ -1,0 +1,39 @@
+"""sources.yaml: typed, frozen source entries and every problem found in the file at once.
+
+`load_sources` parses the file once. A file that cannot be used at all (missing, unreadable,
+malformed YAML, no top-level `sources:` list) raises ConfigError; a bad entry becomes one or more
+SourceProblem records naming the entry, the key path, the bad value and what is allowed, and is
+skipped while the other entries run. `add_source` appends a validated entry with a round-trip YAML
+writer so the comments and order of the rest of the file are kept.
+
+Modules: `schema` (the models and kind rules), `validate` (one entry → Source or problems),
+`load` (reading the file) and `write` (add_source).
+"""
+
+from __future__ import annotations
+
+from crosscheck.config.load import SourcesConfig, load_sources
+from crosscheck.config.schema import (
+    DEFAULT_RATE_LIMIT,
+    DEFAULT_TIMEOUT,
+    FILE_KINDS,
+    HTTP_KINDS,
+    ID_PATTERN,
+    KINDS,
+    LANGUAGE_PATTERN,
+    MAX_TIMEOUT,
+    MEDIA_TYPES,
+    Publisher,
+    Source,
+    kind_problems,
+)
+from crosscheck.config.validate import SourceProblem, validate_entry
+from crosscheck.config.write import add_source
+
+__all__ = [
+    "DEFAULT_RATE_LIMIT", "DEFAULT_TIMEOUT", "KINDS", "MEDIA_TYPES", "Publisher", "Source",
+    "SourceProblem", "SourcesConfig", "add_source", "load_sources", "validate_entry",
+    # importable from here as before the split
+    "FILE_KINDS", "HTTP_KINDS", "ID_PATTERN", "LANGUAGE_PATTERN", "MAX_TIMEOUT",
+    "kind_problems",
+]

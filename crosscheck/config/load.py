@@ -1,0 +1,127 @@
+"""Reading sources.yaml: duplicate-key-aware YAML, top-level checks, every entry validated."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from crosscheck.config.schema import _MISSING, Source
+from crosscheck.config.validate import (
+    _DUPLICATES,
+    SourceProblem,
+    _pop_duplicates,
+    validate_entry,
+)
+from crosscheck.errors import ConfigError
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that marks keys given twice in one mapping (plain PyYAML keeps the last)."""
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    loader.flatten_mapping(node)
+    first_line: dict[object, int] = {}
+    repeats = []
+    for key_node, _value in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, (str, int, float, bool)):
+            continue  # unhashable keys are rejected by PyYAML itself
+        line = key_node.start_mark.line + 1
+        if key in first_line:
+            repeats.append((str(key), first_line[key], line))
+        else:
+            first_line[key] = line
+    mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+    if repeats:
+        mapping[_DUPLICATES] = repeats
+    return mapping
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+@dataclass(frozen=True)
+class SourcesConfig:
+    """The parsed file: valid sources (enabled or not) and every problem found."""
+
+    path: Path
+    sources: tuple[Source, ...]
+    problems: tuple[SourceProblem, ...]
+
+    def enabled_sources(self) -> tuple[Source, ...]:
+        return tuple(s for s in self.sources if s.enabled)
+
+    def get(self, source_id: str) -> Source | None:
+        return next((s for s in self.sources if s.id == source_id), None)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _read_yaml(path: Path) -> object:
+    """Read and parse the file, raising ConfigError with the fix when it cannot be used."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: sources file not found; create it (see README.md, "
+                          "section sources.yaml) or pass --sources PATH") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start}); "
+                          "re-save it as UTF-8") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the sources file ({exc.strerror}); "
+                          "check the path and its permissions") from None
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ConfigError(f"{path}: malformed YAML{where}: {problem}; fix the indentation "
+                          "or quoting there") from None
+
+
+def _entries(data: object, path: Path) -> tuple[list[object], list[SourceProblem]]:
+    """The raw `sources:` list and any top-level problems."""
+    if not isinstance(data, dict) or "sources" not in data:
+        found = "an empty file" if data is None else f"a {type(data).__name__}"
+        raise ConfigError(f"{path}: expected a mapping with a top-level `sources:` list, found "
+                          f"{found}; start the file with `sources:` followed by `- id: ...` "
+                          "entries")
+    entries = data["sources"]
+    if entries is None:
+        entries = []
+    if not isinstance(entries, list):
+        raise ConfigError(f"{path}: `sources:` must be a list of entries (`- id: ...`), found a "
+                          f"{type(entries).__name__}")
+    problems = [SourceProblem(None, key, _MISSING, message)
+                for key, message in _pop_duplicates({_DUPLICATES: data.pop(_DUPLICATES, [])})]
+    problems += [SourceProblem(None, str(key), data[key], "unknown top-level key; allowed: sources")
+                 for key in data if key != "sources"]
+    return entries, problems
+
+
+def load_sources(path: Path) -> SourcesConfig:
+    """Parse sources.yaml into valid sources plus every problem; bad entries are skipped."""
+    path = Path(path).expanduser().resolve()
+    entries, problems = _entries(_read_yaml(path), path)
+    sources: list[Source] = []
+    first_index: dict[str, int] = {}
+    for index, entry in enumerate(entries):
+        source, found = validate_entry(entry, path.parent, index)
+        problems.extend(found)
+        if source is None:
+            continue
+        if source.id in first_index:
+            problems.append(SourceProblem(source.id, "id", source.id,
+                                          f"duplicate id: sources[{first_index[source.id]}] "
+                                          "already uses it; ids must be unique (entry skipped)",
+                                          index))
+            continue
+        first_index[source.id] = index
+        sources.append(source)
+    return SourcesConfig(path=path, sources=tuple(sources), problems=tuple(problems))
