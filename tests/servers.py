@@ -124,15 +124,22 @@ def _as_postgres(command: str, timeout: float = 60) -> subprocess.CompletedProce
         argv = ["su", "postgres", "-s", "/bin/sh", "-c", command]
     else:  # already an unprivileged user: run as ourselves
         argv = ["/bin/sh", "-c", command]
-    return subprocess.run(argv, capture_output=True, text=True, timeout=timeout, cwd="/tmp")
+    try:
+        return subprocess.run(argv, capture_output=True, text=True, timeout=timeout, cwd="/tmp")
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise PostgresUnavailable(f"cannot run {argv[0]} as postgres: {exc}") from exc
 
 
 def _own_dir(base: Path) -> Path:
     data = base / "pgdata"
     data.mkdir(parents=True)
     if os.geteuid() == 0:
-        shutil.chown(base, "postgres")
-        shutil.chown(data, "postgres")
+        try:
+            shutil.chown(base, "postgres")
+            shutil.chown(data, "postgres")
+        except LookupError as exc:
+            raise PostgresUnavailable("no postgres user: install Debian's postgresql "
+                                      "package, which creates it") from exc
     return data
 
 

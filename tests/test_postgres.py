@@ -104,3 +104,12 @@ def test_a_full_flow_run_on_postgresql(prefect_harness, pg_url, tmp_path):
     assert {f["id"] for f in store.findings(run["id"])} == {
         fid for fid, _ in findings_summary(tmp_path / "out")}
     store.close()
+
+
+def test_a_missing_postgresql_install_is_a_skip_reason(monkeypatch):
+    import tests.servers as servers
+
+    monkeypatch.setattr(servers.glob, "glob", lambda pattern: [])
+    with pytest.raises(PostgresUnavailable, match="apt-get install -y postgresql"), \
+            servers.postgres_server():
+        pass
