@@ -54,6 +54,22 @@ def _check_timezone(timezone: str) -> None:
                           "like 'UTC' or 'Europe/Berlin'") from exc
 
 
+def require_server() -> str:
+    """The configured Prefect API URL; a ConfigError when none is set.
+
+    Without one, Prefect would serve against a temporary server that vanishes with this
+    process, and no schedule would survive it.
+    """
+    from prefect.settings import get_current_settings
+
+    url = get_current_settings().api.url
+    if not url:
+        raise ConfigError("no Prefect server configured: start one with `prefect server start` "
+                          "and set PREFECT_API_URL=http://127.0.0.1:4200/api (or run "
+                          "`prefect config set PREFECT_API_URL=...`)")
+    return str(url)
+
+
 def serve_nightly(cron: str = DEFAULT_CRON, timezone: str = DEFAULT_TIMEZONE,
                   sources: str = DEFAULT_SOURCES, out: str = DEFAULT_OUT,
                   db: str | None = None, name: str = "nightly") -> None:
@@ -62,6 +78,7 @@ def serve_nightly(cron: str = DEFAULT_CRON, timezone: str = DEFAULT_TIMEZONE,
         raise ConfigError(f"{sources}: no such sources file; pass --sources PATH of an "
                           "existing sources.yaml (the deployment keeps its absolute path)")
     schedule = nightly_schedule(cron, timezone)
+    require_server()
     from flows.nightly import nightly
 
     nightly.serve(name=name, schedule=schedule,

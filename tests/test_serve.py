@@ -19,7 +19,7 @@ import pytest
 import yaml
 
 from crosscheck.store import Store
-from flows.serve import deployment_parameters, nightly_schedule
+from flows.serve import deployment_parameters, nightly_schedule, serve_nightly
 from tests.servers import VENV_BIN, prefect_env, prefect_server, stop_group
 from tests.tiny_corpus import findings_summary, write_tiny_corpus
 
@@ -204,3 +204,13 @@ def test_bad_schedule_is_a_clear_config_error(cron, timezone, message):
 
     with pytest.raises(ConfigError, match=message.replace("*", r"\*")):
         nightly_schedule(cron, timezone)
+
+
+def test_serving_without_a_prefect_server_is_a_clear_config_error():
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    from crosscheck.errors import ConfigError
+
+    with temporary_settings(restore_defaults={PREFECT_API_URL}), \
+            pytest.raises(ConfigError, match="prefect server start"):
+        serve_nightly(sources=str(REPO / "sources.yaml"))
