@@ -77,6 +77,25 @@ def _print_run(result: dict[str, Any]) -> None:
         typer.echo(f"  {name}: {path}")
 
 
+# -- serve --------------------------------------------------------------------------------
+@app.command()
+def serve(
+    cron: Annotated[str, typer.Option(help="cron schedule, five fields")] = "0 2 * * *",
+    timezone: Annotated[str, typer.Option(help="IANA timezone of the schedule")] = "UTC",
+    sources: Annotated[Path, typer.Option(help="sources.yaml to read")] = DEFAULT_SOURCES,
+    out: Annotated[Path, typer.Option(help="report folder")] = DEFAULT_OUT,
+    db: Annotated[str | None, typer.Option(help="SQLAlchemy URL of the store")] = None,
+    name: Annotated[str, typer.Option(help="deployment name")] = "nightly",
+) -> None:
+    """Serve the nightly flow on a cron schedule against a Prefect server (PREFECT_API_URL)."""
+    from flows.serve import serve_nightly
+
+    try:
+        serve_nightly(cron, timezone, str(sources), str(out), db, name)
+    except CrosscheckError as exc:
+        fail(str(exc))
+
+
 # -- sources ------------------------------------------------------------------------------
 def _load(path: Path) -> Any:
     from crosscheck.config import load_sources

@@ -155,3 +155,16 @@ def test_sources_add_html_source_with_options(tmp_path: Path):
     assert added is not None and not added.enabled
     assert list(added.urls) == ["https://p.example/a1", "https://p.example/a2"]
     assert (added.max_articles, added.timeout, list(added.exclude)) == (5, 7.5, ["/video/"])
+
+
+def test_serve_without_a_prefect_server_is_a_clear_error(monkeypatch):
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    result = runner.invoke(app, ["serve", "--sources", str(REPO / "sources.yaml")])
+    assert result.exit_code == 2
+    assert "PREFECT_API_URL" in result.output
+
+
+def test_serve_rejects_a_bad_timezone():
+    result = runner.invoke(app, ["serve", "--sources", str(REPO / "sources.yaml"),
+                                 "--timezone", "Mars/Olympus"])
+    assert result.exit_code == 2 and "IANA" in result.output
