@@ -164,16 +164,19 @@ def test_a_run_that_died_after_ingest_is_caught_up_by_the_next(small_corpus: Pat
 
 def test_the_run_publishes_prefect_artifacts(small_corpus: Path):
     from prefect.client.orchestration import get_client
-    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
+
+    from flows.nightly import nightly
 
     sources = write_sources(small_corpus, files_source("ledger", "ledger")
                             + files_source("review", "review", 0.4))
-    run_flow(sources, small_corpus / "out", f"sqlite:///{small_corpus / 'store.db'}")
+    state = nightly(sources=str(sources), out=str(small_corpus / "out"),
+                    db=f"sqlite:///{small_corpus / 'store.db'}", return_state=True)
+    flow_run_id = state.state_details.flow_run_id
     with get_client(sync_client=True) as client:
-        keys = ["crosscheck-summary", "crosscheck-findings"]
         found = client.read_artifacts(artifact_filter=ArtifactFilter(
-            key=ArtifactFilterKey(any_=keys)))
+            flow_run_id=ArtifactFilterFlowRunId(any_=[flow_run_id])))
     by_key = {a.key: a for a in found}
-    assert set(by_key) == set(keys)
+    assert set(by_key) == {"crosscheck-summary", "crosscheck-findings"}
     assert "contradiction" in str(by_key["crosscheck-summary"].data).lower()
     assert "ledger" in str(by_key["crosscheck-findings"].data)
