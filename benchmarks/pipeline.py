@@ -48,6 +48,8 @@ ARTICLES_PER_STORY = 6  # stories = N / 6: about a dozen mentions each, like a b
 STORY_POPULARITY = 0.5  # story weight 1/rank**0.5: a few stories run in hundreds of articles
 MENTIONS = (1, 3)  # figure sentences per article
 FILLER = (8, 16)  # sentences without figures per article: 300-600 words, a usual news length
+STORY_WORD_SWAP = 0.35  # share of a story's wording replaced: facts built on one sentence differ
+FIGURE_CONTEXT = 3  # words either side of a figure kept as they are (unit, measured thing)
 FILLER_WORD_SWAP = 0.3  # share of filler words replaced: real articles share few 5-word runs
 CONTRADICT_SHARE = 0.08  # mentions stating a figure 1.6x the story's
 CONTRADICT_FACTOR = 1.6  # well outside any tolerance the assessor allows
@@ -158,11 +160,21 @@ def place_name(rng: random.Random) -> str:
     return "".join(rng.choices(_SYLLABLES, k=rng.randint(2, 3))).title()
 
 
-def make_stories(rng: random.Random, figures: list[str], count: int) -> list[Story]:
-    """`count` stories, cycling over the figure sentences with fresh countries and scales."""
+def reword(rng: random.Random, sentence: str, vocabulary: list[str]) -> str:
+    """Swap some lower-case words for others, keeping names and the words around figures."""
+    words = sentence.split()
+    near = {k + d for k, w in enumerate(words) if any(c.isdigit() for c in w)
+            for d in range(-FIGURE_CONTEXT, FIGURE_CONTEXT + 1)}
+    return " ".join(rng.choice(vocabulary) if k not in near and w.isalpha() and w.islower()
+                    and rng.random() < STORY_WORD_SWAP else w for k, w in enumerate(words))
+
+
+def make_stories(rng: random.Random, figures: list[str], vocabulary: list[str],
+                 count: int) -> list[Story]:
+    """`count` stories, cycling over the figure sentences with fresh words, countries, scales."""
     stories = []
     for i in range(count):
-        template = figures[i % len(figures)]
+        template = reword(rng, figures[i % len(figures)], vocabulary)
         found = sorted(set(_COUNTRY_RE.findall(template)))
         swapped = dict(zip(found, rng.sample(COUNTRIES, len(found)), strict=True))
         stories.append(Story(template, swapped, round(rng.uniform(0.5, 3.0), 2),
@@ -185,7 +197,8 @@ def generate(n: int, seed: int = 7) -> Corpus:
     """N articles over N/ARTICLES_PER_STORY stories, with contradictions and copies."""
     rng = random.Random(seed)
     figures, filler = base_sentences()
-    stories = make_stories(rng, figures, max(20, n // ARTICLES_PER_STORY))
+    vocabulary = sorted({w for f in filler for w in f.split() if w.isalpha() and w.islower()})
+    stories = make_stories(rng, figures, vocabulary, max(20, n // ARTICLES_PER_STORY))
     weights = [1 / (rank + 1) ** STORY_POPULARITY for rank in range(len(stories))]
     now = datetime.now(UTC)
     corpus = Corpus({f"outlet_{k:02d}": [] for k in range(OUTLETS)})
