@@ -3,8 +3,8 @@
     python benchmarks/overhead.py [--n 200] [--dask-n 60] [--share 0.05]
 
 Measures the cost of one task run for a plain task call, `task.map`, and `task.map` on the
-DaskTaskRunner (LocalCluster, one process per core), each as the slope between a flow of K tasks
-and a flow of N tasks (so flow start-up and Dask cluster start-up cancel out). Then times claim
+DaskTaskRunner (LocalCluster, one process per core), each as the slope between K and N tasks
+run inside one flow (so flow start-up and Dask cluster start-up are left out). Then times claim
 extraction per article on the demo corpus and prints the smallest batch for which Prefect's
 overhead stays under `--share` of the batch's work. Uses a temporary PREFECT_HOME.
 """
@@ -39,8 +39,12 @@ def _noop(x: int) -> int:
     return x
 
 
-def _flows(dask_workers: int) -> dict[str, Callable[[int], object]]:
-    """Three flows running n no-op tasks: called one by one, mapped, mapped on Dask."""
+def _flows(dask_workers: int) -> dict[str, Callable[[int], float]]:
+    """Flows returning ms per task: n no-op tasks called one by one, mapped, mapped on Dask.
+
+    Each flow times a batch of SMALL tasks and then one of n inside the same flow run, so flow
+    start-up and the Dask cluster's start-up are outside the slope between the two.
+    """
     from prefect import flow, task
     from prefect_dask import DaskTaskRunner
 
@@ -48,18 +52,24 @@ def _flows(dask_workers: int) -> dict[str, Callable[[int], object]]:
 
     noop = task(**TASK)(_noop)
 
-    @flow
-    def plain(n: int) -> None:
+    def called(n: int) -> None:
         for i in range(n):
             noop(i)
 
-    @flow
     def mapped(n: int) -> None:
         noop.map(range(n)).result()
 
-    dask = mapped.with_options(task_runner=DaskTaskRunner(cluster_kwargs={
+    @flow
+    def plain(n: int) -> float:
+        return _slope(called, n)
+
+    @flow
+    def mapping(n: int) -> float:
+        return _slope(mapped, n)
+
+    dask = mapping.with_options(task_runner=DaskTaskRunner(cluster_kwargs={
         "n_workers": dask_workers, "threads_per_worker": 1, "processes": True}))
-    return {"plain task call": plain, "task.map": mapped, "task.map on Dask": dask}
+    return {"plain task call": plain, "task.map": mapping, "task.map on Dask": dask}
 
 
 def _timed(fn: Callable[[int], object], n: int) -> float:
@@ -68,8 +78,9 @@ def _timed(fn: Callable[[int], object], n: int) -> float:
     return time.perf_counter() - start
 
 
-def per_task_ms(fn: Callable[[int], object], n: int) -> float:
-    """Milliseconds one more task adds to a flow: slope between SMALL and n tasks."""
+def _slope(fn: Callable[[int], object], n: int) -> float:
+    """Milliseconds one more task adds: warm up, then the slope between SMALL and n tasks."""
+    fn(SMALL)
     small = _timed(fn, SMALL)
     large = _timed(fn, n)
     return 1000 * (large - small) / (n - SMALL)
@@ -103,12 +114,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--share", type=float, default=OVERHEAD_SHARE)
     args = parser.parse_args(argv)
     flows = _flows(args.dask_workers)
-    flows["plain task call"](SMALL)  # start the temporary Prefect server once
+    flows["plain task call"](SMALL + 1)  # start the temporary Prefect server once
     work = extract_ms_per_article()
     print(f"claim extraction: {work:.2f} ms/article (demo corpus, {EXTRACT_REPEATS} passes)")
     print(f"{'runner':<20} {'ms/task':>8} {'batch for <=' + format(args.share, '.0%'):>16}")
     for name, fn in flows.items():
-        ms = per_task_ms(fn, args.dask_n if "Dask" in name else args.n)
+        ms = fn(args.dask_n if "Dask" in name else args.n)
         print(f"{name:<20} {ms:>8.1f} {batch_for(ms, work, args.share):>16}")
 
 
