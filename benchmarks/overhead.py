@@ -22,13 +22,6 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
-# A hermetic Prefect (../shared/STACK.md), set before Prefect is imported: own home, no
-# telemetry, and a start-up timeout that fits a loaded 2-core machine.
-for _key, _value in {"PREFECT_HOME": tempfile.mkdtemp(prefix="crosscheck-bench-prefect-"),
-                     "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1",
-                     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
-                     "GX_ANALYTICS_ENABLED": "false"}.items():
-    os.environ.setdefault(_key, _value)
 
 SMALL = 10  # tasks in the reference flow the slope is measured from
 OVERHEAD_SHARE = 0.05  # Prefect may cost at most 5% of a batch's own work
@@ -106,6 +99,19 @@ def batch_for(overhead_ms: float, work_ms: float, share: float) -> int:
     return max(1, math.ceil(overhead_ms / (share * work_ms)))
 
 
+def hermetic_prefect() -> None:
+    """Own Prefect home, no telemetry, a start-up timeout for a loaded 2-core machine.
+
+    Called before Prefect is imported (../shared/STACK.md); a home already set is kept.
+    """
+    if "PREFECT_HOME" not in os.environ:
+        os.environ["PREFECT_HOME"] = tempfile.mkdtemp(prefix="crosscheck-bench-prefect-")
+    for key, value in {"PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1",
+                       "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
+                       "GX_ANALYTICS_ENABLED": "false"}.items():
+        os.environ.setdefault(key, value)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--n", type=int, default=200, help="tasks per local flow")
@@ -113,6 +119,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--dask-workers", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--share", type=float, default=OVERHEAD_SHARE)
     args = parser.parse_args(argv)
+    hermetic_prefect()
     flows = _flows(args.dask_workers)
     flows["plain task call"](SMALL + 1)  # start the temporary Prefect server once
     work = extract_ms_per_article()

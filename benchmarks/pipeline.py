@@ -36,13 +36,6 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 SHARED_CORPUS = REPO.parent / "shared" / "corpus"
 sys.path.insert(0, str(REPO))
-# A hermetic Prefect (../shared/STACK.md), set before Prefect is imported: own home, no
-# telemetry, and a start-up timeout that fits a loaded 2-core machine.
-for _key, _value in {"PREFECT_HOME": tempfile.mkdtemp(prefix="crosscheck-bench-prefect-"),
-                     "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1",
-                     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
-                     "GX_ANALYTICS_ENABLED": "false"}.items():
-    os.environ.setdefault(_key, _value)
 
 ARTICLES_PER_STORY = 6  # stories = N / 6: about a dozen mentions each, like a busy news week
 STORY_POPULARITY = 0.5  # story weight 1/rank**0.5: a few stories run in hundreds of articles
@@ -379,6 +372,19 @@ def match_scaling(m: int, work: Path, seed: int) -> None:
           f"N log N {2 * (1 + math.log(2) / math.log(max(c1, 2))):.2f}, quadratic 4.0)")
 
 
+def hermetic_prefect() -> None:
+    """Own Prefect home, no telemetry, a start-up timeout for a loaded 2-core machine.
+
+    Called before Prefect is imported (../shared/STACK.md); a home already set is kept.
+    """
+    if "PREFECT_HOME" not in os.environ:
+        os.environ["PREFECT_HOME"] = tempfile.mkdtemp(prefix="crosscheck-bench-prefect-")
+    for key, value in {"PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1",
+                       "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
+                       "GX_ANALYTICS_ENABLED": "false"}.items():
+        os.environ.setdefault(key, value)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--n", type=int, default=20_000, help="articles to generate")
@@ -390,6 +396,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--work", type=Path, default=None, help="folder to keep the outputs in")
     args = parser.parse_args(argv)
+    hermetic_prefect()
     work = args.work or Path(tempfile.mkdtemp(prefix="crosscheck-bench-"))
     _measure(args, work)
 
