@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from typing import Protocol
 
 from datasketch import MinHash, MinHashLSH
@@ -71,10 +72,18 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
     return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
 
 
+@cache
+def _template() -> MinHash:
+    """One MinHash whose permutations every signature reuses (drawing them costs more than
+    hashing a short article)."""
+    return MinHash(num_perm=NUM_PERM)
+
+
 def _minhash(items: Iterable[str]) -> MinHash:
-    m = MinHash(num_perm=NUM_PERM)
-    for item in items:
-        m.update(item.encode("utf-8"))
+    """Signature of a shingle set, hashed in one vectorized batch (same values as `update`)."""
+    t = _template()
+    m = MinHash(num_perm=NUM_PERM, permutations=t.permutations, scheme=t.scheme)
+    m.update_batch([item.encode("utf-8") for item in items])
     return m
 
 
