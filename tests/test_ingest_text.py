@@ -123,3 +123,10 @@ def test_content_hash_ignores_whitespace_and_unicode_form() -> None:
 ])
 def test_canonical_url(url: str, link: str | None, expected: str) -> None:
     assert canonical_url(url, link) == expected
+
+
+def test_control_characters_and_nul_are_removed():
+    from crosscheck.ingest.text import clean_text
+
+    kept, _removed = clean_text("Troops\x00 massed: about 100,000\x07 of them.\r\nSecond\x1b line.")
+    assert kept == "Troops massed: about 100,000 of them.\nSecond line."

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from crosscheck.config import Source
-from crosscheck.ingest.text import clean_text, content_hash
+from crosscheck.ingest.text import clean_text, content_hash, strip_controls
 from crosscheck.ingest.urls import canonical_url
 from crosscheck.models import Article, SkipRecord, stable_id
 
@@ -120,8 +120,10 @@ class Collector:
             return None
         article = Article(
             id=stable_id(self.source.id, canon), source_id=self.source.id, url=url,
-            canonical_url=canon, title=title.strip(), text=body, content_hash=digest,
-            published=published, fetched_at=self.now, author=author or None,
+            canonical_url=canon, title=strip_controls(title).strip(), text=body,
+            content_hash=digest,
+            published=published, fetched_at=self.now,
+            author=strip_controls(author) if author else None,
         )
         self._seen_urls[canon] = url
         self._seen_hashes[digest] = url

@@ -63,11 +63,21 @@ def is_boilerplate(line: str) -> bool:
     return any(p.fullmatch(stripped) for p in BOILERPLATE_PATTERNS)
 
 
+# C0 controls other than tab and newline, and DEL: never text, and PostgreSQL refuses NUL.
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def strip_controls(text: str) -> str:
+    """Remove control characters (NUL included) that web pages and files sometimes carry."""
+    return CONTROL_CHARS.sub("", text)
+
+
 def clean_text(text: str) -> tuple[str, list[str]]:
-    """Drop boilerplate lines; return the kept text and the removed lines in order."""
+    """Drop control characters and boilerplate lines; return kept text and removed lines."""
     kept: list[str] = []
     removed: list[str] = []
-    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    text = strip_controls(text.replace("\r\n", "\n").replace("\r", "\n"))
+    for line in text.split("\n"):
         if is_boilerplate(line):
             removed.append(line.strip())
         else:
