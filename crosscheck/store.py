@@ -435,11 +435,30 @@ def _create_tables(engine: Engine) -> None:
     transaction-level advisory lock makes the others wait and then find the tables there.
     """
     if engine.dialect.name != "postgresql":
-        metadata.create_all(engine)
+        with engine.begin() as conn:
+            metadata.create_all(conn)
+            _add_missing_columns(conn)
         return
     with engine.begin() as conn:
         conn.execute(sa.select(sa.func.pg_advisory_xact_lock(SCHEMA_LOCK_KEY)))
         metadata.create_all(conn)
+        _add_missing_columns(conn)
+
+
+def _add_missing_columns(conn: Connection) -> None:
+    """Bring a store made by an older version up to date: add its missing nullable columns.
+
+    New columns are always nullable (NULL means "not known yet"), so adding them keeps every
+    stored row valid; e.g. `articles.extracted_hash` NULL makes the next run re-extract.
+    """
+    inspector = sa.inspect(conn)
+    for table in metadata.sorted_tables:
+        present = {c["name"] for c in inspector.get_columns(table.name)}
+        for column in table.columns:
+            if column.name in present or not column.nullable:
+                continue
+            kind = column.type.compile(dialect=conn.dialect)
+            conn.execute(sa.text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}'))
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:

@@ -113,3 +113,19 @@ def test_claims_table_has_one_row_per_claim(store):
     store.replace_claims(["a1"], [claim("c1", "a1")])
     with store.engine.connect() as conn:
         assert conn.execute(sa.select(sa.func.count()).select_from(claims_t)).scalar() == 1
+
+
+def test_a_store_from_an_older_version_gains_new_columns(tmp_path):
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    Store(url).close()
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:  # the store as it was before extracted_hash existed
+        conn.execute(sa.text("ALTER TABLE articles DROP COLUMN extracted_hash"))
+        conn.execute(sa.text(
+            "INSERT INTO articles (id, source_id, url, canonical_url, title, text, content_hash,"
+            " first_seen, last_seen) VALUES ('a1', 's', 'u', 'u', 't', 'x', 'h',"
+            " '2026-01-01 00:00:00', '2026-01-01 00:00:00')"))
+    engine.dispose()
+    store = Store(url)
+    assert store.pending_extraction() == ["a1"]  # kept, and queued for extraction
+    assert store.count("articles") == 1
