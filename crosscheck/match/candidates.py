@@ -22,6 +22,10 @@ from crosscheck.match.options import (
 )
 from crosscheck.models import Claim
 
+# Rows compared per strip of a block: 256 × a 1,000-claim block is 256 k cells per matrix,
+# small enough that memory stays flat, large enough that rapidfuzz keeps both cores busy.
+ROW_CHUNK = 256
+
 
 def _blocks(claims: Sequence[Claim]) -> list[list[int]]:
     by_key: dict[tuple[str, ...], list[int]] = defaultdict(list)
@@ -64,67 +68,85 @@ def candidate_pairs(claims: Sequence[Claim], prune_cutoff: int = PRUNE_CUTOFF,
     feats = feats or [features(c) for c in claims]
     pairs: dict[tuple[int, int], float] = {}
     for block in _blocks(claims):
-        frames = process.cdist([claims[i].frame for i in block], [claims[i].frame for i in block],
-                               scorer=fuzz.token_set_ratio, processor=utils.default_process,
-                               score_cutoff=prune_cutoff, dtype=np.uint8, workers=-1)
-        bf = [feats[i] for i in block]
-        approx = o.frame_weight * frames.astype(np.float32) / 100 \
-            + o.measured_weight * _measured_bound(bf) + o.entity_weight * _entity_matrix(bf) \
-            + o.precise_value_bonus * _precise_matrix(bf)
-        keep = np.triu((frames > 0) & (approx >= o.threshold - PRUNE_MARGIN), k=1)
-        for r, c in zip(*(a.tolist() for a in np.nonzero(keep)), strict=True):
-            i, j = sorted((block[r], block[c]))
-            pairs[(i, j)] = float(frames[r, c]) / 100
+        for start in range(0, len(block), ROW_CHUNK):
+            _chunk_pairs(claims, feats, block, start, o, prune_cutoff, pairs)
     return pairs
 
 
-def _measured_bound(feats: Sequence[Features]) -> np.ndarray:
+def _chunk_pairs(claims: Sequence[Claim], feats: Sequence[Features], block: list[int],
+                 start: int, o: MatchOptions, prune_cutoff: int,
+                 pairs: dict[tuple[int, int], float]) -> None:
+    """Pairs of rows start..start+ROW_CHUNK against the block's later members (upper triangle).
+
+    Scores are symmetric, so only columns from `start` on are compared: half the work of the
+    full matrix and memory of one strip, with the same pairs in the same row-major order.
+    """
+    rows, cols = block[start:start + ROW_CHUNK], block[start:]
+    frames = process.cdist([claims[i].frame for i in rows], [claims[i].frame for i in cols],
+                           scorer=fuzz.token_set_ratio, processor=utils.default_process,
+                           score_cutoff=prune_cutoff, dtype=np.uint8, workers=-1)
+    fr, fc = [feats[i] for i in rows], [feats[i] for i in cols]
+    approx = o.frame_weight * frames.astype(np.float32) / 100 \
+        + o.measured_weight * _measured_bound(fr, fc) + o.entity_weight * _entity_matrix(fr, fc) \
+        + o.precise_value_bonus * _precise_matrix(fr, fc)
+    keep = np.triu((frames > 0) & (approx >= o.threshold - PRUNE_MARGIN), k=1)
+    for r, c in zip(*(a.tolist() for a in np.nonzero(keep)), strict=True):
+        i, j = sorted((rows[r], cols[c]))
+        pairs[(i, j)] = float(frames[r, c]) / 100
+
+
+def _measured_bound(fr: Sequence[Features], fc: Sequence[Features]) -> np.ndarray:
     """Matrix of the measured similarity each pair can reach (fuzzy, class and neutral rules)."""
-    texts = [f.measured for f in feats]
-    sim = process.cdist(texts, texts, scorer=fuzz.token_set_ratio, dtype=np.uint8,
-                        workers=-1).astype(np.float32) / 100
-    classes = np.array([hash(f.measure) if f.measure else 0 for f in feats])
-    same = (classes[:, None] == classes[None, :]) & (classes[:, None] != 0)
+    sim = _unique_cdist([f.measured for f in fr], [f.measured for f in fc]) / 100
+    cr, cc = (np.array([hash(f.measure) if f.measure else 0 for f in fs]) for fs in (fr, fc))
+    same = (cr[:, None] == cc[None, :]) & (cr[:, None] != 0)
     sim = np.maximum(sim, same * SAME_CLASS_MEASURED)
-    vague = np.array([not f.measured or f.bare_unit for f in feats])
-    sim = np.maximum(sim, (vague[:, None] | vague[None, :]) * NEUTRAL)
-    return np.maximum(sim, SAME_THING_MEASURED * _shared_things(feats))
+    vr, vc = (np.array([not f.measured or f.bare_unit for f in fs]) for fs in (fr, fc))
+    sim = np.maximum(sim, (vr[:, None] | vc[None, :]) * NEUTRAL)
+    return np.maximum(sim, SAME_THING_MEASURED * _shared_things(fr, fc))
 
 
-def _onehot(sets: Sequence[frozenset[str]]) -> np.ndarray:
-    names = {t: k for k, t in enumerate(sorted({t for s in sets for t in s}))}
-    out = np.zeros((len(sets), max(1, len(names))), dtype=np.float32)
-    for row, s in enumerate(sets):
-        for t in s:
-            out[row, names[t]] = 1
-    return out
+def _unique_cdist(rows: Sequence[str], cols: Sequence[str]) -> np.ndarray:
+    """token_set_ratio of every row/column text as float32, each distinct pair scored once."""
+    ur, ri = np.unique(np.array(rows, dtype=object), return_inverse=True)
+    uc, ci = np.unique(np.array(cols, dtype=object), return_inverse=True)
+    sim = process.cdist(ur.tolist(), uc.tolist(), scorer=fuzz.token_set_ratio, dtype=np.uint8,
+                        workers=-1).astype(np.float32)
+    return sim[np.ix_(ri.reshape(-1), ci.reshape(-1))]
 
 
-def _entity_matrix(feats: Sequence[Features]) -> np.ndarray:
+def _onehot(rows: Sequence[frozenset[str]], cols: Sequence[frozenset[str]]
+            ) -> tuple[np.ndarray, np.ndarray]:
+    names = {t: k for k, t in enumerate(sorted({t for s in (*rows, *cols) for t in s}))}
+    out = []
+    for sets in (rows, cols):
+        m = np.zeros((len(sets), max(1, len(names))), dtype=np.float32)
+        for row, s in enumerate(sets):
+            for t in s:
+                m[row, names[t]] = 1
+        out.append(m)
+    return out[0], out[1]
+
+
+def _entity_matrix(fr: Sequence[Features], fc: Sequence[Features]) -> np.ndarray:
     """Entity overlap of every pair as `_entity_overlap` computes it (neutral when one is empty)."""
-    onehot = _onehot([f.entities for f in feats])
-    shared = onehot @ onehot.T
-    sizes = onehot.sum(axis=1)
-    smaller = np.minimum(sizes[:, None], sizes[None, :])
+    hr, hc = _onehot([f.entities for f in fr], [f.entities for f in fc])
+    shared = hr @ hc.T
+    smaller = np.minimum(hr.sum(axis=1)[:, None], hc.sum(axis=1)[None, :])
     return np.where(smaller > 0, shared / np.maximum(smaller, 1), NEUTRAL).astype(np.float32)
 
 
-def _precise_matrix(feats: Sequence[Features]) -> np.ndarray:
+def _precise_matrix(fr: Sequence[Features], fc: Sequence[Features]) -> np.ndarray:
     """1 where both figures are specific and within PRECISE_REL of each other."""
-    values = np.array([f.precise if f.precise is not None else np.nan for f in feats])
-    close = np.abs(values[:, None] - values[None, :]) <= \
-        PRECISE_REL * np.fmax(values[:, None], values[None, :])
+    vr, vc = (np.array([f.precise if f.precise is not None else np.nan for f in fs])
+              for fs in (fr, fc))
+    close = np.abs(vr[:, None] - vc[None, :]) <= PRECISE_REL * np.fmax(vr[:, None], vc[None, :])
     return np.nan_to_num(close.astype(np.float32))
 
 
-def _shared_things(feats: Sequence[Features]) -> np.ndarray:
+def _shared_things(fr: Sequence[Features], fc: Sequence[Features]) -> np.ndarray:
     """1 where two claims count the same class of thing, else 0."""
-    names = sorted({t for f in feats for t in f.things})
-    if not names:
-        return np.zeros((len(feats), len(feats)), dtype=np.float32)
-    index = {t: k for k, t in enumerate(names)}
-    onehot = np.zeros((len(feats), len(names)), dtype=np.float32)
-    for row, f in enumerate(feats):
-        for t in f.things:
-            onehot[row, index[t]] = 1
-    return (onehot @ onehot.T > 0).astype(np.float32)
+    if not any(f.things for f in (*fr, *fc)):
+        return np.zeros((len(fr), len(fc)), dtype=np.float32)
+    hr, hc = _onehot([f.things for f in fr], [f.things for f in fc])
+    return (hr @ hc.T > 0).astype(np.float32)
