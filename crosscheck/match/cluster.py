@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from crosscheck.match.candidates import candidate_pairs
-from crosscheck.match.measures import features, incompatibility
+from crosscheck.match.measures import Features, _same_interval, features, incompatibility
 from crosscheck.match.options import _DEFAULT, MatchOptions, _Scores
 from crosscheck.match.scoring import _reason, _score
 from crosscheck.models import Claim, stable_id
@@ -48,15 +48,32 @@ def match_claims(claims: Sequence[Claim], options: MatchOptions | None = None) -
     scores: _Scores = {}
     cannot: set[tuple[int, int]] = set()
     feats = [features(c) for c in rep_claims]
+    kinds: dict[Features, int] = {}
+    kind = [kinds.setdefault(f, len(kinds)) for f in feats]  # equal features share a number
+    clash: dict[tuple[int, int], bool] = {}
+    scored: dict[tuple[int, int, float], tuple[float, float, float, frozenset[str]]] = {}
     for (i, j), frame_sim in candidate_pairs(rep_claims, o.prune_cutoff, feats, o).items():
-        if incompatibility(rep_claims[i], rep_claims[j], feats[i], feats[j]):
+        if _cannot(rep_claims[i], rep_claims[j], feats[i], feats[j], (kind[i], kind[j]), clash):
             cannot.add((i, j))
             continue
-        score, measured, entities, shared = _score(feats[i], feats[j], frame_sim, o)
+        key = (kind[i], kind[j], frame_sim)
+        if key not in scored:  # the score reads only the two features and the frame
+            scored[key] = _score(feats[i], feats[j], frame_sim, o)
+        score, measured, entities, shared = scored[key]
         scores[(i, j)] = (score, (frame_sim, measured, entities, shared))
     sizes = [len(copies[r]) for r in reps]
     groups, joins = _average_link(len(reps), scores, cannot, o, sizes)
     return [_cluster(claims, reps, copies, members, joins, scores) for members in groups]
+
+
+def _cannot(a: Claim, b: Claim, fa: Features, fb: Features, kinds: tuple[int, int],
+            memo: dict[tuple[int, int], bool]) -> bool:
+    """`incompatibility(a, b)`, memoized on the features once the same-article rule is passed."""
+    if a.article_id == b.article_id and not _same_interval(a, b) and a.as_of == b.as_of:
+        return True
+    if kinds not in memo:  # past the same-article rule, only the features decide
+        memo[kinds] = incompatibility(a, b, fa, fb) is not None
+    return memo[kinds]
 
 
 def _identical(claims: Sequence[Claim]) -> dict[int, list[int]]:
