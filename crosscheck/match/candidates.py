@@ -68,23 +68,31 @@ def candidate_pairs(claims: Sequence[Claim], prune_cutoff: int = PRUNE_CUTOFF,
     feats = feats or [features(c) for c in claims]
     pairs: dict[tuple[int, int], float] = {}
     for block in _blocks(claims):
+        # many claims share a frame: score each distinct pair of frames once for the block
+        uniq, inv = _distinct([claims[i].frame for i in block])
+        sims = process.cdist(uniq, uniq, scorer=fuzz.token_set_ratio,
+                             processor=utils.default_process, score_cutoff=prune_cutoff,
+                             dtype=np.uint8, workers=-1)
         for start in range(0, len(block), ROW_CHUNK):
-            _chunk_pairs(claims, feats, block, start, o, prune_cutoff, pairs)
+            frames = sims[np.ix_(inv[start:start + ROW_CHUNK], inv[start:])]
+            _chunk_pairs(feats, block, start, frames, o, pairs)
     return pairs
 
 
-def _chunk_pairs(claims: Sequence[Claim], feats: Sequence[Features], block: list[int],
-                 start: int, o: MatchOptions, prune_cutoff: int,
-                 pairs: dict[tuple[int, int], float]) -> None:
+def _distinct(texts: Sequence[str]) -> tuple[list[str], np.ndarray]:
+    """The distinct texts and, for each input, the index of its text among them."""
+    uniq, inv = np.unique(np.array(texts, dtype=object), return_inverse=True)
+    return uniq.tolist(), inv.reshape(-1)
+
+
+def _chunk_pairs(feats: Sequence[Features], block: list[int], start: int, frames: np.ndarray,
+                 o: MatchOptions, pairs: dict[tuple[int, int], float]) -> None:
     """Pairs of rows start..start+ROW_CHUNK against the block's later members (upper triangle).
 
-    Scores are symmetric, so only columns from `start` on are compared: half the work of the
-    full matrix and memory of one strip, with the same pairs in the same row-major order.
+    `frames` is that strip's frame similarity. Scores are symmetric, so only columns from
+    `start` on are looked at: the memory of one strip, the same pairs in the same row-major order.
     """
     rows, cols = block[start:start + ROW_CHUNK], block[start:]
-    frames = process.cdist([claims[i].frame for i in rows], [claims[i].frame for i in cols],
-                           scorer=fuzz.token_set_ratio, processor=utils.default_process,
-                           score_cutoff=prune_cutoff, dtype=np.uint8, workers=-1)
     fr, fc = [feats[i] for i in rows], [feats[i] for i in cols]
     approx = o.frame_weight * frames.astype(np.float32) / 100 \
         + o.measured_weight * _measured_bound(fr, fc) + o.entity_weight * _entity_matrix(fr, fc) \
@@ -108,11 +116,11 @@ def _measured_bound(fr: Sequence[Features], fc: Sequence[Features]) -> np.ndarra
 
 def _unique_cdist(rows: Sequence[str], cols: Sequence[str]) -> np.ndarray:
     """token_set_ratio of every row/column text as float32, each distinct pair scored once."""
-    ur, ri = np.unique(np.array(rows, dtype=object), return_inverse=True)
-    uc, ci = np.unique(np.array(cols, dtype=object), return_inverse=True)
-    sim = process.cdist(ur.tolist(), uc.tolist(), scorer=fuzz.token_set_ratio, dtype=np.uint8,
+    ur, ri = _distinct(rows)
+    uc, ci = _distinct(cols)
+    sim = process.cdist(ur, uc, scorer=fuzz.token_set_ratio, dtype=np.uint8,
                         workers=-1).astype(np.float32)
-    return sim[np.ix_(ri.reshape(-1), ci.reshape(-1))]
+    return sim[np.ix_(ri, ci)]
 
 
 def _onehot(rows: Sequence[frozenset[str]], cols: Sequence[frozenset[str]]
