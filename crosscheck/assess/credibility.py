@@ -26,6 +26,14 @@ def _strength(h: _Holder, ctx: _Context) -> float:
         UNKNOWN_CREDIBILITY if rating is None else rating)
 
 
+def _agreement(h: _Holder, holders: Sequence[_Holder], ctx: _Context) -> tuple[int, int]:
+    """(other origins whose figure agrees with h's, other origins); each origin stands as its
+    last holder, and that table is built once per cluster rather than once per claim."""
+    reps = ctx.of_holders("origins", holders, lambda: {o.origin_key: o for o in holders})
+    others = [o for k, o in reps.items() if k != h.origin_key]
+    return sum(1 for o in others if agree(o.claim.quantity, h.claim.quantity)), len(others)
+
+
 def attribution_strength(attribution: str | None) -> tuple[float, str]:
     """1 for a named source, 0.5 for an anonymous one, 0 for none — with its label."""
     if not attribution:
@@ -40,13 +48,12 @@ def credibility_parts(h: _Holder, holders: Sequence[_Holder], ctx: _Context
     """Each part of a claim's credibility with its value and the weighted total."""
     rating = ctx.credibility(h.claim.source_id)
     attr, attr_label = attribution_strength(h.claim.attribution)
-    others = {o.origin_key: o for o in holders if o.origin_key != h.origin_key}
-    agreeing = [k for k, o in others.items() if agree(o.claim.quantity, h.claim.quantity)]
-    agreement = len(agreeing) / len(others) if others else None
+    agreeing, others = _agreement(h, holders, ctx)
+    agreement = agreeing / others if others else None
     parts = {
         "publisher": rating if rating is not None else UNKNOWN_CREDIBILITY,
         "attribution": attr,
-        "corroboration": min(len(agreeing), CORROBORATION_SATURATION) / CORROBORATION_SATURATION,
+        "corroboration": min(agreeing, CORROBORATION_SATURATION) / CORROBORATION_SATURATION,
         "agreement": agreement if agreement is not None else 0.5,
     }
     total = sum(CREDIBILITY_WEIGHTS[k] * v for k, v in parts.items())
@@ -54,10 +61,10 @@ def credibility_parts(h: _Holder, holders: Sequence[_Holder], ctx: _Context
         "publisher": {"value": rating, "label": "unknown" if rating is None else f"{rating:.2f}",
                       "name": ctx.name(h.claim.source_id)},
         "attribution": {"value": attr, "label": attr_label},
-        "corroboration": {"value": len(agreeing), "label":
-                          f"{len(agreeing)} other independent origin(s) agree"},
+        "corroboration": {"value": agreeing, "label":
+                          f"{agreeing} other independent origin(s) agree"},
         "agreement": {"value": agreement, "label": "no other origin" if agreement is None
-                      else f"{len(agreeing)} of {len(others)} other origins agree"},
+                      else f"{agreeing} of {others} other origins agree"},
         "weights": dict(CREDIBILITY_WEIGHTS),
         "score": round(total, 3),
     }

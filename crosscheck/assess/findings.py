@@ -10,10 +10,12 @@ from datetime import date
 from rapidfuzz import fuzz, utils
 
 from crosscheck.assess.credibility import credibility_parts
-from crosscheck.assess.holders import _Context, _Holder
-from crosscheck.assess.intervals import agree, is_cumulative, relative_gap
+from crosscheck.assess.holders import AssessOptions, _Context, _Holder
+from crosscheck.assess.intervals import is_cumulative, relative_gap, widened
 from crosscheck.claims import COUNTRY_NAMES, subject_entities
-from crosscheck.match import Cluster, score_pair
+from crosscheck.match import Cluster, Features, features
+from crosscheck.match.options import _DEFAULT
+from crosscheck.match.scoring import _score
 from crosscheck.models import Claim, Finding, stable_id
 
 HIGH_SEVERITY_GAP = 0.25  # relative gap between competing figures that makes it "high"
@@ -37,9 +39,10 @@ def _finding(kind: str, cluster: Cluster, scope: Sequence[_Holder], holders: Seq
         "origin_of": {c.id: origin_of[c.id] for c in members if c.id in origin_of},
         "credibility": {h.claim.id: credibility_parts(h, holders, ctx) for h in scope},
         "groups": [[h.claim.id for h in g] for g in groups],
-        "cumulative": is_cumulative([h.claim for h in holders]),
+        "cumulative": ctx.of_holders("cumulative", holders,
+                                     lambda: is_cumulative([h.claim for h in holders])),
         "conflicts": [[a.claim.id, b.claim.id] for a, b in conflicts],
-        "match_confidence": round(match_confidence(conflicts), 3) if conflicts else None,
+        "match_confidence": round(match_confidence(conflicts, ctx), 3) if conflicts else None,
     }
     if why:
         details["reason"] = why
@@ -60,14 +63,37 @@ def _finding(kind: str, cluster: Cluster, scope: Sequence[_Holder], holders: Seq
     )
 
 
-def match_confidence(conflicts: Sequence[tuple[_Holder, _Holder]]) -> float:
+def match_confidence(conflicts: Sequence[tuple[_Holder, _Holder]],
+                     ctx: _Context | None = None) -> float:
     """How sure matching is that the disagreeing claims state one fact (lowest pair score)."""
-    scores = []
-    for a, b in conflicts:
-        frame = fuzz.token_set_ratio(a.claim.frame, b.claim.frame,
-                                     processor=utils.default_process) / 100
-        scores.append(score_pair(a.claim, b.claim, frame)[0])
-    return min(scores, default=1.0)
+    if ctx is None:
+        ctx = _Context({}, {}, {}, AssessOptions(), {})
+    return min((_pair_score(a.claim, b.claim, ctx) for a, b in conflicts), default=1.0)
+
+
+def _pair_score(a: Claim, b: Claim, ctx: _Context) -> float:
+    """`score_pair(a, b, frame similarity)[0]`, with features and processed frames memoized."""
+    key = (a.id, b.id)
+    score = ctx.pair_scores.get(key)
+    if score is None:
+        frame = fuzz.token_set_ratio(_frame(a, ctx), _frame(b, ctx)) / 100
+        score = _score(_features(a, ctx), _features(b, ctx), frame, _DEFAULT)[0]
+        ctx.pair_scores[key] = score
+    return score
+
+
+def _frame(c: Claim, ctx: _Context) -> str:
+    text = ctx.frames.get(c.id)
+    if text is None:
+        text = ctx.frames[c.id] = utils.default_process(c.frame)
+    return text
+
+
+def _features(c: Claim, ctx: _Context) -> Features:
+    f = ctx.features.get(c.id)
+    if f is None:
+        f = ctx.features[c.id] = features(c)
+    return f
 
 
 def _with_copies(h: _Holder, ctx: _Context) -> list[Claim]:
@@ -77,13 +103,17 @@ def _with_copies(h: _Holder, ctx: _Context) -> list[Claim]:
 def figure_groups(holders: Sequence[_Holder]) -> list[list[_Holder]]:
     """Holders grouped by figure: each group agrees with its first member, lowest first."""
     groups: list[list[_Holder]] = []
+    spans: list[list[tuple[float, float]]] = []  # each group's widened intervals, computed once
     for h in sorted(holders, key=lambda h: (h.claim.quantity.low, h.claim.quantity.high)):
-        for g in groups:
-            if all(agree(h.claim.quantity, o.claim.quantity) for o in g):
+        lo, hi = widened(h.claim.quantity)
+        for g, gs in zip(groups, spans, strict=True):
+            if all(lo <= ohi and olo <= hi for olo, ohi in gs):  # `agree` on widened spans
                 g.append(h)
+                gs.append((lo, hi))
                 break
         else:
             groups.append([h])
+            spans.append([(lo, hi)])
     return groups
 
 
@@ -111,7 +141,7 @@ def _severity(kind: str, conflicts: Sequence[tuple[_Holder, _Holder]],
     gap = max(relative_gap(a.claim.quantity, b.claim.quantity) for a, b in conflicts)
     credible = sum(1 for h in holders if (ctx.credibility(h.claim.source_id) or 0) >= CREDIBLE
                    or h.claim.attribution)
-    if gap >= HIGH_SEVERITY_GAP and credible >= 2 and match_confidence(conflicts) >= CONFIDENT:
+    if gap >= HIGH_SEVERITY_GAP and credible >= 2 and match_confidence(conflicts, ctx) >= CONFIDENT:
         return "high"
     return "medium" if credible >= 1 else "low"
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from crosscheck.independence import independent_origin
@@ -101,10 +101,28 @@ class _Context:
     copies: Mapping[str, str]
     options: AssessOptions
     claims: Mapping[str, Claim]
+    # per-run memos: an article's origin and a claim pair's match score never change in a run
+    origin_keys: dict[str, str] = field(default_factory=dict)
+    pair_scores: dict[tuple[str, str], float] = field(default_factory=dict)
+    features: dict[str, Any] = field(default_factory=dict)  # claim id → match Features
+    frames: dict[str, str] = field(default_factory=dict)  # claim id → processed frame
+    # values computed once per cluster: name → (the cluster's holders list, value)
+    per_holders: dict[str, tuple[object, Any]] = field(default_factory=dict)
+
+    def of_holders(self, name: str, holders: Sequence[_Holder], compute: Any) -> Any:
+        """`compute()` once for this holders list (the same list object), then reused."""
+        hit = self.per_holders.get(name)
+        if hit is None or hit[0] is not holders:
+            hit = self.per_holders[name] = (holders, compute())
+        return hit[1]
 
     def origin_key(self, claim: Claim) -> str:
-        return independent_origin(claim.article_id, self.articles, self.copies,
-                                  self.publishers).key
+        key = self.origin_keys.get(claim.article_id)
+        if key is None:
+            key = independent_origin(claim.article_id, self.articles, self.copies,
+                                     self.publishers).key
+            self.origin_keys[claim.article_id] = key
+        return key
 
     def credibility(self, source_id: str) -> float | None:
         facts = self.publishers.get(source_id)

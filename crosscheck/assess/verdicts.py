@@ -14,7 +14,7 @@ from crosscheck.assess.holders import (
     _holders,
     origin_claims,
 )
-from crosscheck.assess.intervals import agree, is_cumulative, is_vague
+from crosscheck.assess.intervals import is_cumulative, is_vague, widened
 from crosscheck.match import Cluster
 from crosscheck.models import Article, Claim, Finding
 
@@ -54,7 +54,8 @@ def assess_cluster(cluster: Cluster, members: Sequence[Claim], origin_of: Mappin
     if unexplained:
         outliers = _outliers(holders, unexplained, ctx)
         rest = [h for h in holders if h not in outliers]
-        growing = [(a, b) for a, b in explained if a in rest and b in rest]
+        kept = set(rest)  # holders are hashable: set membership is list membership, faster
+        growing = [(a, b) for a, b in explained if a in kept and b in kept]
         out.append(_finding("contradiction", cluster, holders, holders, origin_of, ctx,
                             unexplained, outliers=outliers, growing=bool(outliers and growing)))
         if outliers and growing:
@@ -86,13 +87,16 @@ def _group_findings(cluster: Cluster, holders: Sequence[_Holder], origin_of: Map
 
 def _conflicts(holders: Sequence[_Holder]) -> list[tuple[_Holder, _Holder]]:
     """Pairs whose figures cannot both be right; vague figures ("dozens") never conflict."""
+    spans = [None if is_vague(h.claim.quantity) else widened(h.claim.quantity) for h in holders]
     pairs = []
     for i, a in enumerate(holders):
-        for b in holders[i + 1:]:
-            if is_vague(a.claim.quantity) or is_vague(b.claim.quantity):
-                continue
-            if not agree(a.claim.quantity, b.claim.quantity):
-                pairs.append((a, b))
+        sa = spans[i]
+        if sa is None:
+            continue
+        for j in range(i + 1, len(holders)):
+            sb = spans[j]
+            if sb is not None and not (sa[0] <= sb[1] and sb[0] <= sa[1]):  # `agree`, widened once
+                pairs.append((a, holders[j]))
     return pairs
 
 
@@ -113,19 +117,31 @@ def _grew(pair: tuple[_Holder, _Holder], cumulative: bool) -> bool:
 
 def _outliers(holders: Sequence[_Holder], unexplained: Sequence[tuple[_Holder, _Holder]],
               ctx: _Context) -> list[_Holder]:
-    """The few figures that cause every unexplained conflict (weakest first), or none."""
-    left = list(unexplained)
+    """The few figures that cause every unexplained conflict (weakest first), or none.
+
+    Conflict counts are updated as each outlier is taken out rather than recounted, and the
+    search stops once outliers are half the holders (the answer is then none).
+    """
+    counts: dict[int, int] = {}
+    partners: dict[int, list[_Holder]] = {}
+    for a, b in unexplained:
+        counts[id(a)] = counts.get(id(a), 0) + 1
+        counts[id(b)] = counts.get(id(b), 0) + 1
+        partners.setdefault(id(a), []).append(b)
+        partners.setdefault(id(b), []).append(a)
+    strength = {id(h): _strength(h, ctx) for h in holders if id(h) in counts}
     out: list[_Holder] = []
-    while left:
-        counts: dict[int, int] = {}
-        for a, b in left:
-            counts[id(a)] = counts.get(id(a), 0) + 1
-            counts[id(b)] = counts.get(id(b), 0) + 1
-        worst = max((h for h in holders if id(h) in counts),
-                    key=lambda h: (counts[id(h)], -_strength(h, ctx)))
+    while any(counts.values()):
+        worst = max((h for h in holders if counts.get(id(h), 0) > 0),
+                    key=lambda h: (counts[id(h)], -strength[id(h)]))
         out.append(worst)
-        left = [(a, b) for a, b in left if a is not worst and b is not worst]
-    return out if len(out) * 2 < len(holders) else []
+        if len(out) * 2 >= len(holders):
+            return []
+        counts[id(worst)] = 0
+        for p in partners[id(worst)]:
+            if counts[id(p)] > 0:  # the pair is still open (a partner taken out is at 0)
+                counts[id(p)] -= 1
+    return out
 
 
 def _unsupported_reason(group: Sequence[_Holder], ctx: _Context) -> str | None:
