@@ -98,9 +98,11 @@ def _chunk_pairs(feats: Sequence[Features], block: list[int], start: int, frames
         + o.measured_weight * _measured_bound(fr, fc) + o.entity_weight * _entity_matrix(fr, fc) \
         + o.precise_value_bonus * _precise_matrix(fr, fc)
     keep = np.triu((frames > 0) & (approx >= o.threshold - PRUNE_MARGIN), k=1)
-    for r, c in zip(*(a.tolist() for a in np.nonzero(keep)), strict=True):
-        i, j = sorted((rows[r], cols[c]))
-        pairs[(i, j)] = float(frames[r, c]) / 100
+    r, c = np.nonzero(keep)  # row-major, as the pairs were always added
+    a, b = np.asarray(rows)[r], np.asarray(cols)[c]
+    low, high = np.minimum(a, b).tolist(), np.maximum(a, b).tolist()
+    sims = (frames[r, c].astype(np.float64) / 100).tolist()  # float64 / 100: as float(x) / 100
+    pairs.update(zip(zip(low, high, strict=True), sims, strict=True))
 
 
 def _measured_bound(fr: Sequence[Features], fc: Sequence[Features]) -> np.ndarray:
