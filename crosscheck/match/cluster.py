@@ -45,35 +45,53 @@ def match_claims(claims: Sequence[Claim], options: MatchOptions | None = None) -
     copies = _identical(claims)
     reps = sorted(copies)
     rep_claims = [claims[r] for r in reps]
-    scores: _Scores = {}
-    cannot: set[tuple[int, int]] = set()
     feats = [features(c) for c in rep_claims]
-    kinds: dict[Features, int] = {}
-    kind = [kinds.setdefault(f, len(kinds)) for f in feats]  # equal features share a number
-    clash: dict[tuple[int, int], bool] = {}
-    scored: dict[tuple[int, int, float], tuple[float, float, float, frozenset[str]]] = {}
-    for (i, j), frame_sim in candidate_pairs(rep_claims, o.prune_cutoff, feats, o).items():
-        if _cannot(rep_claims[i], rep_claims[j], feats[i], feats[j], (kind[i], kind[j]), clash):
-            cannot.add((i, j))
-            continue
-        key = (kind[i], kind[j], frame_sim)
-        if key not in scored:  # the score reads only the two features and the frame
-            scored[key] = _score(feats[i], feats[j], frame_sim, o)
-        score, measured, entities, shared = scored[key]
-        scores[(i, j)] = (score, (frame_sim, measured, entities, shared))
+    pairs = candidate_pairs(rep_claims, o.prune_cutoff, feats, o)
+    scores, cannot = _score_pairs(rep_claims, feats, pairs, o)
     sizes = [len(copies[r]) for r in reps]
     groups, joins = _average_link(len(reps), scores, cannot, o, sizes)
     return [_cluster(claims, reps, copies, members, joins, scores) for members in groups]
 
 
-def _cannot(a: Claim, b: Claim, fa: Features, fb: Features, kinds: tuple[int, int],
-            memo: dict[tuple[int, int], bool]) -> bool:
-    """`incompatibility(a, b)`, memoized on the features once the same-article rule is passed."""
-    if a.article_id == b.article_id and not _same_interval(a, b) and a.as_of == b.as_of:
-        return True
-    if kinds not in memo:  # past the same-article rule, only the features decide
-        memo[kinds] = incompatibility(a, b, fa, fb) is not None
-    return memo[kinds]
+def _score_pairs(claims: Sequence[Claim], feats: Sequence[Features],
+                 pairs: dict[tuple[int, int], float], o: MatchOptions
+                 ) -> tuple[_Scores, set[tuple[int, int]]]:
+    """Score each candidate pair, or mark it cannot-link; equal features are judged once.
+
+    Past the same-article rule, incompatibility and score read only the two claims' features
+    (and the frame similarity), so they are memoized on numbered distinct features.
+    """
+    kinds: dict[Features, int] = {}
+    kind = [kinds.setdefault(f, len(kinds)) for f in feats]
+    article = [c.article_id for c in claims]
+    clash: dict[tuple[int, int], bool] = {}
+    scored: dict[tuple[int, int, float], tuple[float, tuple[float, float, float, frozenset[str]]]]
+    scored = {}
+    scores: _Scores = {}
+    cannot: set[tuple[int, int]] = set()
+    for (i, j), frame_sim in pairs.items():
+        ki, kj = kind[i], kind[j]
+        if article[i] == article[j] and _same_article_clash(claims[i], claims[j]):
+            cannot.add((i, j))
+            continue
+        bad = clash.get((ki, kj))
+        if bad is None:
+            bad = clash[(ki, kj)] = incompatibility(claims[i], claims[j], feats[i],
+                                                    feats[j]) is not None
+        if bad:
+            cannot.add((i, j))
+            continue
+        value = scored.get((ki, kj, frame_sim))
+        if value is None:
+            score, measured, entities, shared = _score(feats[i], feats[j], frame_sim, o)
+            value = scored[(ki, kj, frame_sim)] = (score, (frame_sim, measured, entities, shared))
+        scores[(i, j)] = value
+    return scores, cannot
+
+
+def _same_article_clash(a: Claim, b: Claim) -> bool:
+    """The same-article rule of `incompatibility`: two different figures of one text."""
+    return not _same_interval(a, b) and a.as_of == b.as_of
 
 
 def _identical(claims: Sequence[Claim]) -> dict[int, list[int]]:
