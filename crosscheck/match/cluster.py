@@ -46,8 +46,9 @@ def match_claims(claims: Sequence[Claim], options: MatchOptions | None = None) -
     reps = sorted(copies)
     rep_claims = [claims[r] for r in reps]
     feats = [features(c) for c in rep_claims]
-    pairs = candidate_pairs(rep_claims, o.prune_cutoff, feats, o)
-    scores, cannot = _score_pairs(rep_claims, feats, pairs, o)
+    # candidate pairs are freed once scored, before clustering builds its own tables
+    scores, cannot = _score_pairs(rep_claims, feats,
+                                  candidate_pairs(rep_claims, o.prune_cutoff, feats, o), o)
     sizes = [len(copies[r]) for r in reps]
     groups, joins = _average_link(len(reps), scores, cannot, o, sizes)
     return [_cluster(claims, reps, copies, members, joins, scores) for members in groups]
