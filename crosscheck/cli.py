@@ -42,7 +42,8 @@ def run(
                                            "findings.json, claims.csv")] = DEFAULT_OUT,
     db: Annotated[str, typer.Option(help="SQLAlchemy URL of the store")] = DEFAULT_DB,
     window_days: Annotated[int, typer.Option(help="days of articles the report covers")] = 30,
-    batch_size: Annotated[int, typer.Option(help="articles per extraction task")] = 200,
+    batch_size: Annotated[int | None, typer.Option(
+        help="articles per extraction task (default 200; 1000 with --runner dask)")] = None,
     runner: Annotated[str, typer.Option(help="task runner: default or dask")] = "default",
     dask_address: Annotated[str | None, typer.Option(
         help="scheduler address of an existing Dask cluster (with --runner dask)")] = None,
@@ -52,10 +53,13 @@ def run(
         fail(f"{sources}: no such sources file; pass --sources PATH or create sources.yaml "
              "(see README.md)")
     from crosscheck.errors import ConfigError
+    from crosscheck.pipeline import DASK_BATCH_SIZE, DEFAULT_BATCH_SIZE
     from flows.nightly import with_runner
 
-    flow_fn = with_runner(runner, dask_address)
+    if batch_size is None:
+        batch_size = DASK_BATCH_SIZE if runner == "dask" else DEFAULT_BATCH_SIZE
     try:
+        flow_fn = with_runner(runner, dask_address)
         result = flow_fn(sources=str(sources), out=str(out), db=db, window_days=window_days,
                          batch_size=batch_size)
     except ConfigError as exc:

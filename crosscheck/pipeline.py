@@ -31,6 +31,9 @@ DEFAULT_WINDOW_DAYS = 30  # the report covers what arrived in the last 30 days (
 # Articles per extraction task: Prefect costs ~5 ms per task locally and ~110 ms on Dask
 # (../shared/STACK.md); extraction runs ~1-3 ms per article, so 200 keeps overhead under 10%.
 DEFAULT_BATCH_SIZE = 200
+# On Dask a task costs ~190 ms here (benchmarks/overhead.py: 193 ms/task under load against
+# 3-4 ms of extraction per article), so 1,000 articles per task keeps overhead near 5%.
+DASK_BATCH_SIZE = 1000
 
 
 @dataclass(frozen=True, slots=True)

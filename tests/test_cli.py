@@ -168,3 +168,10 @@ def test_serve_rejects_a_bad_timezone():
     result = runner.invoke(app, ["serve", "--sources", str(REPO / "sources.yaml"),
                                  "--timezone", "Mars/Olympus"])
     assert result.exit_code == 2 and "IANA" in result.output
+
+
+def test_run_with_an_unknown_runner_is_a_clear_error():
+    result = runner.invoke(app, ["run", "--sources", str(REPO / "sources.yaml"),
+                                 "--runner", "spark"])
+    assert result.exit_code == 2
+    assert "--runner 'spark' is unknown" in result.output
