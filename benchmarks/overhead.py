@@ -15,13 +15,14 @@ import argparse
 import math
 import os
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+
+from _prefect_env import hermetic_prefect  # noqa: E402  (benchmarks/ is the script's folder)
 
 SMALL = 10  # tasks in the reference flow the slope is measured from
 OVERHEAD_SHARE = 0.05  # Prefect may cost at most 5% of a batch's own work
@@ -97,19 +98,6 @@ def extract_ms_per_article() -> float:
 def batch_for(overhead_ms: float, work_ms: float, share: float) -> int:
     """Smallest batch whose Prefect overhead is at most `share` of its work."""
     return max(1, math.ceil(overhead_ms / (share * work_ms)))
-
-
-def hermetic_prefect() -> None:
-    """Own Prefect home, no telemetry, a start-up timeout for a loaded 2-core machine.
-
-    Called before Prefect is imported (../shared/STACK.md); a home already set is kept.
-    """
-    if "PREFECT_HOME" not in os.environ:
-        os.environ["PREFECT_HOME"] = tempfile.mkdtemp(prefix="crosscheck-bench-prefect-")
-    for key, value in {"PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1",
-                       "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
-                       "GX_ANALYTICS_ENABLED": "false"}.items():
-        os.environ.setdefault(key, value)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -19,7 +19,6 @@ import argparse
 import gc
 import json
 import math
-import os
 import random
 import re
 import resource
@@ -36,6 +35,8 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 SHARED_CORPUS = REPO.parent / "shared" / "corpus"
 sys.path.insert(0, str(REPO))
+
+from _prefect_env import hermetic_prefect  # noqa: E402  (benchmarks/ is the script's folder)
 
 ARTICLES_PER_STORY = 6  # stories = N / 6: about a dozen mentions each, like a busy news week
 STORY_POPULARITY = 0.5  # story weight 1/rank**0.5: a few stories run in hundreds of articles
@@ -370,19 +371,6 @@ def match_scaling(m: int, work: Path, seed: int) -> None:
     (_, c1, s1, _), (_, c2, s2, _) = rows
     print(f"  time ratio 2M/M = {s2 / s1:.2f}  (claims ratio {c2 / c1:.2f}; linear 2.0, "
           f"N log N {2 * (1 + math.log(2) / math.log(max(c1, 2))):.2f}, quadratic 4.0)")
-
-
-def hermetic_prefect() -> None:
-    """Own Prefect home, no telemetry, a start-up timeout for a loaded 2-core machine.
-
-    Called before Prefect is imported (../shared/STACK.md); a home already set is kept.
-    """
-    if "PREFECT_HOME" not in os.environ:
-        os.environ["PREFECT_HOME"] = tempfile.mkdtemp(prefix="crosscheck-bench-prefect-")
-    for key, value in {"PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1",
-                       "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
-                       "GX_ANALYTICS_ENABLED": "false"}.items():
-        os.environ.setdefault(key, value)
 
 
 def main(argv: list[str] | None = None) -> None:

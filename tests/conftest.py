@@ -6,8 +6,12 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from pytest_httpserver import HTTPServer
 
 # Hermetic Prefect (../shared/STACK.md): own home, no telemetry, a startup timeout that fits here.
 os.environ["PREFECT_HOME"] = tempfile.mkdtemp(prefix="crosscheck-prefect-")
@@ -36,3 +40,15 @@ def seeds() -> Path:
     if not SEEDS.is_dir():
         pytest.skip(f"{SEEDS} is absent: the real seed articles live in ../shared")
     return SEEDS
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[HTTPServer]:
+    """A threaded HTTP server on 127.0.0.1, so a sleeping handler does not block the next one."""
+    from pytest_httpserver import HTTPServer
+
+    srv = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    srv.start()
+    yield srv
+    srv.clear()
+    srv.stop()

@@ -29,14 +29,6 @@ CHUNK = 64 * 1024
 TINY_TIMEOUT = 0.2  # seconds: the slow handler below sleeps longer than this
 
 
-@pytest.fixture(scope="module")
-def server() -> Iterator[HTTPServer]:
-    """A threaded server on 127.0.0.1, so a sleeping handler does not block the next request."""
-    srv = HTTPServer(host="127.0.0.1", port=0, threaded=True)
-    srv.start()
-    yield srv
-    srv.clear()
-    srv.stop()
 
 
 @pytest.fixture
