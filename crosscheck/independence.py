@@ -19,7 +19,7 @@ from typing import Protocol
 
 from datasketch import MinHash, MinHashLSH
 
-from crosscheck.models import Article
+from crosscheck.models import Article, follow_to_root
 
 SHINGLE_WORDS = 5  # word 5-grams: long enough that two articles on one topic rarely share many
 NUM_PERM = 128  # MinHash permutations: Jaccard estimate error about 1/sqrt(128) ≈ 0.09
@@ -156,11 +156,7 @@ class Origin:
 
 def origin_article(article_id: str, copies: Mapping[str, str]) -> str:
     """The article a copy comes from (itself when it is no copy)."""
-    seen = {article_id}
-    while article_id in copies and copies[article_id] not in seen:
-        article_id = copies[article_id]
-        seen.add(article_id)
-    return article_id
+    return follow_to_root(article_id, copies)
 
 
 def owner_key(source_id: str, publishers: Mapping[str, _HasOwner]) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 
@@ -25,6 +26,15 @@ def stable_id(*parts: object, length: int = 16) -> str:
     """Hex digest of the parts, so the same inputs give the same id in every run."""
     text = "\x1f".join("" if p is None else str(p) for p in parts)
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:length]
+
+
+def follow_to_root(key: str, links: Mapping[str, str]) -> str:
+    """Follow copy links (copy → origin) to the first origin, stopping on a cycle."""
+    seen = {key}
+    while key in links and links[key] not in seen:
+        key = links[key]
+        seen.add(key)
+    return key
 
 
 @dataclass(frozen=True, slots=True)

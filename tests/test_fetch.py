@@ -29,8 +29,6 @@ CHUNK = 64 * 1024
 TINY_TIMEOUT = 0.2  # seconds: the slow handler below sleeps longer than this
 
 
-
-
 @pytest.fixture
 def http(server: HTTPServer) -> Iterator[HTTPServer]:
     server.clear()

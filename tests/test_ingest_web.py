@@ -27,8 +27,6 @@ TINY_TIMEOUT = 0.2
 NOW = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
 
 
-
-
 @pytest.fixture
 def http(server: HTTPServer, monkeypatch: pytest.MonkeyPatch) -> Iterator[HTTPServer]:
     monkeypatch.setattr(fetch, "BACKOFF_SECONDS", 0.01)  # retries stay, waits shrink

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from crosscheck.independence import independent_origin
-from crosscheck.models import Article, Claim, Quantity
+from crosscheck.models import Article, Claim, Quantity, follow_to_root
 
 LOW_CREDIBILITY = 0.4  # publisher credibility below this is "low" (config scale 0..1)
 
@@ -61,21 +61,13 @@ def origin_claims(claims: Sequence[Claim], articles: Mapping[str, Article],
         by_article.setdefault(c.article_id, []).append(c)
     out: dict[str, str] = {}
     for c in claims:
-        origin = _origin_article(c.article_id, copies)
+        origin = follow_to_root(c.article_id, copies)
         if origin == c.article_id:
             continue
         same = [o for o in by_article.get(origin, []) if _same_figure(o.quantity, c.quantity)]
         if same:
             out[c.id] = min(same, key=lambda o: (o.sentence != c.sentence, o.id)).id
     return out
-
-
-def _origin_article(article_id: str, copies: Mapping[str, str]) -> str:
-    seen = {article_id}
-    while article_id in copies and copies[article_id] not in seen:
-        article_id = copies[article_id]
-        seen.add(article_id)
-    return article_id
 
 
 def _same_figure(a: Quantity, b: Quantity) -> bool:

@@ -11,7 +11,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from crosscheck.models import FINDING_KINDS, SEVERITIES, Article, Claim, Finding, SkipRecord
+from crosscheck.models import (
+    FINDING_KINDS,
+    SEVERITIES,
+    Article,
+    Claim,
+    Finding,
+    SkipRecord,
+    follow_to_root,
+)
 from crosscheck.report.figures import (
     FigureGroup,
     FigureView,
@@ -185,19 +193,10 @@ def _origin_map(finding: Finding, claims: list[Claim], articles: Mapping[str, Ar
             origin[c.id] = first_claim_of_article[src]
     folded: dict[str, str] = {}
     for copy_id in origin:
-        root = _root(copy_id, origin)
+        root = follow_to_root(copy_id, origin)
         if root != copy_id and root not in folded:  # in a cycle, the first one met stays origin
             folded[copy_id] = root
     return folded
-
-
-def _root(claim_id: str, origin: Mapping[str, str]) -> str:
-    """Follow copy links to the first origin, stopping on a cycle."""
-    seen = {claim_id}
-    while claim_id in origin and origin[claim_id] not in seen:
-        claim_id = origin[claim_id]
-        seen.add(claim_id)
-    return claim_id
 
 
 def _claim_view(claim: Claim, inp: ReportInput, sources: Mapping[str, SourceInfo]) -> ClaimView:
