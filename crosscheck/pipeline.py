@@ -25,7 +25,7 @@ from crosscheck.report.model import (
     SourceHealth,
     SourceInfo,
 )
-from crosscheck.store import Store, finding_from_row, utcnow
+from crosscheck.store import Store, utcnow
 
 DEFAULT_WINDOW_DAYS = 30  # the report covers what arrived in the last 30 days (issue 5)
 # Articles per extraction task: Prefect costs ~5 ms per task locally and ~110 ms on Dask
@@ -265,10 +265,6 @@ def run_problems(skips: Sequence[SkipRecord], gates: Sequence[GateResult]) -> di
                                "column": g.column, "unexpected_count": g.unexpected_count,
                                "detail": g.detail} for g in gates if not g.success]}
 
-
-def stored_findings(store: Store, run_id: str) -> list[Finding]:
-    """The findings a run stored, as records."""
-    return [finding_from_row(r) for r in store.findings(run_id)]
 
 
 @dataclass(slots=True)

@@ -7,7 +7,6 @@ nothing twice; findings are kept per run, so history (new / resolved) can be com
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -529,8 +528,3 @@ def finding_from_row(r: dict[str, Any]) -> Finding:
                    explanation=r["explanation"], claim_ids=tuple(r["claim_ids"]),
                    cluster_id=r["cluster_id"], independent_origins=r["independent_origins"],
                    details=dict(r["details"] or {}))
-
-
-def dumps(value: Any) -> str:
-    """JSON text of a value with inf/NaN as null and dates as ISO strings."""
-    return json.dumps(_json_safe(value), ensure_ascii=False, sort_keys=True)
