@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -157,11 +158,16 @@ def test_sources_add_html_source_with_options(tmp_path: Path):
     assert (added.max_articles, added.timeout, list(added.exclude)) == (5, 7.5, ["/video/"])
 
 
-def test_serve_without_a_prefect_server_is_a_clear_error(monkeypatch):
-    monkeypatch.delenv("PREFECT_API_URL", raising=False)
-    result = runner.invoke(app, ["serve", "--sources", str(REPO / "sources.yaml")])
-    assert result.exit_code == 2
-    assert "PREFECT_API_URL" in result.output
+def test_serve_without_a_prefect_server_is_a_clear_error(tmp_path: Path):
+    # A subprocess with its own Prefect home: the session's test server must not be visible.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env["PREFECT_HOME"] = str(tmp_path / "prefect")
+    code = ("from crosscheck.cli import app; "
+            f"app(['serve', '--sources', {str(REPO / 'sources.yaml')!r}])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env=env, timeout=120)
+    assert out.returncode == 2
+    assert "PREFECT_API_URL" in out.stderr
 
 
 def test_serve_rejects_a_bad_timezone():
