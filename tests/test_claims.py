@@ -9,6 +9,7 @@ import pytest
 from crosscheck.claims import (
     boilerplate_reason,
     extract_claims,
+    figure_actor,
     find_entities,
     measured_thing,
     sentence_date,
@@ -150,6 +151,27 @@ def test_entities_fold_demonyms_and_keep_names() -> None:
     got = find_entities("Russian and North Korean officials met Emmanuel Macron in Paris.")
     assert {"Russia", "North Korea", "Emmanuel Macron", "Paris"} <= set(got)
     assert "Russian" not in got
+
+
+@pytest.mark.parametrize(("sentence", "surface", "attribution", "expected"), [
+    ("Russia is planning an offensive against Ukraine involving up to 175,000 troops.",
+     "175,000", None, "Russia"),
+    ("In eastern Ukraine, Russia is firing 20,000 shells a day.", "20,000", None, "Russia"),
+    ("In eastern Ukraine Russia is firing 20,000 shells a day.", "20,000", None, "Russia"),
+    ("At the height of the Donbas battles Russian gunners fired 20,000 shells a day.", "20,000",
+     None, "Russia"),
+    ("Moscow has sent 50,000 troops to Belarus.", "50,000", None, "Russia"),
+    ("Ukraine's defence ministry said Russia had gathered 94,300 troops near the border.",
+     "94,300", "Ukraine's defence ministry", "Russia"),
+    ("The Joint Coordination Centre in Istanbul had counted 721,449 tonnes.", "721,449", None,
+     None),
+    ("The attack killed 62 people in Moscow.", "62", None, None),
+])
+def test_figure_actor_is_the_country_the_clause_is_about(sentence: str, surface: str,
+                                                         attribution: str | None,
+                                                         expected: str | None) -> None:
+    q = quantity(sentence, surface, 1)
+    assert figure_actor(sentence, q, attribution) == expected
 
 
 def test_lowercase_us_is_not_the_united_states() -> None:

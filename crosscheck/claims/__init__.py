@@ -25,6 +25,7 @@ from crosscheck.claims.frames import (
     MEASURED_MAX_WORDS,
     PHRASE_SCAN_WORDS,
     TITLE_WORDS,
+    figure_actor,
     find_entities,
     find_predicate,
     frame_text,
@@ -42,8 +43,8 @@ from crosscheck.claims.sentences import (
 )
 
 __all__ = ["COUNTRY_NAMES", "PLACE_COUNTRY", "Sentence", "attributions", "boilerplate_reason",
-           "build_claim", "extract_claims", "find_entities", "find_predicate", "frame_text",
-           "measured_thing", "sentence_date", "skip_reason", "split_sentences",
+           "build_claim", "extract_claims", "figure_actor", "find_entities", "find_predicate",
+           "frame_text", "measured_thing", "sentence_date", "skip_reason", "split_sentences",
            "subject_entities",
            # tuned constants and the parser type, importable from here as before the split
            "DATE_AHEAD_DAYS", "FRAME_WINDOW", "HEADLINE_MAX_WORDS", "MAX_PP_JUMPS",

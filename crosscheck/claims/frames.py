@@ -154,19 +154,63 @@ def find_entities(sentence: str) -> tuple[str, ...]:
     if m := _DATELINE_RE.match(sentence):  # "MOSCOW (Northgate) — ": place kept, outlet dropped
         place = m.group(0).split("(")[0].strip(" —–-,").title()
         sentence = place + ", " + sentence[m.end():]
-    for m in _ALIAS_RE.finditer(sentence):
-        text = m.group(1)
-        if text.lower() in _CASE_SENSITIVE_ALIASES and not text[0].isupper():
-            continue
-        if text.lower() in ("us", "un") and text != text.upper():
-            continue
-        found.add(_ALIASES[text.lower()])
+    for m in _country_mentions(sentence):
+        found.add(_ALIASES[m.group(1).lower()])
     masked = _ALIAS_RE.sub(lambda m: " " * len(m.group(0)), sentence)
     for name in _capitalised_spans(masked):
         found.add(name)
     return tuple(sorted(found))
 
 
+def _country_mentions(text: str) -> list[re.Match[str]]:
+    """Country, demonym and bloc mentions ('Russian', 'the US'), minus lower-case look-alikes."""
+    out = []
+    for m in _ALIAS_RE.finditer(text):
+        word = m.group(1)
+        if word.lower() in _CASE_SENSITIVE_ALIASES and not word[0].isupper():
+            continue
+        if word.lower() in ("us", "un") and word != word.upper():
+            continue
+        out.append(m)
+    return out
+
+
+def figure_actor(sentence: str, q: Quantity, attribution: str | None = None) -> str | None:
+    """The country (or bloc) that is the subject of the figure's clause: who fired or massed it.
+
+    Read in the clause before the figure, or the one before that when it names none: the first
+    country not governed by a preposition ('Russia is planning an offensive against Ukraine
+    involving 175,000 troops' → Russia; 'in eastern Ukraine Russia fired' → Russia), a place
+    only when no country is named ('Moscow has sent ...' → Russia, but not '... in Istanbul
+    had counted'). A country named only as the source ('Ukraine's army said ...') is not it.
+    """
+    before = sentence[:q.start]
+    named = [(False, m.start(), _ALIASES[m.group(1).lower()]) for m in _country_mentions(before)]
+    named += [(True, m.start(), PLACE_COUNTRY[m.group(1)]) for m in _PLACE_RE.finditer(before)]
+    named = [n for n in named if not attribution or n[2] not in attribution]
+    breaks = [0, *(m.end() for m in _CLAUSE_END_RE.finditer(before))]
+    for start, end in reversed(list(zip(breaks, [*breaks[1:], len(before)], strict=True))):
+        inside = [(place, at, name) for place, at, name in named
+                  if start <= at < end and not _after_preposition(before, at)]
+        if inside:
+            return min(inside)[2]
+    return None
+
+
+def _after_preposition(text: str, at: int) -> bool:
+    """The mention at `at` is governed by a preposition ('against Ukraine', 'in the east of')."""
+    words = [w.lower() for w in _tokens(text[max(0, at - 40):at])][-3:]
+    while words and (words[-1] in _DETERMINERS or words[-1] in _NOT_NAMES - _ACTOR_PREPOSITIONS):
+        words.pop()
+    return bool(words) and words[-1] in _ACTOR_PREPOSITIONS
+
+
+# Prepositions that put a country in the object of its clause, not the subject.
+_ACTOR_PREPOSITIONS = _PREPOSITIONS | frozenset("against with to into for by over toward towards "
+                                                "between along within".split())
+_CLAUSE_END_RE = re.compile(r"[,;:]\s")
+_PLACE_RE = re.compile(r"(?<![\w])(" + "|".join(re.escape(p) for p in sorted(
+    PLACE_COUNTRY, key=len, reverse=True)) + r")(?![\w])")
 _CAP_SPAN_RE = re.compile(
     r"(?<![\w’'])([A-Z][\w’'.-]*(?:\s+(?:of|the|for|de|van|von|al|bin)?\s*[A-Z][\w’'.-]*)*)")
 

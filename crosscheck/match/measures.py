@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import utils
 
-from crosscheck.claims import COUNTRY_NAMES, PLACE_COUNTRY, subject_entities
+from crosscheck.claims import COUNTRY_NAMES, PLACE_COUNTRY, figure_actor, subject_entities
 from crosscheck.match.options import PRECISE_DIGITS
 from crosscheck.models import Claim
 
@@ -138,16 +138,17 @@ class Features:
     precise: float | None  # the value when it has 3+ significant digits (719,549), else None
     informative: bool  # the measured phrase names a specific thing (not "people", not a unit)
     countries: frozenset[str]  # countries named, or implied by a place ("Moscow" → Russia)
+    actor: str | None  # the country nearest before the figure ("Russia is firing 20,000")
 
 
 def features(claim: Claim) -> Features:
     """Measure class, rate period, period year, measured text, subject entities, things."""
+    subject = subject_entities(claim.entities, claim.attribution)
     return Features(measure_class(claim), rate_period(claim), period_year(claim),
-                    utils.default_process(_measured_text(claim)),
-                    frozenset(subject_entities(claim.entities, claim.attribution)),
+                    utils.default_process(_measured_text(claim)), frozenset(subject),
                     thing_classes(claim), _bare_unit(claim), _precise(claim),
-                    _informative(claim),
-                    _countries(subject_entities(claim.entities, claim.attribution)))
+                    _informative(claim), _countries(subject),
+                    figure_actor(claim.sentence, claim.quantity, claim.attribution))
 
 
 def _informative(claim: Claim) -> bool:
@@ -197,7 +198,21 @@ def incompatibility(a: Claim, b: Claim, fa: Features | None = None,
         return f"different rate periods ({fa.rate or 'total'} vs {fb.rate or 'total'})"
     if fa.year and fb.year and fa.year != fb.year:
         return f"different periods ({fa.year} vs {fb.year})"
+    if _actors_clash(fa, fb):
+        return f"different actors ({fa.actor} vs {fb.actor})"
     return None
+
+
+def _actors_clash(fa: Features, fb: Features) -> bool:
+    """Each figure has its own actor and one of them is not named in the other claim at all.
+
+    'Russia is firing 20,000 shells a day in Ukraine' and 'Ukraine is firing 6,000 a day' are
+    two facts; 'North Korea sold 1 million shells to Russia' and 'Russia received 1 million
+    shells from North Korea' name both countries, so they stay one.
+    """
+    if not fa.actor or not fb.actor or fa.actor == fb.actor:
+        return False
+    return fa.actor not in fb.entities | fb.countries or fb.actor not in fa.entities | fa.countries
 
 
 def _same_interval(a: Claim, b: Claim) -> bool:
