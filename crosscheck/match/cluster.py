@@ -51,7 +51,12 @@ def match_claims(claims: Sequence[Claim], options: MatchOptions | None = None) -
                                   candidate_pairs(rep_claims, o.prune_cutoff, feats, o), o)
     sizes = [len(copies[r]) for r in reps]
     groups, joins = _average_link(len(reps), scores, cannot, o, sizes)
-    return [_cluster(claims, reps, copies, members, joins, scores) for members in groups]
+    group_of = {m: g for g, members in enumerate(groups) for m in members}
+    joins_of: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for i, j in joins:
+        joins_of[group_of[i]].append((i, j))
+    return [_cluster(claims, reps, copies, members, joins_of[g], scores)
+            for g, members in enumerate(groups)]
 
 
 def _score_pairs(claims: Sequence[Claim], feats: Sequence[Features],
@@ -170,14 +175,13 @@ def _average_link(n: int, scores: _Scores, cannot: set[tuple[int, int]], o: Matc
 
 def _cluster(claims: Sequence[Claim], reps: Sequence[int], copies: dict[int, list[int]],
              members: list[int], joins: list[tuple[int, int]], scores: _Scores) -> Cluster:
-    """A cluster of the claims behind some representatives, with its links."""
+    """A cluster of the claims behind some representatives, with the links that joined it."""
     everyone = [k for m in members for k in copies[reps[m]]]
     ids = tuple(sorted(claims[k].id for k in everyone))
-    inside = set(members)
     links = [
         Link(claims[reps[i]].id, claims[reps[j]].id, scores[(i, j)][0],
              _reason(claims[reps[i]], claims[reps[j]], *scores[(i, j)][1]))
-        for i, j in joins if i in inside
+        for i, j in joins
     ]
     links += [Link(claims[reps[m]].id, claims[k].id, 1.0, IDENTICAL_REASON)
               for m in members for k in copies[reps[m]][1:]]
