@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import replace
 from datetime import datetime
 
 from crosscheck.claims import extract_claims
-from crosscheck.match import block_key, match_claims
+from crosscheck.match import (
+    MAX_BLOCK_ALL_PAIRS,
+    MAX_CANDIDATES,
+    block_key,
+    candidate_pairs,
+    match_claims,
+)
+from crosscheck.match.candidates import _blocks
 from crosscheck.models import Claim
 from tests.test_claims_support import INF, article, parser_for
 
@@ -18,6 +27,7 @@ PARSE = parser_for({
     "62": (62, 62, "", "count"),
     "145": (145, 145, "", "count"),
     "20,000 artillery shells": (2e4, 2e4, "shell", "count"),
+    "6,000 artillery shells": (6e3, 6e3, "shell", "count"),
     "12 million shells": (12e6, 12e6, "shell", "count"),
     "4,300 kilometres": (4300, 4300, "kilometre", "length"),
 })
@@ -163,3 +173,45 @@ def test_usage_and_supply_of_shells_stay_apart() -> None:
         ("s2", "North Korea sold 5 million shells to Russia for Ukraine, Seoul said."),
     )
     assert not together(claims, 0, 1)
+
+
+def test_two_countries_firing_shells_are_two_facts() -> None:
+    claims = claims_of(
+        ("s1", "Russia is firing 20,000 artillery shells a day in eastern Ukraine, Kyiv said."),
+        ("s2", "Ukraine is firing 6,000 artillery shells a day in the east, Kyiv said."),
+    )
+    assert not together(claims, 0, 1)
+
+
+def test_seller_and_buyer_of_one_delivery_are_one_fact() -> None:
+    claims = claims_of(
+        ("s1", "North Korea has sold 1 million to 3 million artillery shells to Russia."),
+        ("s2", "Russia has received more than 1 million artillery shells from North Korea."),
+    )
+    assert together(claims, 0, 1)
+
+
+def _many_facts(n: int) -> list[Claim]:
+    """n claims of one block: one entity every claim names, and a place for each fact of 5."""
+    base = claims_of(("s1", "North Korea has sold 1 million to 3 million artillery shells."))[0]
+    return [replace(base, id=f"c{k}", article_id=f"a{k}",
+                    entities=("North Korea", f"Place{k // 5}"), frame=f"{base.frame} place{k // 5}")
+            for k in range(n)]
+
+
+def test_oversized_blocks_are_split_to_the_all_pairs_limit() -> None:
+    claims = _many_facts(3 * MAX_BLOCK_ALL_PAIRS)
+    parts = _blocks(claims)
+    assert max(len(p) for p in parts) <= MAX_BLOCK_ALL_PAIRS
+    # the five claims of each fact still share a part
+    shared = {frozenset(p) for p in parts}
+    assert all(any({5 * f + i for i in range(5)} <= p for p in shared) for f in range(0, 600, 97))
+
+
+def test_each_claim_keeps_at_most_max_candidates_later_partners() -> None:
+    claims = _many_facts(MAX_CANDIDATES + 100)
+    pairs = candidate_pairs(claims)
+    partners = Counter(i for i, _ in pairs)
+    assert max(partners.values()) == MAX_CANDIDATES
+    # the partners kept are the best estimates: a claim keeps the other claims of its fact
+    assert all((5 * f, 5 * f + 1) in pairs for f in range(len(claims) // 5))

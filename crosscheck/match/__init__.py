@@ -37,6 +37,8 @@ from crosscheck.match.options import (
     FRAME_WEIGHT,
     MATCH_THRESHOLD,
     MAX_BLOCK_ALL_PAIRS,
+    MAX_CANDIDATES,
+    MAX_SPLIT_DEPTH,
     MEASURED_CLASH,
     MEASURED_CLASH_PENALTY,
     MEASURED_WEIGHT,
@@ -58,7 +60,8 @@ __all__ = ["Cluster", "Features", "Link", "MatchOptions", "block_key", "candidat
            "period_year", "rate_period", "score_pair", "thing_classes",
            # tuned constants, importable from here as before the split
            "CLUSTER_AVERAGE_MIN", "ENTITY_WEIGHT", "FRAME_WEIGHT", "IDENTICAL_REASON",
-           "MATCH_THRESHOLD", "MAX_BLOCK_ALL_PAIRS", "MEASURED_CLASH", "MEASURED_CLASH_PENALTY",
+           "MATCH_THRESHOLD", "MAX_BLOCK_ALL_PAIRS", "MAX_CANDIDATES", "MAX_SPLIT_DEPTH",
+           "MEASURED_CLASH", "MEASURED_CLASH_PENALTY",
            "MEASURED_WEIGHT", "NEUTRAL", "NO_SHARED_COUNTRY_PENALTY", "PRECISE_DIGITS",
            "PRECISE_REL", "PRECISE_VALUE_BONUS", "PRUNE_CUTOFF", "PRUNE_MARGIN",
            "SAME_CLASS_MEASURED", "SAME_THING_MEASURED"]

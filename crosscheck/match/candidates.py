@@ -12,6 +12,8 @@ from crosscheck.match.measures import Features, block_key, features
 from crosscheck.match.options import (
     _DEFAULT,
     MAX_BLOCK_ALL_PAIRS,
+    MAX_CANDIDATES,
+    MAX_SPLIT_DEPTH,
     NEUTRAL,
     PRECISE_REL,
     PRUNE_CUTOFF,
@@ -31,27 +33,49 @@ def _blocks(claims: Sequence[Claim]) -> list[list[int]]:
     by_key: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, c in enumerate(claims):
         by_key[block_key(c)].append(i)
+    keys = [_split_keys(c) for c in claims]
     out: list[list[int]] = []
     for members in by_key.values():
-        out.extend(_split_large(claims, members) if len(members) > MAX_BLOCK_ALL_PAIRS
-                   else [members])
+        out.extend(_split_large(keys, members, frozenset(), MAX_SPLIT_DEPTH))
     return [b for b in out if len(b) > 1]
 
 
-def _split_large(claims: Sequence[Claim], members: list[int]) -> list[list[int]]:
-    """Split an oversized block by measured head word and by entity (a claim may be in several).
+def _split_keys(claim: Claim) -> frozenset[str]:
+    """What an oversized block is split on: the measured head word and each entity."""
+    head = utils.default_process(claim.measured).split()[-1:] or [""]
+    return frozenset({"m:" + head[0], *("e:" + e for e in claim.entities)})
 
-    Two claims of one fact that share neither are not compared: the price of not going
-    quadratic on a large block (measured with `benchmarks/matching.py --scale`).
+
+def _split_large(keys: Sequence[frozenset[str]], members: list[int], used: frozenset[str],
+                 depth: int) -> list[list[int]]:
+    """Split a block over MAX_BLOCK_ALL_PAIRS by key: one part per key, a claim in each of its.
+
+    A part still too large is split again, each member going only to the part of its rarest
+    other key (so a claim's parts stay as many as its keys, and the all-pairs cost linear in
+    the claims), until every part is at most MAX_BLOCK_ALL_PAIRS or its members share every
+    key. Two claims of one fact that share no key of a part are not compared: the price of
+    not going quadratic on a large block.
     """
-    keys: dict[str, list[int]] = defaultdict(list)
+    if len(members) <= MAX_BLOCK_ALL_PAIRS or depth == 0:
+        return [members]
+    parts: dict[str, list[int]] = defaultdict(list)
     for i in members:
-        c = claims[i]
-        head = utils.default_process(c.measured).split()[-1:] or [""]
-        keys["m:" + head[0]].append(i)
-        for e in c.entities:
-            keys["e:" + e].append(i)
-    return list(keys.values())
+        for k in keys[i] - used:
+            parts[k].append(i)
+    if used:  # below the first split: only the rarest key of each member
+        df = {k: len(part) for k, part in parts.items()}
+        parts = defaultdict(list)
+        for i in members:
+            if rest := keys[i] - used:
+                parts[min(rest, key=lambda k: (df[k], k))].append(i)
+            else:  # only the keys every claim of this part has
+                parts["="].append(i)
+    splitting = {k: part for k, part in parts.items() if len(part) < len(members)}
+    if not splitting:
+        return [members]  # every member has the same keys: nothing left to split on
+    shared = used | (parts.keys() - splitting.keys())
+    return [sub for k, part in splitting.items()
+            for sub in _split_large(keys, part, shared | {k}, depth - 1)]
 
 
 def candidate_pairs(claims: Sequence[Claim], prune_cutoff: int = PRUNE_CUTOFF,
@@ -98,11 +122,28 @@ def _chunk_pairs(feats: Sequence[Features], block: list[int], start: int, frames
         + o.measured_weight * _measured_bound(fr, fc) + o.entity_weight * _entity_matrix(fr, fc) \
         + o.precise_value_bonus * _precise_matrix(fr, fc)
     keep = np.triu((frames > 0) & (approx >= o.threshold - PRUNE_MARGIN), k=1)
+    _nearest_only(keep, approx)
     r, c = np.nonzero(keep)  # row-major, as the pairs were always added
     a, b = np.asarray(rows)[r], np.asarray(cols)[c]
     low, high = np.minimum(a, b).tolist(), np.maximum(a, b).tolist()
     sims = (frames[r, c].astype(np.float64) / 100).tolist()  # float64 / 100: as float(x) / 100
     pairs.update(zip(zip(low, high, strict=True), sims, strict=True))
+
+
+def _nearest_only(keep: np.ndarray, approx: np.ndarray) -> None:
+    """Keep at most MAX_CANDIDATES partners per row: those with the best score estimate.
+
+    Only rows with more candidates than that change (in place); among equal estimates the
+    nearer column (the earlier claim) is kept, so the result does not depend on the sort.
+    """
+    over = np.flatnonzero(keep.sum(axis=1) > MAX_CANDIDATES)
+    if not over.size:
+        return
+    ranked = np.where(keep[over], approx[over], -np.inf)
+    best = np.argsort(-ranked, axis=1, kind="stable")[:, :MAX_CANDIDATES]
+    kept = np.zeros_like(ranked, dtype=bool)
+    np.put_along_axis(kept, best, True, axis=1)
+    keep[over] = kept
 
 
 def _measured_bound(fr: Sequence[Features], fc: Sequence[Features]) -> np.ndarray:

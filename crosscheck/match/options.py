@@ -30,6 +30,11 @@ NO_SHARED_COUNTRY_PENALTY = 0.25  # both name countries, none in common: another
 # Blocks larger than this are split by measured head word and entity before the all-pairs
 # comparison: 1,000² frame pairs take about a second on one core of this machine.
 MAX_BLOCK_ALL_PAIRS = 1000
+MAX_SPLIT_DEPTH = 3  # a part still too large is split on a second and a third key, no further
+# Partners each claim keeps among its block's later claims, best score estimate first: the
+# scored pairs, and with them scoring and clustering, grow linearly in the claims instead of
+# with the square of the largest block (benchmarks/pipeline.py; see MAX_CANDIDATES' note there).
+MAX_CANDIDATES = 200
 
 
 @dataclass(frozen=True)
