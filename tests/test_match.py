@@ -211,7 +211,35 @@ def test_oversized_blocks_are_split_to_the_all_pairs_limit() -> None:
 def test_each_claim_keeps_at_most_max_candidates_later_partners() -> None:
     claims = _many_facts(MAX_CANDIDATES + 100)
     pairs = candidate_pairs(claims)
-    partners = Counter(i for i, _ in pairs)
+    partners = Counter(pairs.i.tolist())
     assert max(partners.values()) == MAX_CANDIDATES
     # the partners kept are the best estimates: a claim keeps the other claims of its fact
-    assert all((5 * f, 5 * f + 1) in pairs for f in range(len(claims) // 5))
+    kept = set(zip(pairs.i.tolist(), pairs.j.tolist(), strict=True))
+    assert all((5 * f, 5 * f + 1) in kept for f in range(len(claims) // 5))
+
+
+def test_vectorized_rules_agree_with_the_scalar_ones_on_every_dev_set_pair() -> None:
+    """vectors.exact_scores / cannot_link give what scoring._score / incompatibility give."""
+    import numpy as np
+
+    from benchmarks.matching import load_items
+    from crosscheck.match import features, incompatibility
+    from crosscheck.match import vectors as v
+    from crosscheck.match.options import _DEFAULT
+    from crosscheck.match.scoring import _score
+
+    claims = [i.claim for i in load_items() if i.claim is not None]
+    feats = [features(c) for c in claims]
+    table = v.feature_table(claims, feats)
+    everyone = np.arange(len(claims))
+    strip = v.strip(table, everyone, everyone)
+    r, c = (x.ravel() for x in np.meshgrid(everyone, everyone, indexing="ij"))
+    frames = np.linspace(0, 1, len(r))  # any frame similarity: the rule must hold for each
+    scores = v.exact_scores(table, strip, r, c, frames, _DEFAULT)
+    cannot = v.cannot_link(table, r, c)
+    for k, (i, j) in enumerate(zip(r.tolist(), c.tolist(), strict=True)):
+        expected = _score(feats[i], feats[j], float(frames[k]), _DEFAULT)[0]
+        assert round(float(scores[k]), 4) == expected, (claims[i].sentence, claims[j].sentence)
+        clash = incompatibility(claims[i], claims[j], feats[i], feats[j]) is not None
+        assert bool(cannot[k]) == clash, (claims[i].sentence, claims[j].sentence)
+    assert cannot.any() and (scores > 0.55).any()  # both sides of each rule were exercised

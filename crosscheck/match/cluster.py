@@ -6,9 +6,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from crosscheck.match.candidates import candidate_pairs
-from crosscheck.match.measures import Features, _same_interval, features, incompatibility
-from crosscheck.match.options import _DEFAULT, MatchOptions, _Scores
+import numpy as np
+
+from crosscheck.match.candidates import Pairs, candidate_pairs
+from crosscheck.match.measures import Features, features
+from crosscheck.match.options import _DEFAULT, MatchOptions
 from crosscheck.match.scoring import _reason, _score
 from crosscheck.models import Claim, stable_id
 
@@ -46,58 +48,15 @@ def match_claims(claims: Sequence[Claim], options: MatchOptions | None = None) -
     reps = sorted(copies)
     rep_claims = [claims[r] for r in reps]
     feats = [features(c) for c in rep_claims]
-    # candidate pairs are freed once scored, before clustering builds its own tables
-    scores, cannot = _score_pairs(rep_claims, feats,
-                                  candidate_pairs(rep_claims, o.prune_cutoff, feats, o), o)
+    pairs = candidate_pairs(rep_claims, o.prune_cutoff, feats, o)
     sizes = [len(copies[r]) for r in reps]
-    groups, joins = _average_link(len(reps), scores, cannot, o, sizes)
+    groups, joins = _average_link(len(reps), pairs, o, sizes)
     group_of = {m: g for g, members in enumerate(groups) for m in members}
-    joins_of: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for i, j in joins:
-        joins_of[group_of[i]].append((i, j))
-    return [_cluster(claims, reps, copies, members, joins_of[g], scores)
-            for g, members in enumerate(groups)]
-
-
-def _score_pairs(claims: Sequence[Claim], feats: Sequence[Features],
-                 pairs: dict[tuple[int, int], float], o: MatchOptions
-                 ) -> tuple[_Scores, set[tuple[int, int]]]:
-    """Score each candidate pair, or mark it cannot-link; equal features are judged once.
-
-    Past the same-article rule, incompatibility and score read only the two claims' features
-    (and the frame similarity), so they are memoized on numbered distinct features.
-    """
-    kinds: dict[Features, int] = {}
-    kind = [kinds.setdefault(f, len(kinds)) for f in feats]
-    article = [c.article_id for c in claims]
-    clash: dict[tuple[int, int], bool] = {}
-    scored: dict[tuple[int, int, float], tuple[float, tuple[float, float, float, frozenset[str]]]]
-    scored = {}
-    scores: _Scores = {}
-    cannot: set[tuple[int, int]] = set()
-    for (i, j), frame_sim in pairs.items():
-        ki, kj = kind[i], kind[j]
-        if article[i] == article[j] and _same_article_clash(claims[i], claims[j]):
-            cannot.add((i, j))
-            continue
-        bad = clash.get((ki, kj))
-        if bad is None:
-            bad = clash[(ki, kj)] = incompatibility(claims[i], claims[j], feats[i],
-                                                    feats[j]) is not None
-        if bad:
-            cannot.add((i, j))
-            continue
-        value = scored.get((ki, kj, frame_sim))
-        if value is None:
-            score, measured, entities, shared = _score(feats[i], feats[j], frame_sim, o)
-            value = scored[(ki, kj, frame_sim)] = (score, (frame_sim, measured, entities, shared))
-        scores[(i, j)] = value
-    return scores, cannot
-
-
-def _same_article_clash(a: Claim, b: Claim) -> bool:
-    """The same-article rule of `incompatibility`: two different figures of one text."""
-    return not _same_interval(a, b) and a.as_of == b.as_of
+    joins_of: dict[int, list[int]] = defaultdict(list)
+    for k in joins:
+        joins_of[group_of[int(pairs.i[k])]].append(k)
+    found = _Found(claims, reps, copies, feats, pairs, o)
+    return [found.cluster(members, joins_of[g]) for g, members in enumerate(groups)]
 
 
 def _identical(claims: Sequence[Claim]) -> dict[int, list[int]]:
@@ -116,16 +75,17 @@ def _identical(claims: Sequence[Claim]) -> dict[int, list[int]]:
 class _Groups:
     """Clusters being merged, with the summed pair scores and cannot-links between them."""
 
-    def __init__(self, sizes: Sequence[int], scores: _Scores, cannot: set[tuple[int, int]]
-                 ) -> None:
+    def __init__(self, sizes: Sequence[int], pairs: Pairs) -> None:
         self.group_of = list(range(len(sizes)))
         self.members: dict[int, list[int]] = {i: [i] for i in range(len(sizes))}
         self.size = dict(enumerate(sizes))
         self.sums: dict[int, dict[int, float]] = defaultdict(dict)
         self.blocked: dict[int, set[int]] = defaultdict(set)
-        for (i, j), (score, _) in scores.items():
+        ok = ~pairs.cannot
+        for i, j, score in zip(pairs.i[ok].tolist(), pairs.j[ok].tolist(),
+                               pairs.score[ok].tolist(), strict=True):
             self.sums[i][j] = self.sums[j][i] = score * sizes[i] * sizes[j]
-        for i, j in cannot:
+        for i, j in zip(pairs.i[~ok].tolist(), pairs.j[~ok].tolist(), strict=True):
             self.blocked[i].add(j)
             self.blocked[j].add(i)
 
@@ -154,38 +114,54 @@ class _Groups:
                 self.blocked[other].add(big)
 
 
-def _average_link(n: int, scores: _Scores, cannot: set[tuple[int, int]], o: MatchOptions,
-                  sizes: Sequence[int] | None = None
-                  ) -> tuple[list[list[int]], list[tuple[int, int]]]:
+def _average_link(n: int, pairs: Pairs, o: MatchOptions, sizes: Sequence[int] | None = None
+                  ) -> tuple[list[list[int]], list[int]]:
     """Merge along the best pairs first, only while the clusters' mean pair score holds.
 
     Group-to-group sums are kept up to date on each merge, so a check costs O(1) and the
     whole pass is linear in the number of scored pairs (no member-by-member rescans).
+    Returns the groups and, as indices into `pairs`, the links that joined them.
     """
-    groups = _Groups(sizes or [1] * n, scores, cannot)
-    joins: list[tuple[int, int]] = []
-    links = [(s, ij) for ij, (s, _) in scores.items() if s >= o.threshold]
-    for _, (i, j) in sorted(links, key=lambda t: (-t[0], t[1])):
+    groups = _Groups(sizes or [1] * n, pairs)
+    joins: list[int] = []
+    links = np.flatnonzero(~pairs.cannot & (pairs.score >= o.threshold))
+    order = links[np.lexsort((pairs.j[links], pairs.i[links], -pairs.score[links]))]
+    for k, i, j in zip(order.tolist(), pairs.i[order].tolist(), pairs.j[order].tolist(),
+                       strict=True):
         gi, gj = groups.group_of[i], groups.group_of[j]
         if gi != gj and groups.average(gi, gj) >= o.cluster_average_min:
             groups.merge(gi, gj)
-            joins.append((i, j))
+            joins.append(k)
     return [sorted(m) for m in groups.members.values()], joins
 
 
-def _cluster(claims: Sequence[Claim], reps: Sequence[int], copies: dict[int, list[int]],
-             members: list[int], joins: list[tuple[int, int]], scores: _Scores) -> Cluster:
-    """A cluster of the claims behind some representatives, with the links that joined it."""
-    everyone = [k for m in members for k in copies[reps[m]]]
-    ids = tuple(sorted(claims[k].id for k in everyone))
-    links = [
-        Link(claims[reps[i]].id, claims[reps[j]].id, scores[(i, j)][0],
-             _reason(claims[reps[i]], claims[reps[j]], *scores[(i, j)][1]))
-        for i, j in joins
-    ]
-    links += [Link(claims[reps[m]].id, claims[k].id, 1.0, IDENTICAL_REASON)
-              for m in members for k in copies[reps[m]][1:]]
-    return Cluster(id=stable_id("cluster", *ids), claim_ids=ids, links=tuple(links))
+@dataclass(frozen=True)
+class _Found:
+    """What turning groups of representatives into clusters reads."""
+
+    claims: Sequence[Claim]
+    reps: Sequence[int]
+    copies: dict[int, list[int]]
+    feats: Sequence[Features]
+    pairs: Pairs
+    options: MatchOptions
+
+    def cluster(self, members: list[int], joins: list[int]) -> Cluster:
+        """A cluster of the claims behind some representatives, with the links that joined it."""
+        claims, reps, copies, pairs = self.claims, self.reps, self.copies, self.pairs
+        everyone = [k for m in members for k in copies[reps[m]]]
+        ids = tuple(sorted(claims[k].id for k in everyone))
+        links = [self._link(int(pairs.i[k]), int(pairs.j[k]), k) for k in joins]
+        links += [Link(claims[reps[m]].id, claims[k].id, 1.0, IDENTICAL_REASON)
+                  for m in members for k in copies[reps[m]][1:]]
+        return Cluster(id=stable_id("cluster", *ids), claim_ids=ids, links=tuple(links))
+
+    def _link(self, i: int, j: int, k: int) -> Link:
+        a, b = self.claims[self.reps[i]], self.claims[self.reps[j]]
+        frame = float(self.pairs.frame[k])
+        _, measured, entities, shared = _score(self.feats[i], self.feats[j], frame, self.options)
+        return Link(a.id, b.id, float(self.pairs.score[k]),
+                    _reason(a, b, frame, measured, entities, shared))
 
 
 def clusters_by_claim(clusters: Iterable[Cluster]) -> dict[str, Cluster]:

@@ -53,6 +53,3 @@ class MatchOptions:
 
 
 _DEFAULT = MatchOptions()
-
-# (i, j) → (score, (frame, measured, entities, shared entities)) for every compatible pair scored
-_Scores = dict[tuple[int, int], tuple[float, tuple[float, float, float, frozenset[str]]]]
