@@ -19,7 +19,9 @@ from crosscheck.match.cluster import (
     Cluster,
     Link,
     clusters_by_claim,
+    in_claim_order,
     match_claims,
+    match_parts,
 )
 from crosscheck.match.measures import (
     Features,
@@ -56,7 +58,8 @@ from crosscheck.match.options import (
 from crosscheck.match.scoring import score_pair
 
 __all__ = ["Cluster", "Features", "Link", "MatchOptions", "block_key", "candidate_pairs",
-           "clusters_by_claim", "features", "incompatibility", "match_claims", "measure_class",
+           "clusters_by_claim", "features", "in_claim_order", "incompatibility", "match_claims",
+           "match_parts", "measure_class",
            "period_year", "rate_period", "score_pair", "thing_classes",
            # tuned constants, importable from here as before the split
            "CLUSTER_AVERAGE_MIN", "ENTITY_WEIGHT", "FRAME_WEIGHT", "IDENTICAL_REASON",

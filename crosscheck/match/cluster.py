@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from crosscheck.match.candidates import Pairs, candidate_pairs
-from crosscheck.match.measures import Features, features
+from crosscheck.match.measures import Features, block_key, features
 from crosscheck.match.options import _DEFAULT, MatchOptions
 from crosscheck.match.scoring import _reason, _score
 from crosscheck.models import Claim, stable_id
@@ -41,8 +41,44 @@ def match_claims(claims: Sequence[Claim], options: MatchOptions | None = None) -
 
     Identical claims (a copied sentence stating the same figure) are scored once through one
     representative. Each cluster keeps the links that joined it (a spanning tree, best pairs
-    first), each with its score and reason.
+    first), each with its score and reason. Blocks never share a pair, so each is matched on
+    its own; clusters come in the order of their first claim.
     """
+    parts = [[claims[i] for i in members] for members in _by_block(claims).values()]
+    return in_claim_order(claims, [c for part in parts for c in _match_block(part, options)])
+
+
+def _by_block(claims: Sequence[Claim]) -> dict[tuple[str, ...], list[int]]:
+    by_key: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        by_key[block_key(c)].append(i)
+    return by_key
+
+
+def match_parts(claims: Sequence[Claim], n: int) -> list[list[Claim]]:
+    """The claims in at most `n` parts that can be matched apart (whole blocks in each).
+
+    For running `match_claims` on a task runner: blocks are dealt largest first to the part
+    with the least work so far, work counted as the square of a block's size (all-pairs
+    within it); `in_claim_order` puts the parts' clusters back together.
+    """
+    load = [0] * max(1, n)
+    parts: list[list[int]] = [[] for _ in load]
+    for members in sorted(_by_block(claims).values(), key=len, reverse=True):
+        k = load.index(min(load))
+        parts[k].extend(members)
+        load[k] += len(members) ** 2
+    return [[claims[i] for i in sorted(part)] for part in parts if part]
+
+
+def in_claim_order(claims: Sequence[Claim], clusters: Iterable[Cluster]) -> list[Cluster]:
+    """Clusters sorted by where their first claim stands among `claims`."""
+    at = {c.id: k for k, c in enumerate(claims)}
+    return sorted(clusters, key=lambda cl: min(at[i] for i in cl.claim_ids))
+
+
+def _match_block(claims: Sequence[Claim], options: MatchOptions | None) -> list[Cluster]:
+    """`match_claims` on claims that share one block key, or several whole blocks."""
     o = options or _DEFAULT
     copies = _identical(claims)
     reps = sorted(copies)
