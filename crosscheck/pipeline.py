@@ -180,12 +180,19 @@ def window_stage(store: Store, window_days: int,
 def assess_stage(articles: Sequence[Article], claims: Sequence[Claim],
                  sources: Sequence[Source]) -> Assessment:
     """Find copies, match claims across outlets and assess every cluster."""
-    from crosscheck.assess import assess, facts_from_source
     from crosscheck.independence import find_copies
     from crosscheck.match import match_claims
 
-    copies = find_copies(list(articles))
-    clusters = match_claims(list(claims))
+    return findings_stage(articles, claims, sources, match_claims(list(claims)),
+                          find_copies(list(articles)))
+
+
+def findings_stage(articles: Sequence[Article], claims: Sequence[Claim],
+                   sources: Sequence[Source], clusters: list[Any],
+                   copies: dict[str, str]) -> Assessment:
+    """Assess matched clusters, with the copies found, against the publishers' metadata."""
+    from crosscheck.assess import assess, facts_from_source
+
     publishers = {s.id: facts_from_source(s) for s in sources}
     by_id = {a.id: a for a in articles}
     findings = assess(list(claims), clusters, by_id, publishers, copies)

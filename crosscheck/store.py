@@ -323,12 +323,12 @@ class Store:
     # -- claims -------------------------------------------------------------------------
     def replace_claims(self, article_ids: Sequence[str], claims: Sequence[Claim]) -> None:
         """Swap the claims of these articles for a fresh extraction, atomically."""
+        rows = [_claim_values(c) for c in claims]  # before the write lock: it is one per store
         with self.engine.begin() as conn:
             for chunk in _chunks(list(article_ids), 500):
                 conn.execute(claims_t.delete().where(claims_t.c.article_id.in_(chunk)))
                 conn.execute(articles_t.update().where(articles_t.c.id.in_(chunk))
                              .values(extracted_hash=articles_t.c.content_hash))
-            rows = [_claim_values(c) for c in claims]
             for chunk in _chunks(rows, 1000):
                 conn.execute(claims_t.insert(), chunk)
 

@@ -1,15 +1,17 @@
 """The nightly Prefect flow: one thin task per core stage, in stage order.
 
 Read top to bottom it tells the whole run: load sources → ingest → extract (batched, mapped
-over the task runner) → select the report window → match and assess → gate → store → report.
+over the task runner) → select the report window → find copies, beside matching (whole blocks
+per part, mapped over the task runner) → assess → gate → store → report.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 for _key, _value in {"PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1",
                      "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90"}.items():
@@ -19,10 +21,13 @@ from prefect import flow, get_run_logger, task, unmapped  # noqa: E402
 from prefect.artifacts import create_markdown_artifact, create_table_artifact  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.runtime import flow_run  # noqa: E402
+from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 from prefect.utilities.annotations import quote  # noqa: E402
 
 from crosscheck import pipeline as p  # noqa: E402
 from crosscheck.config import Source, SourcesConfig  # noqa: E402
+from crosscheck.independence import find_copies  # noqa: E402
+from crosscheck.match import Cluster, in_claim_order, match_claims, match_parts  # noqa: E402
 from crosscheck.models import Article, Claim, Finding, SkipRecord  # noqa: E402
 from crosscheck.report.model import GateResult, ReportInput  # noqa: E402
 from crosscheck.store import DEFAULT_DB_PATH, Store, db_url_for, utcnow  # noqa: E402
@@ -38,6 +43,8 @@ def transient_only(task: Any, task_run: Any, state: Any) -> bool:
 
     return isinstance(state.result(raise_on_failure=False), TransientError)
 
+
+T = TypeVar("T")
 
 # Records are passed between tasks, never cached: a nightly run must always see new input.
 TASK = {"cache_policy": NO_CACHE, "persist_result": False, "retries": len(RETRY_DELAYS),
@@ -64,10 +71,34 @@ def window_task(db_url: str, window_days: int) -> tuple[list[Article], list[Clai
     return p.window_stage(Store(db_url), window_days)
 
 
+class Records(Generic[T]):
+    """Records handed to a task that runs on the task runner, as one opaque object.
+
+    Prefect walks a task's inputs looking for futures (0.95 s for 8,000 claims); quote() stops
+    that for tasks called in the flow, but a quoted list submitted to the Dask runner reaches
+    the task as a bare tuple (prefect-dask 0.3.7), so records that travel go in this box.
+    """
+
+    __slots__ = ("items",)
+
+    def __init__(self, items: Iterable[T]) -> None:
+        self.items = list(items)
+
+
 @task(**TASK)
-def assess_task(articles: list[Article], claims: list[Claim],
-                sources: list[Source]) -> p.Assessment:
-    return p.assess_stage(articles, claims, sources)
+def copies_task(articles: Records[Article]) -> dict[str, str]:
+    return find_copies(articles.items)
+
+
+@task(**TASK)
+def match_task(claims: Records[Claim]) -> list[Cluster]:
+    return match_claims(claims.items)
+
+
+@task(**TASK)
+def findings_task(articles: list[Article], claims: list[Claim], sources: list[Source],
+                  clusters: list[Cluster], copies: dict[str, str]) -> p.Assessment:
+    return p.findings_stage(articles, claims, sources, clusters, copies)
 
 
 @task(**TASK)
@@ -106,7 +137,15 @@ def run_name() -> str:
     return f"nightly-{datetime.now():%Y-%m-%d}-{sources}"
 
 
-@flow(name="nightly", flow_run_name=run_name, log_prints=False)
+# Threads of the default runner. Prefect's default is a thread per task: at 20,000 articles
+# that was 100 extraction tasks at once, queueing on the GIL (extraction is CPU-bound Python)
+# and on SQLite's one writer until writes failed with "database is locked" after the 30 s
+# busy timeout (benchmarks/pipeline.py --runners default). One per core keeps both busy.
+THREADS = os.cpu_count() or 2
+
+
+@flow(name="nightly", flow_run_name=run_name, log_prints=False,
+      task_runner=ThreadPoolTaskRunner(max_workers=THREADS))
 def nightly(sources: str = "sources.yaml", out: str = "data/reports",
             db: str | None = None, window_days: int = p.DEFAULT_WINDOW_DAYS,
             batch_size: int = p.DEFAULT_BATCH_SIZE) -> dict[str, Any]:
@@ -137,7 +176,12 @@ def _run(store: Store, run_id: str, options: p.RunOptions) -> dict[str, Any]:
     articles, claims = window_task(options.db_url, options.window_days)
     # quote(): Prefect would otherwise walk every record of these inputs looking for futures
     # (0.95 s for 8,000 claims against 0.012 s quoted, benchmarks/pipeline.py).
-    assessment = assess_task(quote(articles), quote(claims), list(config.sources))
+    copies = copies_task.submit(Records(articles))
+    # blocks never share a pair: each part is matched on its own, beside the copy search
+    parts = match_task.map([Records(part) for part in match_parts(claims, THREADS)])
+    clusters = in_claim_order(claims, [c for part in parts.result() for c in part])
+    assessment = findings_task(quote(articles), quote(claims), list(config.sources),
+                               quote(clusters), copies)
     gates = gate_task(quote(articles), quote(claims), quote(assessment.findings),
                       [s.id for s in config.sources])
     save_results_task(options.db_url, run_id, quote(assessment))
