@@ -21,12 +21,9 @@ import json
 import math
 import random
 import re
-import resource
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -37,6 +34,8 @@ SHARED_CORPUS = REPO.parent / "shared" / "corpus"
 sys.path.insert(0, str(REPO))
 
 from _prefect_env import hermetic_prefect  # noqa: E402  (benchmarks/ is the script's folder)
+
+from crosscheck.pipeline import peak_rss_mb  # noqa: E402  (no Prefect import in the core)
 
 ARTICLES_PER_STORY = 6  # stories = N / 6: about a dozen mentions each, like a busy news week
 STORY_POPULARITY = 0.5  # story weight 1/rank**0.5: a few stories run in hundreds of articles
@@ -257,69 +256,51 @@ def write_corpus(corpus: Corpus, folder: Path) -> Path:
 
 
 # -- measuring -----------------------------------------------------------------------------------
-def peak_rss_mb() -> float:
-    """Peak resident memory of this process so far (Linux reports KiB)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-@dataclass(slots=True)
-class Timings:
-    """Per-stage seconds and the peak RSS reached by the end of each stage."""
-
-    rows: list[tuple[str, float, float, int]] = field(default_factory=list)
-
-    @contextmanager
-    def stage(self, name: str, items: int) -> Iterator[None]:
-        gc.collect()
-        start = time.perf_counter()
-        yield
-        self.rows.append((name, time.perf_counter() - start, peak_rss_mb(), items))
-
-    def print(self, title: str) -> None:
-        print(f"\n{title}")
-        print(f"{'stage':<22} {'seconds':>9} {'articles/s':>11} {'peak RSS MB':>12}")
-        for name, secs, rss, items in self.rows:
-            rate = f"{items / secs:,.0f}" if secs > 0 else "-"
-            print(f"{name:<22} {secs:>9.2f} {rate:>11} {rss:>12.0f}")
-        total = sum(r[1] for r in self.rows)
-        n = self.rows[0][3] if self.rows else 0
-        print(f"{'total':<22} {total:>9.2f} {n / total if total else 0:>11,.0f}")
+def print_stages(title: str, stages: dict[str, dict[str, float]], n: int) -> None:
+    """Per stage: seconds, articles per second, and the process's peak RSS by its end."""
+    print(f"\n{title}")
+    print(f"{'stage':<22} {'seconds':>9} {'articles/s':>11} {'peak RSS MB':>12}")
+    for name, row in stages.items():
+        secs = row["seconds"]
+        rate = f"{n / secs:,.0f}" if secs > 0 else "-"
+        print(f"{name:<22} {secs:>9.2f} {rate:>11} {row['peak_rss_mb']:>12.0f}")
+    total = sum(r["seconds"] for r in stages.values())
+    print(f"{'total':<22} {total:>9.2f} {n / total if total else 0:>11,.0f}")
 
 
 def run_core(sources_path: Path, work: Path, batch_size: int,
-             n: int) -> tuple[Timings, dict[str, Any]]:
+             n: int) -> tuple[dict[str, dict[str, float]], dict[str, Any]]:
     """Every stage as plain functions on a fresh SQLite store, timed one by one."""
     from crosscheck import pipeline as p
-    from crosscheck.assess import assess, facts_from_source
     from crosscheck.independence import find_copies
     from crosscheck.match import match_claims
     from crosscheck.store import Store
 
     db_url = f"sqlite:///{work / 'core.db'}"
-    store, run_id, t = Store(db_url), p.new_run_id(), Timings()
+    store, run_id, t = Store(db_url), p.new_run_id(), p.StageClock()
     store.begin_run(run_id, str(sources_path))
-    with t.stage("load sources", n):
+    with t.stage("load sources"):
         config = p.load_stage(store, sources_path)
-    with t.stage("ingest + store", n):
+    with t.stage("ingest + store"):
         outcome = p.ingest_stage(store, run_id, list(config.sources))
-    with t.stage("extract + store", n):
+    with t.stage("extract + store"):
         for batch in p.batches(outcome.changed_ids, batch_size):
             p.extract_stage(db_url, batch)
-    with t.stage("read window", n):
+    with t.stage("read window"):
         articles, claims = p.window_stage(store, p.DEFAULT_WINDOW_DAYS)
-    with t.stage("copies (MinHash)", n):
+    with t.stage("copies (MinHash)"):
         copies = find_copies(articles)
-    with t.stage("match claims", n):
+    with t.stage("match claims"):
         clusters = match_claims(claims)
-    with t.stage("assess", n):
-        publishers = {s.id: facts_from_source(s) for s in config.sources}
-        findings = assess(claims, clusters, {a.id: a for a in articles}, publishers, copies)
-    with t.stage("gates (GX)", n):
+    with t.stage("assess"):
+        assessment = p.findings_stage(articles, claims, config.sources, clusters, copies)
+        findings = assessment.findings
+    with t.stage("gates (GX)"):
         gates = p.gate_stage(p.claims_frame(claims, {a.id: a for a in articles}),
                              p.findings_frame(findings), [s.id for s in config.sources])
-    with t.stage("store results", n):
+    with t.stage("store results"):
         store.save_results(run_id, p.cluster_rows(clusters), findings)
-    with t.stage("report", n):
+    with t.stage("report"):
         ctx = p.RunContext(run_id, datetime.now(UTC), p.RunOptions(
             sources_path, work / "core-report", db_url), config, outcome, [])
         inp = p.build_report_input(store, ctx, articles, claims, findings, gates)
@@ -328,8 +309,8 @@ def run_core(sources_path: Path, work: Path, batch_size: int,
     kinds: dict[str, int] = {}
     for f in findings:
         kinds[f.kind] = kinds.get(f.kind, 0) + 1
-    return t, {"articles": len(outcome.changed_ids), "claims": len(claims), "copies": len(copies),
-               "clusters": len(clusters), "findings": kinds}
+    return t.stages, {"articles": len(outcome.changed_ids), "claims": len(claims),
+                      "copies": len(copies), "clusters": len(clusters), "findings": kinds}
 
 
 def run_flow(runner: str, sources_path: Path, work: Path, batch_size: int) -> tuple[float, dict]:
@@ -422,13 +403,14 @@ def _compare_reports(work: Path, runners: list[str]) -> None:
 
 def _run_one(runner: str, sources_path: Path, work: Path, batch_size: int, n: int) -> None:
     if runner == "core":
-        timings, figures = run_core(sources_path, work, batch_size, n)
-        timings.print(f"core stages (no Prefect), batch {batch_size}: {figures}")
+        stages, figures = run_core(sources_path, work, batch_size, n)
+        print_stages(f"core stages (no Prefect), batch {batch_size}: {figures}", stages, n)
         return
     secs, stats = run_flow(runner, sources_path, work, batch_size)
-    print(f"\nnightly flow on the {runner} runner: {secs:.1f} s, {n / secs:,.0f} articles/s, "
-          f"peak RSS of this process {peak_rss_mb():.0f} MB; claims {stats['claims']}, "
-          f"findings {stats['findings']}")
+    print_stages(f"nightly flow on the {runner} runner, its stages (peak RSS of the flow's "
+                 f"process; Dask workers are other processes)", stats["stages"], n)
+    print(f"whole flow run {secs:.1f} s, {n / secs:,.0f} articles/s, peak RSS "
+          f"{peak_rss_mb():.0f} MB; claims {stats['claims']}, findings {stats['findings']}")
 
 if __name__ == "__main__":
     main()

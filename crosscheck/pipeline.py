@@ -6,9 +6,12 @@ the store by URL, so a task can run in another process (Dask) and open its own c
 
 from __future__ import annotations
 
+import resource
 import secrets
+import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -254,14 +257,37 @@ def with_history(store: Store, health: Iterable[SourceHealth]) -> list[SourceHea
 
 
 def run_stats(outcome: IngestOutcome, claims: Sequence[Claim], findings: Sequence[Finding],
-              gates: Sequence[GateResult]) -> dict[str, Any]:
-    """Headline figures of a run, kept in the run record."""
+              gates: Sequence[GateResult], clock: StageClock | None = None) -> dict[str, Any]:
+    """Headline figures of a run, kept in the run record (with each stage's time if clocked)."""
     status = Counter(h.status for h in outcome.health)
     return {"sources_ok": status["ok"], "sources_failed": status["failed"],
             "sources_disabled": status["disabled"], "articles_seen": outcome.articles_seen,
             "articles_new_or_changed": len(outcome.changed_ids), "claims": len(claims),
             "findings": dict(Counter(f.kind for f in findings)),
-            "gate_failures": sum(1 for g in gates if not g.success)}
+            "gate_failures": sum(1 for g in gates if not g.success),
+            "stages": dict(clock.stages) if clock else {}}
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process so far, in MB (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+@dataclass(slots=True)
+class StageClock:
+    """Seconds and this process's peak memory at the end of each stage, in the order run."""
+
+    stages: dict[str, dict[str, float]] = field(default_factory=dict)
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        """Time the block as stage `name`."""
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.stages[name] = {"seconds": round(time.perf_counter() - start, 3),
+                                 "peak_rss_mb": round(peak_rss_mb(), 1)}
 
 
 def run_problems(skips: Sequence[SkipRecord], gates: Sequence[GateResult]) -> dict[str, Any]:

@@ -165,31 +165,42 @@ def nightly(sources: str = "sources.yaml", out: str = "data/reports",
 
 def _run(store: Store, run_id: str, options: p.RunOptions) -> dict[str, Any]:
     logger = get_run_logger()
-    ctx_started = utcnow()
-    config = load_sources_task(options.db_url, options.sources_path)
-    outcome = ingest_task(options.db_url, run_id, list(config.sources))
+    ctx_started, clock = utcnow(), p.StageClock()
+    with clock.stage("load sources"):
+        config = load_sources_task(options.db_url, options.sources_path)
+    with clock.stage("ingest"):
+        outcome = ingest_task(options.db_url, run_id, list(config.sources))
     skips = p.config_skips(config) + outcome.skips
-    pending = store.pending_extraction()  # new, changed, or left behind by a crashed run
-    futures = extract_task.map(unmapped(options.db_url), p.batches(pending, options.batch_size))
-    for count_and_skips in futures.result():
-        skips.extend(count_and_skips[1])
-    articles, claims = window_task(options.db_url, options.window_days)
+    with clock.stage("extract"):
+        pending = store.pending_extraction()  # new, changed, or left behind by a crashed run
+        futures = extract_task.map(unmapped(options.db_url),
+                                   p.batches(pending, options.batch_size))
+        for count_and_skips in futures.result():
+            skips.extend(count_and_skips[1])
+    with clock.stage("read window"):
+        articles, claims = window_task(options.db_url, options.window_days)
+    with clock.stage("copies + match"):
+        copies = copies_task.submit(Records(articles))
+        # blocks never share a pair: each part is matched on its own, beside the copy search
+        parts = match_task.map([Records(part) for part in match_parts(claims, THREADS)])
+        clusters = in_claim_order(claims, [c for part in parts.result() for c in part])
+        copies.wait()
     # quote(): Prefect would otherwise walk every record of these inputs looking for futures
     # (0.95 s for 8,000 claims against 0.012 s quoted, benchmarks/pipeline.py).
-    copies = copies_task.submit(Records(articles))
-    # blocks never share a pair: each part is matched on its own, beside the copy search
-    parts = match_task.map([Records(part) for part in match_parts(claims, THREADS)])
-    clusters = in_claim_order(claims, [c for part in parts.result() for c in part])
-    assessment = findings_task(quote(articles), quote(claims), list(config.sources),
-                               quote(clusters), copies)
-    gates = gate_task(quote(articles), quote(claims), quote(assessment.findings),
-                      [s.id for s in config.sources])
-    save_results_task(options.db_url, run_id, quote(assessment))
-    ctx = p.RunContext(run_id, ctx_started, options, config, outcome, skips)
-    inp = p.build_report_input(store, ctx, articles, claims, assessment.findings, gates)
-    paths = report_task(quote(inp), options.out_dir)
-    artifacts_task(quote(inp), paths)
-    stats = p.run_stats(outcome, claims, assessment.findings, gates)
+    with clock.stage("assess"):
+        assessment = findings_task(quote(articles), quote(claims), list(config.sources),
+                                   quote(clusters), copies)
+    with clock.stage("gates"):
+        gates = gate_task(quote(articles), quote(claims), quote(assessment.findings),
+                          [s.id for s in config.sources])
+    with clock.stage("store results"):
+        save_results_task(options.db_url, run_id, quote(assessment))
+    with clock.stage("report"):
+        ctx = p.RunContext(run_id, ctx_started, options, config, outcome, skips)
+        inp = p.build_report_input(store, ctx, articles, claims, assessment.findings, gates)
+        paths = report_task(quote(inp), options.out_dir)
+        artifacts_task(quote(inp), paths)
+    stats = p.run_stats(outcome, claims, assessment.findings, gates, clock)
     store.finish_run(run_id, "completed", stats, p.run_problems(skips, gates))
     logger.info("run %s completed: %s; report in %s", run_id, stats, options.out_dir)
     return {"run_id": run_id, "stats": stats, "report": {k: str(v) for k, v in paths.items()}}
