@@ -125,9 +125,11 @@ def artifacts_task(inp: ReportInput, paths: dict[str, Path]) -> None:
     create_markdown_artifact(summary_markdown(inp), key="crosscheck-summary",
                              description=f"crosscheck run {inp.run_id}")
     rows = findings_table(inp)
+    shown = f"the {len(rows)} most severe of {len(inp.findings)} findings" \
+        if len(rows) < len(inp.findings) else "findings"
     if rows:
         create_table_artifact(rows, key="crosscheck-findings",
-                              description=f"findings of run {inp.run_id}")
+                              description=f"{shown} of run {inp.run_id} (all in report.html)")
 
 
 def run_name() -> str:

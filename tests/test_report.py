@@ -335,6 +335,7 @@ def test_summary_markdown_and_table(inp):
     assert shells["figures"] == ("1–3 million shells (Northgate Ledger, +1 copies) vs "
                                  "about 5 million shells (Eastern Courier)")
     assert shells["review"] == "confirmed" and shells["new"] is False
+    assert findings_table(inp, limit=2) == rows[:2]  # the most severe, for Prefect's UI
 
 
 def test_many_skips_are_summarised_with_ingest_first(inp):
