@@ -193,7 +193,9 @@ def generate(n: int, seed: int = 7) -> Corpus:
     vocabulary = sorted({w for f in filler for w in f.split() if w.isalpha() and w.islower()})
     stories = make_stories(rng, figures, vocabulary, max(20, n // ARTICLES_PER_STORY))
     weights = [1 / (rank + 1) ** STORY_POPULARITY for rank in range(len(stories))]
-    now = datetime.now(UTC)
+    # dates count back from today's midnight (UTC): the same N and seed give the same corpus
+    # all day, so runs of different runners, or of two commits, read the same articles
+    now = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
     corpus = Corpus({f"outlet_{k:02d}": [] for k in range(OUTLETS)})
     written: list[tuple[str, dict[str, str]]] = []
     for i in range(n):
