@@ -338,6 +338,15 @@ def test_summary_markdown_and_table(inp):
     assert findings_table(inp, limit=2) == rows[:2]  # the most severe, for Prefect's UI
 
 
+def test_findings_table_cells_stay_short(inp):
+    from crosscheck.report.exports import ARTIFACT_TEXT
+
+    long = dataclasses.replace(inp.findings[0], explanation="the figures disagree " * 100)
+    inp.findings = [long, *inp.findings[1:]]
+    row = next(r for r in findings_table(inp) if r["id"] == long.id)
+    assert len(row["explanation"]) == ARTIFACT_TEXT and row["explanation"].endswith("…")
+
+
 def test_many_skips_are_summarised_with_ingest_first(inp):
     inp.skips = [SkipRecord("extract", "northgate", f"a1 sentence {i}", "a time reference")
                  for i in range(20)] + inp.skips
