@@ -56,7 +56,6 @@ def validate(suite_name: str, df: pd.DataFrame, expectations: list[Any]) -> list
     """Run one suite over a DataFrame and return a result per expectation."""
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
     import great_expectations as gx
-
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
     ctx = gx.get_context(mode="ephemeral")
@@ -90,7 +89,8 @@ def _gate_result(suite_name: str, r: Any) -> GateResult:
 
 def check_claims(df: pd.DataFrame, known_source_ids: Iterable[str]) -> list[GateResult]:
     """Gate the claims table (one row per claim, CLAIM_COLUMNS at least)."""
-    return validate("claims", _with_columns(df, CLAIM_COLUMNS), claims_expectations(known_source_ids))
+    return validate("claims", _with_columns(df, CLAIM_COLUMNS),
+                    claims_expectations(known_source_ids))
 
 
 def check_findings(df: pd.DataFrame) -> list[GateResult]:

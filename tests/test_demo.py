@@ -4,7 +4,6 @@ of the ones it forbids. Then a reviewer's verdict sticks on the next night."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pandas as pd
 import pytest

@@ -12,8 +12,6 @@ import pytest
 from crosscheck.errors import ConfigError
 from crosscheck.store import Store
 
-from .conftest import REPO
-
 pytestmark = pytest.mark.usefixtures("prefect_harness")
 
 
@@ -84,7 +82,8 @@ def test_small_run_finds_the_gas_contradiction_and_is_idempotent(small_corpus: P
 
 def test_bad_input_is_skipped_with_reasons_and_the_rest_runs(small_corpus: Path):
     # Bad files beside a good article: the good one is read, the bad ones skipped with reasons.
-    (small_corpus / "review" / "bad.txt").write_bytes("Caf\xe9 owners paid 40 euros.".encode("latin-1"))
+    (small_corpus / "review" / "bad.txt").write_bytes(
+        "Caf\xe9 owners paid 40 euros.".encode("latin-1"))
     article(small_corpus / "review", "empty.md", "Nothing", "2024-01-01", "")
     entries = (files_source("ledger", "ledger") + files_source("review", "review", 0.4)
                + files_source("ghost", "no_such_folder")
