@@ -331,6 +331,16 @@ def _figures(f: Finding, claims: dict[str, object]) -> set[float]:
     return {claims[i].quantity.low for i in f.claim_ids}  # type: ignore[attr-defined]
 
 
+def test_demo_troops_and_grain_keep_all_their_claims() -> None:
+    """EXPECTED.md: 175,000 (N1) against 100,000 from M1, B1 and E1; the August 2022 grain count
+    and the July 2023 totals are one count growing, not two facts."""
+    findings, claims = _demo_findings()
+    troops = [f for f in findings if f.kind == "contradiction" and 1.75e5 in _figures(f, claims)]
+    assert len(troops) == 1 and len(troops[0].claim_ids) == 4
+    grain = [f for f in findings if f.kind == "trajectory" and 33e6 in _figures(f, claims)]
+    assert [_figures(f, claims) for f in grain] == [{719_549.0, 721_449.0, 33e6}]
+
+
 def test_demo_corpus_gives_the_expected_findings() -> None:
     findings, claims = _demo_findings()
     shapes = [(f.kind, _figures(f, claims)) for f in findings]

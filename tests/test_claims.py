@@ -166,6 +166,10 @@ def test_entities_fold_demonyms_and_keep_names() -> None:
     ("The Joint Coordination Centre in Istanbul had counted 721,449 tonnes.", "721,449", None,
      None),
     ("The attack killed 62 people in Moscow.", "62", None, None),
+    ("WASHINGTON (Northgate) — Russia is planning an offensive involving 175,000 troops.",
+     "175,000", None, "Russia"),
+    ("Under the deal, brokered by the United Nations and Turkey, nearly 33 million tonnes left.",
+     "33 million", None, None),
 ])
 def test_figure_actor_is_the_country_the_clause_is_about(sentence: str, surface: str,
                                                          attribution: str | None,

@@ -182,13 +182,16 @@ def figure_actor(sentence: str, q: Quantity, attribution: str | None = None) -> 
     country not governed by a preposition ('Russia is planning an offensive against Ukraine
     involving 175,000 troops' → Russia; 'in eastern Ukraine Russia fired' → Russia), a place
     only when no country is named ('Moscow has sent ...' → Russia, but not '... in Istanbul
-    had counted'). A country named only as the source ('Ukraine's army said ...') is not it.
+    had counted'). A country named only as the source ('Ukraine's army said ...') or in the
+    dateline ('WASHINGTON (Northgate) — Russia is planning ...') is not it.
     """
     before = sentence[:q.start]
     named = [(False, m.start(), _ALIASES[m.group(1).lower()]) for m in _country_mentions(before)]
     named += [(True, m.start(), PLACE_COUNTRY[m.group(1)]) for m in _PLACE_RE.finditer(before)]
     named = [n for n in named if not attribution or n[2] not in attribution]
-    breaks = [0, *(m.end() for m in _CLAUSE_END_RE.finditer(before))]
+    dateline = _DATELINE_RE.match(before)  # "WASHINGTON (Northgate) — ": where it was filed
+    opening = dateline.end() if dateline else 0
+    breaks = [opening, *(m.end() for m in _CLAUSE_END_RE.finditer(before, opening))]
     for start, end in reversed(list(zip(breaks, [*breaks[1:], len(before)], strict=True))):
         inside = [(place, at, name) for place, at, name in named
                   if start <= at < end and not _after_preposition(before, at)]
@@ -198,11 +201,18 @@ def figure_actor(sentence: str, q: Quantity, attribution: str | None = None) -> 
 
 
 def _after_preposition(text: str, at: int) -> bool:
-    """The mention at `at` is governed by a preposition ('against Ukraine', 'in the east of')."""
-    words = [w.lower() for w in _tokens(text[max(0, at - 40):at])][-3:]
-    while words and (words[-1] in _DETERMINERS or words[-1] in _NOT_NAMES - _ACTOR_PREPOSITIONS):
-        words.pop()
-    return bool(words) and words[-1] in _ACTOR_PREPOSITIONS
+    """The mention at `at` is governed by a preposition ('against Ukraine', 'in the east of'),
+    also through a coordination ('brokered by the United Nations and Turkey')."""
+    words = _tokens(text[max(0, at - 60):at])[-6:]
+    while words:
+        word = words.pop()
+        low = word.lower()
+        if low in ("and", "or"):  # skip the name coordinated with this one
+            while words and words[-1][:1].isupper():
+                words.pop()
+        elif low not in _DETERMINERS and low not in _NOT_NAMES - _ACTOR_PREPOSITIONS:
+            return low in _ACTOR_PREPOSITIONS
+    return False
 
 
 # Prepositions that put a country in the object of its clause, not the subject.
