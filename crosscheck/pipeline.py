@@ -179,17 +179,7 @@ def window_stage(store: Store, window_days: int,
     return articles, claims
 
 
-# -- stages 5 and 6: match and assess ----------------------------------------------------------
-def assess_stage(articles: Sequence[Article], claims: Sequence[Claim],
-                 sources: Sequence[Source]) -> Assessment:
-    """Find copies, match claims across outlets and assess every cluster."""
-    from crosscheck.independence import find_copies
-    from crosscheck.match import match_claims
-
-    return findings_stage(articles, claims, sources, match_claims(list(claims)),
-                          find_copies(list(articles)))
-
-
+# -- stages 5 and 6: match (crosscheck.match, mapped by the flow) and assess ----------------
 def findings_stage(articles: Sequence[Article], claims: Sequence[Claim],
                    sources: Sequence[Source], clusters: list[Any],
                    copies: dict[str, str]) -> Assessment:
