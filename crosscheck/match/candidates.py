@@ -38,9 +38,6 @@ class Pairs:
     score: np.ndarray  # combined score, rounded to SCORE_DIGITS
     cannot: np.ndarray  # the pair can never be one fact (`incompatibility`)
 
-    def __len__(self) -> int:
-        return len(self.i)
-
 
 def _blocks(claims: Sequence[Claim]) -> list[list[int]]:
     by_key: dict[tuple[str, ...], list[int]] = defaultdict(list)

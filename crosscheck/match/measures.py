@@ -194,13 +194,19 @@ def incompatibility(a: Claim, b: Claim, fa: Features | None = None,
     if _things_clash(fa.things, fb.things):
         return f"different things counted ({'/'.join(sorted(fa.things))} vs " \
                f"{'/'.join(sorted(fb.things))})"
-    if fa.rate != fb.rate and {fa.rate, fb.rate} != {None, "year"}:
+    if _rates_clash(fa.rate, fb.rate):
         return f"different rate periods ({fa.rate or 'total'} vs {fb.rate or 'total'})"
     if fa.year and fb.year and fa.year != fb.year:
         return f"different periods ({fa.year} vs {fb.year})"
     if _actors_clash(fa, fb):
         return f"different actors ({fa.actor} vs {fb.actor})"
     return None
+
+
+def _rates_clash(a: str | None, b: str | None) -> bool:
+    """Two rate periods, or a rate and a total, that cannot be one figure (a yearly figure and
+    a total can: '55 bcm a year' is how a year's total is often put)."""
+    return a != b and {a, b} != {None, "year"}
 
 
 def _actors_clash(fa: Features, fb: Features) -> bool:

@@ -15,7 +15,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from scipy import sparse
 
-from crosscheck.match.measures import Features, _things_clash
+from crosscheck.match.measures import Features, _rates_clash, _things_clash
 from crosscheck.match.options import (
     MEASURED_CLASH,
     NEUTRAL,
@@ -56,7 +56,7 @@ class FeatureTable:
     neutral: np.ndarray  # no measured phrase, or only the unit
     informative: np.ndarray
     precise: np.ndarray  # the specific value, NaN when there is none
-    rate_clash: np.ndarray  # [code, code] over `rate`
+    rate_clash: np.ndarray  # [code, code]: `_rates_clash` (code 0 is never used)
     rate: np.ndarray
     year: np.ndarray
     actor: np.ndarray  # the actor's column in `named`, -1 for none
@@ -75,8 +75,7 @@ def feature_table(claims: Sequence[Claim], feats: Sequence[Features]) -> Feature
     measured, measured_text = _codes([f.measured for f in feats], none="\0")
     things, thing_sets = _codes([f.things or None for f in feats])
     sets = [s or frozenset() for s in thing_sets]
-    rate, rates = _codes([f.rate for f in feats], none="\0")
-    rates = [None if r == "\0" else r for r in rates]
+    rate, rates = _codes([f.rate for f in feats], none="\0")  # None is a rate value here
     names = {t: k for k, t in enumerate(sorted(
         {t for f in feats for t in (*f.entities, *f.countries, *([f.actor] if f.actor else []))}
         or {""}))}
@@ -95,8 +94,7 @@ def feature_table(claims: Sequence[Claim], feats: Sequence[Features]) -> Feature
         neutral=np.array([not f.measured or f.bare_unit for f in feats], dtype=bool),
         informative=np.array([f.informative for f in feats], dtype=bool),
         precise=np.array([np.nan if f.precise is None else f.precise for f in feats]),
-        rate_clash=np.array([[a != b and {a, b} != {None, "year"} for b in rates]
-                             for a in rates]),
+        rate_clash=np.array([[_rates_clash(a, b) for b in rates] for a in rates]),
         rate=rate, year=_codes([f.year for f in feats])[0], actor=actor,
         article=_codes([c.article_id for c in claims])[0],
         interval=_codes([(c.quantity.low, c.quantity.high, c.quantity.unit) for c in claims])[0],
