@@ -138,7 +138,7 @@ class Features:
     precise: float | None  # the value when it has 3+ significant digits (719,549), else None
     informative: bool  # the measured phrase names a specific thing (not "people", not a unit)
     countries: frozenset[str]  # countries named, or implied by a place ("Moscow" → Russia)
-    actor: str | None  # the country nearest before the figure ("Russia is firing 20,000")
+    actor: str | None  # the country its clause is about ("Russia is firing 20,000"), if any
 
 
 def features(claim: Claim) -> Features:
