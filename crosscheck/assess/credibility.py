@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from crosscheck.assess.holders import _Context, _Holder
+from crosscheck.assess.holders import AssessContext, Holder
 from crosscheck.assess.intervals import agree
 
 UNKNOWN_CREDIBILITY = 0.5  # stands in for a publisher with no rating, shown as "unknown"
@@ -20,16 +20,17 @@ _ANONYMOUS_RE = re.compile(r"\b(a source|sources|an official|officials|insiders?
                            r"anonymous|unnamed)\b", re.IGNORECASE)
 
 
-def _strength(h: _Holder, ctx: _Context) -> float:
+def strength(h: Holder, ctx: AssessContext) -> float:
+    """A claim's weight when deciding which side of a conflict is weaker: source plus rating."""
     rating = ctx.credibility(h.claim.source_id)
     return attribution_strength(h.claim.attribution)[0] + (
         UNKNOWN_CREDIBILITY if rating is None else rating)
 
 
-def _agreement(h: _Holder, holders: Sequence[_Holder], ctx: _Context) -> tuple[int, int]:
+def _agreement(h: Holder, holders: Sequence[Holder], ctx: AssessContext) -> tuple[int, int]:
     """(other origins whose figure agrees with h's, other origins); each origin stands as its
     last holder, and that table is built once per cluster rather than once per claim."""
-    reps = ctx.of_holders("origins", holders, lambda: {o.origin_key: o for o in holders})
+    reps = {o.origin_key: o for o in holders}
     others = [o for k, o in reps.items() if k != h.origin_key]
     return sum(1 for o in others if agree(o.claim.quantity, h.claim.quantity)), len(others)
 
@@ -43,7 +44,7 @@ def attribution_strength(attribution: str | None) -> tuple[float, str]:
     return 1.0, f"named ({attribution})"
 
 
-def credibility_parts(h: _Holder, holders: Sequence[_Holder], ctx: _Context
+def credibility_parts(h: Holder, holders: Sequence[Holder], ctx: AssessContext
                       ) -> dict[str, object]:
     """Each part of a claim's credibility with its value and the weighted total."""
     rating = ctx.credibility(h.claim.source_id)

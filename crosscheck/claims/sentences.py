@@ -19,9 +19,9 @@ _BOILERPLATE_RE = re.compile(
 HEADLINE_MAX_WORDS = 24  # a line with no end punctuation and at most this many words is a heading
 _END_PUNCT = tuple('.!:;"”’)…')
 
-# Spelled-out counts up to this ("two sides", "three books") describe rather than claim; "five
-# cities" (the epoch seed's figure) stays a claim.
-SMALL_COUNT_MAX = 4
+# "the two countries", "both three ...": a spelled number this small after a determiner refers
+# to things the text already named; "the 62 victims" (digits) stays a figure.
+REFERENCE_MAX = 10
 
 
 @dataclass(frozen=True)
@@ -102,9 +102,16 @@ def skip_reason(sentence: str, q: Quantity) -> str | None:
         return "an ordinal, not a figure"
     if q.start <= 1 and re.match(r"^[.)]", after) and not q.unit:
         return "a list marker"
-    if q.unit_kind in ("count", "duration") and q.low == q.high and q.low <= SMALL_COUNT_MAX \
-            and q.qualifier == "exact" and not re.search(r"\d", surface):
-        return "a small spelled-out count ('two sides', 'one day'), a description, not a figure"
+    ranking = r"\s*of\s+(?:the|its|their|his|her)\s+(?:\w+\s+){0,2}?\w*(?:est|most)\b"
+    if q.low == 1 and (re.match(ranking, sentence[q.end:q.end + 50].lower()) or
+                       re.match(r"\s*(?:one|1)" + ranking, surface.lower())):
+        return "'one of the deadliest ...': a ranking, not a figure"
+    if re.search(r"\b(?:the|these|those|both|its|their|our|his|her)\s*$", before) and \
+            not re.search(r"\d", surface) and q.low == q.high and q.low <= REFERENCE_MAX:
+        return "a reference to things already named ('the two countries'), not a figure"
+    if re.fullmatch(r"(?i:a|an)\s+\S.*", surface) and q.low == q.high == 1 and \
+            q.unit_kind in ("count", "duration"):
+        return "an indefinite article ('a day of mourning'), not a figure"
     if q.unit_kind == "duration" and re.search(r"\bfor\s*$", before) is None \
             and re.match(r"^\s*(ago|later|earlier|before|after)\b", after):
         return "a time reference, not a figure"
