@@ -6,8 +6,11 @@ The tree:
     ├── ConfigError              sources.yaml missing, unreadable or malformed, or an entry rejected
     └── IngestError              a source or one of its items could not be read
         ├── TransientError       timeouts and HTTP 5xx: worth retrying later (retried with backoff)
+        │   └── DeadlineError    a request or a source ran past its total deadline (not retried)
         └── FetchError           permanent for this run: 4xx, too many redirects, body too large,
-                                 refused connection, invalid URL
+            │                    refused connection, invalid URL
+            └── HostRefusedError the host resolves to a loopback, private or other non-public
+                                 address (allow it per source with allow_private_network)
 
 Messages name the source, file or URL and say how to fix the problem, so the CLI can print
 `str(error)` as is.
@@ -32,8 +35,17 @@ class TransientError(IngestError):
     """A fetch failed in a way that may succeed later (timeout, HTTP 5xx)."""
 
 
+class DeadlineError(TransientError):
+    """A request or a whole source ran past its total deadline; the next run tries again."""
+
+
 class FetchError(IngestError):
     """A fetch failed in a way retrying will not fix (4xx, redirect loop, oversized body)."""
 
 
-__all__ = ["ConfigError", "CrosscheckError", "FetchError", "IngestError", "TransientError"]
+class HostRefusedError(FetchError):
+    """A URL's host resolves to an address crosscheck does not fetch (internal networks)."""
+
+
+__all__ = ["ConfigError", "CrosscheckError", "DeadlineError", "FetchError", "HostRefusedError",
+           "IngestError", "TransientError"]

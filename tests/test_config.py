@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from crosscheck.config import Source, SourceProblem, add_source, load_sources
+from crosscheck.config import (
+    DEFAULT_REQUEST_DEADLINE,
+    DEFAULT_SOURCE_DEADLINE,
+    Source,
+    SourceProblem,
+    add_source,
+    load_sources,
+)
 from crosscheck.errors import ConfigError, CrosscheckError
 
 GOOD = """\
@@ -289,3 +296,28 @@ def test_key_given_twice_is_a_problem_not_a_silent_override(tmp_path: Path) -> N
         "sources[0] (id=twice): url: given twice (lines 5 and 6); keep one",
         "sources[0] (id=twice): publisher.name: given twice (lines 8 and 9); keep one",
     ]
+
+
+def test_deadlines_default_and_are_bounded(tmp_path: Path) -> None:
+    path = write(tmp_path, """\
+        sources:
+          - id: defaults
+            name: Defaults
+            kind: rss
+            url: https://a.example/feed
+            publisher: {name: A}
+          - id: bad
+            name: Bad
+            kind: rss
+            url: https://b.example/feed
+            request_deadline: 0
+            source_deadline: 86400
+            publisher: {name: B}
+        """)
+    config = load_sources(path)
+    [ok] = config.sources
+    assert (ok.request_deadline, ok.source_deadline, ok.allow_private_network) == (
+        DEFAULT_REQUEST_DEADLINE, DEFAULT_SOURCE_DEADLINE, False)
+    assert [(p.key_path, p.value) for p in config.problems] == [
+        ("request_deadline", 0), ("source_deadline", 86400)]
+    assert all("above 0 and at most 21600" in p.message for p in config.problems)

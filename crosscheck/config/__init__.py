@@ -15,6 +15,8 @@ from __future__ import annotations
 from crosscheck.config.load import SourcesConfig, load_sources
 from crosscheck.config.schema import (
     DEFAULT_RATE_LIMIT,
+    DEFAULT_REQUEST_DEADLINE,
+    DEFAULT_SOURCE_DEADLINE,
     DEFAULT_TIMEOUT,
     FILE_KINDS,
     HTTP_KINDS,
@@ -31,7 +33,8 @@ from crosscheck.config.validate import SourceProblem, validate_entry
 from crosscheck.config.write import add_source
 
 __all__ = [
-    "DEFAULT_RATE_LIMIT", "DEFAULT_TIMEOUT", "KINDS", "MEDIA_TYPES", "Publisher", "Source",
+    "DEFAULT_RATE_LIMIT", "DEFAULT_REQUEST_DEADLINE", "DEFAULT_SOURCE_DEADLINE",
+    "DEFAULT_TIMEOUT", "KINDS", "MEDIA_TYPES", "Publisher", "Source",
     "SourceProblem", "SourcesConfig", "add_source", "load_sources", "validate_entry",
     # importable from here as before the split
     "FILE_KINDS", "HTTP_KINDS", "ID_PATTERN", "LANGUAGE_PATTERN", "MAX_TIMEOUT",

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from crosscheck.config.schema import (
     _MISSING,
     KINDS,
+    MAX_DEADLINE,
     MAX_TIMEOUT,
     Publisher,
     Source,
@@ -36,6 +37,12 @@ _ALLOWED = {
     "enabled": "must be true or false",
     "max_articles": "must be a whole number of at least 1",
     "timeout": f"must be a number of seconds above 0 and at most {MAX_TIMEOUT:g}",
+    "request_deadline": f"must be a number of seconds above 0 and at most {MAX_DEADLINE:g}: "
+                        "the most one request may take, redirects and retries included",
+    "source_deadline": f"must be a number of seconds above 0 and at most {MAX_DEADLINE:g}: "
+                       "the most one source may spend fetching in a run",
+    "allow_private_network": "must be true or false (true lets this source fetch loopback "
+                             "and private-network hosts, for intranet feeds)",
     "rate_limit": "must be a number of requests per second above 0 (0.5 = one every 2 s)",
     "include": "must be a list of URL regular expressions",
     "exclude": "must be a list of URL regular expressions",

@@ -70,13 +70,13 @@ def _read_one(col: Collector, path: Path) -> None:
         return
     unknown = sorted(set(meta) - set(FRONT_MATTER_KEYS))
     if unknown:
-        col.note(f"{item}: front matter keys {unknown} ignored; known: {FRONT_MATTER_KEYS}")
+        col.note(item, f"front matter keys {unknown} ignored; known: {FRONT_MATTER_KEYS}")
     url = str(meta.get("url") or file_uri(path))
     if not col.wants(url):
         return
     published = as_datetime(meta.get("published"))
     if meta.get("published") is not None and published is None:
-        col.note(f"{item}: published {meta['published']!r} is not an ISO date; left empty")
+        col.note(item, f"published {meta['published']!r} is not an ISO date; left empty")
     author = str(meta["author"]) if meta.get("author") else None
     title = str(meta["title"]) if meta.get("title") else None
     if path.suffix.lower() in HTML_SUFFIXES:

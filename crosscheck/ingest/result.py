@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 from crosscheck.config import Source
 from crosscheck.ingest.text import clean_text, content_hash, strip_controls
 from crosscheck.ingest.urls import canonical_url
-from crosscheck.models import Article, SkipRecord, stable_id
+from crosscheck.models import Article, NoteRecord, SkipRecord, stable_id
 
 STAGE = "ingest"
 # Shorter than one short sentence ("Troops massed at the border." is 28 characters): nothing to
@@ -37,7 +37,7 @@ class IngestResult:
     error: str | None = None  # the whole source failed: why, and how to fix it
     http_cache: dict[str, HttpCacheEntry] = field(default_factory=dict)
     not_modified: int = 0  # conditional GETs answered 304: nothing new behind them
-    notes: list[str] = field(default_factory=list)  # warnings that did not stop an article
+    notes: list[NoteRecord] = field(default_factory=list)  # warnings that did not stop an item
     retryable: bool = False  # the source failed on a timeout or 5xx: a later retry may succeed
 
     @property
@@ -100,8 +100,9 @@ class Collector:
             self._first_failure = self._first_failure or f"{item}: {reason}"
 
 
-    def note(self, message: str) -> None:
-        self.result.notes.append(message)
+    def note(self, item: str, message: str) -> None:
+        """Keep a warning about an item that was still used (it reaches the report)."""
+        self.result.notes.append(NoteRecord(STAGE, self.source.id, item, message))
 
     def add(self, *, url: str, text: str, title: str = "", canonical: str | None = None,
             published: datetime | None = None, author: str | None = None,
