@@ -13,6 +13,7 @@ from crosscheck.config import Source, validate_entry
 from crosscheck.ingest import ingest_source
 from crosscheck.ingest.text import content_hash
 from crosscheck.models import stable_id
+from tests.hostile import alias_bomb
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "ingest"
@@ -196,3 +197,16 @@ def test_ids_are_stable_across_runs(tmp_path: Path) -> None:
     first = ingest_source(source(tmp_path, "files", "stable")).articles[0]
     second = ingest_source(source(tmp_path, "files", "stable")).articles[0]
     assert (first.id, first.content_hash) == (second.id, second.content_hash)
+
+
+def test_front_matter_alias_bomb_is_refused_and_the_rest_read(tmp_path: Path) -> None:
+    folder = tmp_path / "bomb"
+    folder.mkdir()
+    (folder / "a.md").write_text(f"---\n{alias_bomb(top='title')}---\n{PARAGRAPH}\n",
+                                 encoding="utf-8")
+    (folder / "b.txt").write_text(f"Fine\n\n{PARAGRAPH}\n", encoding="utf-8")
+    result = ingest_source(source(tmp_path, "files", "bomb"))
+    assert [a.title for a in result.articles] == ["Fine"]
+    [skip] = result.skips
+    assert skip.reason.startswith("front matter refused: its aliases (*name) expand to more "
+                                  "than 100,000 nodes")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import yaml
 
+from crosscheck.config.bounded_yaml import YamlLimitError, load_bounded, read_capped
 from crosscheck.config.schema import _MISSING, Source
 from crosscheck.config.validate import (
     _DUPLICATES,
@@ -65,18 +66,22 @@ class SourcesConfig:
 def _read_yaml(path: Path) -> object:
     """Read and parse the file, raising ConfigError with the fix when it cannot be used."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_capped(path).decode("utf-8")
     except FileNotFoundError:
         raise ConfigError(f"{path}: sources file not found; create it (see README.md, "
                           "section sources.yaml) or pass --sources PATH") from None
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start}); "
                           "re-save it as UTF-8") from None
+    except YamlLimitError as exc:
+        raise ConfigError(f"{path}: {exc}") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read the sources file ({exc.strerror}); "
                           "check the path and its permissions") from None
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        return load_bounded(text, _Loader)
+    except YamlLimitError as exc:
+        raise ConfigError(f"{path}: refused: {exc}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""

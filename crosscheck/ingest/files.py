@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from crosscheck.config import Source
+from crosscheck.config import Source, YamlLimitError, load_bounded
 from crosscheck.ingest.extract_html import extract_article
 from crosscheck.ingest.result import Collector, as_datetime
 from crosscheck.ingest.text import clean_text
@@ -36,9 +36,11 @@ def split_front_matter(text: str) -> tuple[dict[str, object], str]:
     if not match:
         return {}, text
     try:
-        meta = yaml.safe_load(match.group(1))
+        meta = load_bounded(match.group(1))
     except yaml.YAMLError as exc:
         raise ValueError(f"malformed front matter: {str(exc).splitlines()[0]}") from None
+    except YamlLimitError as exc:
+        raise ValueError(f"front matter refused: {exc}") from None
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
