@@ -117,9 +117,12 @@ def sources_validate(path: Annotated[Path, typer.Argument()] = DEFAULT_SOURCES) 
     config = _load(path)
     for problem in config.problems:
         typer.echo(str(problem), err=True)
+    for warning in config.warnings:
+        typer.echo(f"warning: {warning}", err=True)
     if config.problems:
         fail(f"{path}: {len(config.problems)} problem(s); fix them and run validate again")
-    typer.echo(f"{path}: {len(config.sources)} source(s), no problems")
+    warned = f", {len(config.warnings)} warning(s)" if config.warnings else ""
+    typer.echo(f"{path}: {len(config.sources)} source(s), no problems{warned}")
 
 
 @sources_app.command("list")

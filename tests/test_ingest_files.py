@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from crosscheck.config import Source, validate_entry
-from crosscheck.ingest import ingest_source
+from crosscheck.ingest import files, ingest_source
 from crosscheck.ingest.text import content_hash
 from crosscheck.models import stable_id
 from tests.hostile import alias_bomb
@@ -98,7 +99,8 @@ def test_bad_files_are_skipped_with_reasons_and_the_rest_read(tmp_path: Path) ->
     assert reasons["3-empty.txt"].startswith("empty article")
     assert reasons["4-badfront.md"].startswith("malformed front matter")
     assert reasons["5-nothing.html"] == "no article text found in the HTML"
-    assert reasons["notes.pdf"].startswith("not an article file")
+    assert reasons["mixed"] == ("skipped 1 entry that is not an article file (.pdf file: 1); "
+                                "articles are .txt, .md or .html files")
     assert reasons["6-copy.txt"].startswith("duplicate of")
     assert all(s.stage == "ingest" and s.source_id == "local" for s in result.skips)
 
@@ -108,14 +110,14 @@ def test_unreadable_file_is_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     folder.mkdir()
     (folder / "a.txt").write_text(f"Locked\n\n{PARAGRAPH}\n", encoding="utf-8")
     (folder / "b.txt").write_text(f"Open\n\n{PARAGRAPH} Again.\n", encoding="utf-8")
-    real_read = Path.read_bytes
+    real_read = files.read_article
 
-    def read_bytes(self: Path) -> bytes:  # chmod 0 does not stop root, so deny a.txt here
-        if self.name == "a.txt":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_read(self)
+    def read_article(path: Path) -> bytes:  # chmod 0 does not stop root, so deny a.txt here
+        if path.name == "a.txt":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_read(path)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(files, "read_article", read_article)
     result = ingest_source(source(tmp_path, "files", "locked"))
     assert [a.title for a in result.articles] == ["Open"]
     assert result.skips[0].reason == "unreadable: Permission denied; check the file's permissions"
@@ -210,3 +212,57 @@ def test_front_matter_alias_bomb_is_refused_and_the_rest_read(tmp_path: Path) ->
     [skip] = result.skips
     assert skip.reason.startswith("front matter refused: its aliases (*name) expand to more "
                                   "than 100,000 nodes")
+
+
+def test_links_out_of_the_folder_are_not_followed_and_named(tmp_path: Path) -> None:
+    outside = tmp_path / "private"
+    outside.mkdir()
+    (outside / "secret.txt").write_text(f"Secret\n\n{PARAGRAPH} SECRET-9921.\n", encoding="utf-8")
+    folder = tmp_path / "outlet"
+    folder.mkdir()
+    (folder / "a.txt").write_text(f"Story\n\n{PARAGRAPH}\n", encoding="utf-8")
+    (folder / "passwd.txt").symlink_to("/etc/passwd")
+    (folder / "secret.txt").symlink_to(outside / "secret.txt")
+    (folder / "up").symlink_to(outside, target_is_directory=True)
+    (folder / "sub").mkdir()
+    (folder / "sub" / "inner.txt").write_text(f"Inner\n\n{PARAGRAPH} Inner.\n", encoding="utf-8")
+    (folder / "inside.txt").symlink_to(folder / "sub" / "inner.txt")  # stays in the folder
+    result = ingest_source(source(tmp_path, "files", "outlet"))
+    assert sorted(a.title for a in result.articles) == ["Inner", "Story"]
+    assert all("SECRET-9921" not in a.text and "root:" not in a.text for a in result.articles)
+    reasons = {Path(s.item).name: s.reason for s in result.skips}
+    assert reasons["passwd.txt"] == ("symbolic link to /etc/passwd, outside the folder; not "
+                                     "followed")
+    assert reasons["secret.txt"].startswith(f"symbolic link to {outside / 'secret.txt'}")
+    assert reasons["up"].startswith(f"symbolic link to {outside},")
+    assert reasons["outlet"].startswith("skipped 1 entry that is not an article file (folder")
+
+
+def test_a_folder_of_other_files_is_skipped_by_count_and_kind_not_by_name(
+        tmp_path: Path) -> None:
+    folder = tmp_path / "etc-like"
+    folder.mkdir()
+    for n in range(100):
+        (folder / f"conf{n}").write_text("x=1\n")
+    for n in range(30):
+        (folder / f"site{n}.conf").write_text("x=1\n")
+    for n in range(4):
+        (folder / f"dir{n}").mkdir()
+    (folder / ".hidden").write_text("x\n")
+    result = ingest_source(source(tmp_path, "files", "etc-like"))
+    assert result.error is not None and "has no .txt, .md or .html files" in result.error
+    [skip] = result.skips
+    assert skip.item == str(folder) and skip.reason == (
+        "skipped 135 entries that are not article files (file without a suffix: 100, "
+        ".conf file: 30, folder (a files source reads one level): 4, hidden: 1); articles "
+        "are .txt, .md or .html files")
+
+
+def test_a_fifo_named_like_an_article_is_skipped_without_blocking(tmp_path: Path) -> None:
+    folder = tmp_path / "pipes"
+    folder.mkdir()
+    os.mkfifo(folder / "stuck.txt")  # reading it would wait for a writer forever
+    (folder / "b.txt").write_text(f"Fine\n\n{PARAGRAPH}\n", encoding="utf-8")
+    result = ingest_source(source(tmp_path, "files", "pipes"))
+    assert [a.title for a in result.articles] == ["Fine"]
+    assert "special file (pipe, socket, device or broken link): 1" in result.skips[0].reason

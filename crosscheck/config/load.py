@@ -13,6 +13,7 @@ from crosscheck.config.validate import (
     _DUPLICATES,
     SourceProblem,
     _pop_duplicates,
+    path_warning,
     validate_entry,
 )
 from crosscheck.errors import ConfigError
@@ -51,6 +52,7 @@ class SourcesConfig:
     path: Path
     sources: tuple[Source, ...]
     problems: tuple[SourceProblem, ...]
+    warnings: tuple[SourceProblem, ...] = ()  # usable, but worth a look (a path outside)
 
     def enabled_sources(self) -> tuple[Source, ...]:
         return tuple(s for s in self.sources if s.enabled)
@@ -115,6 +117,7 @@ def load_sources(path: Path) -> SourcesConfig:
     path = Path(path).expanduser().resolve()
     entries, problems = _entries(_read_yaml(path), path)
     sources: list[Source] = []
+    warnings: list[SourceProblem] = []
     first_index: dict[str, int] = {}
     for index, entry in enumerate(entries):
         source, found = validate_entry(entry, path.parent, index)
@@ -129,4 +132,8 @@ def load_sources(path: Path) -> SourcesConfig:
             continue
         first_index[source.id] = index
         sources.append(source)
-    return SourcesConfig(path=path, sources=tuple(sources), problems=tuple(problems))
+        warning = path_warning(source, path.parent, index)
+        if warning is not None:
+            warnings.append(warning)
+    return SourcesConfig(path=path, sources=tuple(sources), problems=tuple(problems),
+                         warnings=tuple(warnings))

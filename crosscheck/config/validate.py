@@ -141,6 +141,18 @@ def validate_entry(entry: object, base_dir: Path,
     return (None, problems) if problems else (source, [])
 
 
+def path_warning(source: Source, base_dir: Path, index: int | None) -> SourceProblem | None:
+    """A warning when a source's path leaves the folder of the sources file."""
+    if source.path is None or source.path.is_relative_to(Path(base_dir).resolve()):
+        return None
+    what = "every .txt, .md and .html file in it" if source.kind == "files" else "it"
+    return SourceProblem(source.id, "path", str(source.path),
+                         f"leaves the folder of the sources file ({base_dir}): crosscheck "
+                         f"will read {what} and publish what it reads; keep article folders "
+                         "beside sources.yaml, or ignore this warning if that path is meant",
+                         index)
+
+
 _DUPLICATES = "\x00duplicate keys"  # marker key the loader adds to a mapping that repeats a key
 
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import re
+import stat
+from collections import Counter
 from pathlib import Path
 
 import yaml
@@ -58,11 +62,20 @@ def _title_and_body(text: str, title: str | None) -> tuple[str, str]:
     return str(title), cleaned
 
 
+def read_article(path: Path) -> bytes:
+    """The bytes of a regular file, never following a symbolic link (OSError otherwise)."""
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        return handle.read()
+
+
 def _read_one(col: Collector, path: Path) -> None:
     """Read one article file into the collector, or record why it was skipped."""
     item = str(path)
     try:
-        text = _decode(path.read_bytes(), path.name)
+        text = _decode(read_article(path), path.name)
         meta, body = split_front_matter(text)
     except OSError as exc:
         col.skip(item, f"unreadable: {exc.strerror}; check the file's permissions")
@@ -93,6 +106,53 @@ def _read_one(col: Collector, path: Path) -> None:
     col.add(url=url, text=text_body, title=title, published=published, author=author, item=item)
 
 
+def entry_kind(entry: Path) -> str | None:
+    """What a folder entry is when it is not an article file to read, else None."""
+    if entry.name.startswith("."):
+        return "hidden"
+    if entry.is_dir():
+        return "folder (a files source reads one level)"
+    if not entry.is_file():
+        return "special file (pipe, socket, device or broken link)"
+    suffix = entry.suffix.lower()
+    if suffix not in TEXT_SUFFIXES + HTML_SUFFIXES:
+        return f"{suffix} file" if suffix else "file without a suffix"
+    return None
+
+
+def _outside_link(entry: Path, folder: Path) -> Path | None:
+    """Where a symbolic link points when that is outside the folder, else None."""
+    if not entry.is_symlink():
+        return None
+    target = entry.resolve()
+    return None if target.is_relative_to(folder) else target
+
+
+def article_files(folder: Path, col: Collector) -> list[Path]:
+    """The folder's article files in name order; the rest skipped by count and kind."""
+    usable: list[Path] = []
+    others: Counter[str] = Counter()
+    for entry in sorted(folder.iterdir()):
+        outside = _outside_link(entry, folder)
+        if outside is not None:
+            col.skip(str(entry), f"symbolic link to {outside}, outside the folder; not "
+                                 "followed", failure=False)
+            continue
+        kind = entry_kind(entry)
+        if kind is None:
+            usable.append(entry.resolve() if entry.is_symlink() else entry)
+        else:
+            others[kind] += 1
+    if others:
+        total = sum(others.values())
+        counts = ", ".join(f"{kind}: {n}" for kind, n in others.most_common())
+        what = "1 entry that is not an article file" if total == 1 else \
+            f"{total} entries that are not article files"
+        col.skip(str(folder), f"skipped {what} ({counts}); articles are .txt, .md or .html "
+                              "files", failure=False)
+    return usable
+
+
 def ingest_files(source: Source, col: Collector) -> None:
     """Read every .txt/.md/.html file of the source's folder, in name order."""
     folder = source.path
@@ -103,11 +163,7 @@ def ingest_files(source: Source, col: Collector) -> None:
         col.fail(f"{folder} is a file; kind files needs a folder (use kind jsonl for a .jsonl "
                  "file)")
         return
-    files = sorted(p for p in folder.iterdir() if not p.name.startswith(".") and p.is_file())
-    usable = [p for p in files if p.suffix.lower() in TEXT_SUFFIXES + HTML_SUFFIXES]
-    for path in files:
-        if path not in usable:
-            col.skip(str(path), "not an article file (.txt, .md or .html)", failure=False)
+    usable = article_files(folder, col)
     if not usable:
         col.fail(f"folder {folder} has no .txt, .md or .html files")
         return
