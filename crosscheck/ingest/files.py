@@ -198,9 +198,13 @@ def _jsonl_record(col: Collector, line: bytes, item: str, default_url: str) -> N
         col.skip(item, f"{', '.join(bad)} must be text")
         return
     url = record.get("url") or default_url
-    if col.wants(url):
-        col.add(url=url, text=text, title=record.get("title") or "", item=item,
-                published=as_datetime(record.get("published")), author=record.get("author"))
+    if not col.wants(url):
+        return
+    published = as_datetime(record.get("published"))
+    if record.get("published") and published is None:
+        col.note(item, f"published {record['published']!r} is not an ISO date; left empty")
+    col.add(url=url, text=text, title=record.get("title") or "", item=item,
+            published=published, author=record.get("author"))
 
 
 def ingest_jsonl(source: Source, col: Collector) -> None:

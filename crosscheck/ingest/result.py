@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from crosscheck.config import Source
 from crosscheck.ingest.text import clean_text, content_hash, strip_controls
@@ -15,6 +15,10 @@ STAGE = "ingest"
 # Shorter than one short sentence ("Troops massed at the border." is 28 characters): nothing to
 # extract a claim from, so the item is reported as an empty article.
 MIN_ARTICLE_CHARS = 20
+# A published date may run ahead of this run's clock by a time zone (at most 14 h) and a
+# little clock skew; a date more than a day ahead (2099-01-01) is wrong, and as an as-of date
+# it would file the article's figures under a future moment.
+MAX_DATE_AHEAD = timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -123,13 +127,24 @@ class Collector:
             id=stable_id(self.source.id, canon), source_id=self.source.id, url=url,
             canonical_url=canon, title=strip_controls(title).strip(), text=body,
             content_hash=digest,
-            published=published, fetched_at=self.now,
+            published=self._plausible_date(item, published), fetched_at=self.now,
             author=strip_controls(author) if author else None,
         )
         self._seen_urls[canon] = url
         self._seen_hashes[digest] = url
         self.result.articles.append(article)
         return article
+
+    def _plausible_date(self, item: str, published: datetime | None) -> datetime | None:
+        """The published date, or None with a note when it lies more than a day ahead."""
+        if published is None:
+            return None
+        moment = published if published.tzinfo else published.replace(tzinfo=UTC)
+        if moment <= self.now + MAX_DATE_AHEAD:
+            return published
+        self.note(item, f"published {moment:%Y-%m-%d} is more than a day after this run "
+                        f"({self.now:%Y-%m-%d}); not used as the article's date")
+        return None
 
     def fail(self, reason: str, *, retryable: bool = False) -> IngestResult:
         """The whole source failed: keep what was collected and the reason."""
