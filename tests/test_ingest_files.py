@@ -266,3 +266,60 @@ def test_a_fifo_named_like_an_article_is_skipped_without_blocking(tmp_path: Path
     result = ingest_source(source(tmp_path, "files", "pipes"))
     assert [a.title for a in result.articles] == ["Fine"]
     assert "special file (pipe, socket, device or broken link): 1" in result.skips[0].reason
+
+
+def test_a_huge_file_is_read_only_to_the_byte_cap_and_its_text_cut(tmp_path: Path) -> None:
+    from crosscheck.ingest.files import MAX_FILE_BYTES
+    from crosscheck.ingest.text import MAX_ARTICLE_CHARS
+
+    folder = tmp_path / "huge"
+    folder.mkdir()
+    line = "Officials said 100,000 troops were massed near the border, analysts said. "
+    size = MAX_FILE_BYTES + 1_000_000
+    (folder / "big.txt").write_text("Big\n\n" + line * (size // len(line)), encoding="utf-8")
+    result = ingest_source(source(tmp_path, "files", "huge"))
+    [article] = result.articles
+    assert MAX_ARTICLE_CHARS * 0.9 <= len(article.text) <= MAX_ARTICLE_CHARS
+    messages = [n.message for n in result.notes]
+    assert messages[0].startswith(f"file of {(folder / 'big.txt').stat().st_size:,} bytes: "
+                                  f"only its first {MAX_FILE_BYTES:,} read (MAX_FILE_BYTES)")
+    assert messages[1].startswith("text cut to its first ") and "MAX_ARTICLE_CHARS" in \
+        messages[1]
+
+
+def test_a_file_cut_inside_a_character_still_decodes(tmp_path: Path) -> None:
+    from crosscheck.ingest.files import MAX_FILE_BYTES
+
+    folder = tmp_path / "utf8"
+    folder.mkdir()
+    head = f"Titel\n\n{PARAGRAPH}\n\n".encode()
+    filler = "ü".encode() * ((MAX_FILE_BYTES - len(head)) // 2)
+    (folder / "a.txt").write_bytes(head + b"x" + filler + b"tail")  # the cut splits a "ü"
+    [article] = ingest_source(source(tmp_path, "files", "utf8")).articles
+    assert article.title == "Titel" and article.text.endswith("ü")
+
+
+def test_jsonl_lines_are_capped_and_an_overlong_line_skipped_alone(tmp_path: Path) -> None:
+    from crosscheck.ingest.jsonl import MAX_LINE_BYTES
+
+    long_text = PARAGRAPH + " " + "More troops arrived. " * 10_000  # 210,000 characters
+    over = "x" * MAX_LINE_BYTES
+    lines = [json.dumps({"url": "https://w.example/1", "title": "Long", "text": long_text}),
+             json.dumps({"url": "https://w.example/2", "title": "Over", "text": over}),
+             json.dumps({"url": "https://w.example/3", "title": "After", "text": PARAGRAPH})]
+    path = tmp_path / "wire.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = ingest_source(source(tmp_path, "jsonl", "wire.jsonl"))
+    assert [a.title for a in result.articles] == ["Long", "After"]
+    assert len(result.articles[0].text) <= 100_000
+    [skip] = result.skips
+    assert skip.item == f"{path}:2" and skip.reason.startswith(
+        f"line over {MAX_LINE_BYTES:,} bytes (MAX_LINE_BYTES); not read")
+    [note] = result.notes
+    assert note.item == f"{path}:1" and note.message.startswith("text cut to its first")
+
+
+def test_jsonl_from_a_pipe_fails_the_source_without_blocking(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.jsonl")
+    result = ingest_source(source(tmp_path, "jsonl", "pipe.jsonl"))
+    assert result.error is not None and "is not a regular file" in result.error

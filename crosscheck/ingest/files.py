@@ -1,9 +1,9 @@
-"""Local sources: a folder of .txt/.md/.html articles (`files`) or a JSON-lines file (`jsonl`)."""
+"""Local `files` sources: a folder of .txt/.md/.html articles, one file each (jsonl: jsonl.py)."""
 
 from __future__ import annotations
 
+import codecs
 import errno
-import json
 import os
 import re
 import stat
@@ -14,6 +14,7 @@ import yaml
 
 from crosscheck.config import Source, YamlLimitError, load_bounded
 from crosscheck.ingest.extract_html import extract_article
+from crosscheck.ingest.fetch import MAX_BYTES
 from crosscheck.ingest.result import Collector, as_datetime
 from crosscheck.ingest.text import clean_text
 from crosscheck.ingest.urls import file_uri
@@ -21,14 +22,19 @@ from crosscheck.ingest.urls import file_uri
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
 FRONT_MATTER_KEYS = ("title", "url", "published", "author")
-JSONL_KEYS = ("url", "title", "published", "text", "author")
+# Files are read up to the cap a web page has (MAX_BYTES, 5 MB): a text file that long is
+# far over MAX_ARTICLE_CHARS anyway, and a 50 MB file is never loaded whole.
+MAX_FILE_BYTES = MAX_BYTES
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
-def _decode(data: bytes, item: str) -> str:
-    """UTF-8 text (a BOM is allowed), or ValueError naming the first bad byte and the fix."""
+def decode_utf8(data: bytes, item: str, *, complete: bool = True) -> str:
+    """UTF-8 text (a BOM is allowed), or ValueError naming the first bad byte and the fix.
+
+    With `complete=False` the bytes were cut short: a character split by the cut is dropped.
+    """
     try:
-        return data.decode("utf-8-sig")
+        return codecs.getincrementaldecoder("utf-8-sig")().decode(data, final=complete)
     except UnicodeDecodeError as exc:
         raise ValueError(f"not UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start}; "
                          f"re-save {item} as UTF-8") from None
@@ -62,21 +68,30 @@ def _title_and_body(text: str, title: str | None) -> tuple[str, str]:
     return str(title), cleaned
 
 
-def read_article(path: Path) -> bytes:
-    """The bytes of a regular file, never following a symbolic link (OSError otherwise)."""
+def read_article(path: Path, max_bytes: int = MAX_FILE_BYTES) -> tuple[bytes, int]:
+    """Up to max_bytes of a regular file and its size, never following a symbolic link."""
     fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
             raise OSError(errno.EINVAL, "not a regular file", str(path))
-        return handle.read()
+        return handle.read(max_bytes), info.st_size
+
+
+def _read_text(col: Collector, path: Path) -> str:
+    """The file's text, read no further than MAX_FILE_BYTES (a note says when it was cut)."""
+    data, size = read_article(path)
+    if size > len(data):
+        col.note(str(path), f"file of {size:,} bytes: only its first {len(data):,} read "
+                            "(MAX_FILE_BYTES)")
+    return decode_utf8(data, path.name, complete=size <= len(data))
 
 
 def _read_one(col: Collector, path: Path) -> None:
     """Read one article file into the collector, or record why it was skipped."""
     item = str(path)
     try:
-        text = _decode(read_article(path), path.name)
-        meta, body = split_front_matter(text)
+        meta, body = split_front_matter(_read_text(col, path))
     except OSError as exc:
         col.skip(item, f"unreadable: {exc.strerror}; check the file's permissions")
         return
@@ -171,60 +186,3 @@ def ingest_files(source: Source, col: Collector) -> None:
         if col.full:
             break
         _read_one(col, path)
-
-
-def _jsonl_record(col: Collector, line: bytes, item: str, default_url: str) -> None:
-    """One JSON line into the collector, or a skip naming the line."""
-    try:
-        decoded = _decode(line, "the file")
-    except ValueError as exc:
-        col.skip(item, str(exc))
-        return
-    try:
-        record = json.loads(decoded)
-    except ValueError as exc:
-        col.skip(item, f"not valid JSON: {exc}")
-        return
-    if not isinstance(record, dict):
-        col.skip(item, "each line must be a JSON object with url, title, published, text")
-        return
-    text = record.get("text")
-    if not isinstance(text, str):
-        col.skip(item, "`text` is missing or not a string")
-        return
-    bad = [k for k in ("url", "title", "author", "published")
-           if record.get(k) is not None and not isinstance(record[k], str)]
-    if bad:
-        col.skip(item, f"{', '.join(bad)} must be text")
-        return
-    url = record.get("url") or default_url
-    if not col.wants(url):
-        return
-    published = as_datetime(record.get("published"))
-    if record.get("published") and published is None:
-        col.note(item, f"published {record['published']!r} is not an ISO date; left empty")
-    col.add(url=url, text=text, title=record.get("title") or "", item=item,
-            published=published, author=record.get("author"))
-
-
-def ingest_jsonl(source: Source, col: Collector) -> None:
-    """Read one article per line of the source's .jsonl file; a bad line is skipped alone."""
-    path = source.path
-    if path is None or not path.exists():
-        col.fail(f"file {path} does not exist; create it or fix `path` in sources.yaml")
-        return
-    if path.is_dir():
-        col.fail(f"{path} is a folder; kind jsonl needs a .jsonl file (use kind files for a "
-                 "folder)")
-        return
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        col.fail(f"cannot read {path} ({exc.strerror}); check its permissions")
-        return
-    for number, line in enumerate(data.splitlines(), start=1):
-        if col.full:
-            break
-        if line.strip():
-            item = f"{path}:{number}"
-            _jsonl_record(col, line, item, f"{file_uri(path)}?line={number}")

@@ -7,7 +7,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
 from crosscheck.config import Source
-from crosscheck.ingest.text import clean_text, content_hash, strip_controls
+from crosscheck.ingest.text import (
+    MAX_ARTICLE_CHARS,
+    cap_text,
+    clean_text,
+    content_hash,
+    strip_controls,
+)
 from crosscheck.ingest.urls import canonical_url
 from crosscheck.models import Article, NoteRecord, SkipRecord, stable_id
 
@@ -111,9 +117,10 @@ class Collector:
     def add(self, *, url: str, text: str, title: str = "", canonical: str | None = None,
             published: datetime | None = None, author: str | None = None,
             item: str | None = None) -> Article | None:
-        """Clean the text and keep the article unless it is empty or a duplicate."""
+        """Cap and clean the text; keep the article unless it is empty or a duplicate."""
         item = item or url
-        body, _removed = clean_text(text)
+        capped = cap_text(text)
+        body, _removed = clean_text(capped)
         if len(body) < MIN_ARTICLE_CHARS:
             self.skip(item, "empty article: no text left after removing boilerplate")
             return None
@@ -133,6 +140,9 @@ class Collector:
         self._seen_urls[canon] = url
         self._seen_hashes[digest] = url
         self.result.articles.append(article)
+        if len(capped) < len(text):
+            self.note(item, f"text cut to its first {len(capped):,} of {len(text):,} characters "
+                            f"(MAX_ARTICLE_CHARS = {MAX_ARTICLE_CHARS:,}); the rest is not read")
         return article
 
     def _plausible_date(self, item: str, published: datetime | None) -> datetime | None:
