@@ -4,6 +4,7 @@ The tree:
 
     CrosscheckError              base: catch this to report any crosscheck failure in one line
     ├── ConfigError              sources.yaml missing, unreadable or malformed, or an entry rejected
+    ├── ReportError              the report files could not be written (read-only folder, full disk)
     └── IngestError              a source or one of its items could not be read
         ├── TransientError       timeouts and HTTP 5xx: worth retrying later (retried with backoff)
         │   └── DeadlineError    a request or a source ran past its total deadline (not retried)
@@ -27,6 +28,10 @@ class ConfigError(CrosscheckError):
     """sources.yaml cannot be used as a whole, or an entry to add is invalid."""
 
 
+class ReportError(CrosscheckError):
+    """The report could not be written where asked; earlier reports and the store are intact."""
+
+
 class IngestError(CrosscheckError):
     """A source, or one item of a source, could not be ingested."""
 
@@ -48,4 +53,4 @@ class HostRefusedError(FetchError):
 
 
 __all__ = ["ConfigError", "CrosscheckError", "DeadlineError", "FetchError", "HostRefusedError",
-           "IngestError", "TransientError"]
+           "IngestError", "ReportError", "TransientError"]
