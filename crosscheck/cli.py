@@ -8,6 +8,7 @@ or usage). Prefect and great-expectations are imported only by the commands that
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 from pathlib import Path
@@ -52,12 +53,14 @@ def run(
     if not sources.is_file():
         fail(f"{sources}: no such sources file; pass --sources PATH or create sources.yaml "
              "(see README.md)")
+    _check_out(out)
     from crosscheck.errors import ConfigError
     from crosscheck.pipeline import DASK_BATCH_SIZE, DEFAULT_BATCH_SIZE
     from flows.nightly import with_runner
 
     if batch_size is None:
         batch_size = DASK_BATCH_SIZE if runner == "dask" else DEFAULT_BATCH_SIZE
+    _quiet_known_errors()
     try:
         flow_fn = with_runner(runner, dask_address)
         result = flow_fn(sources=str(sources), out=str(out), db=db, window_days=window_days,
@@ -67,6 +70,43 @@ def run(
     except CrosscheckError as exc:
         fail(f"the run failed: {exc}", code=1)
     _print_run(result)
+
+
+class OneLineErrors(logging.Filter):
+    """Drop the traceback from log records of crosscheck's own errors: the message says it all.
+
+    Prefect logs a failed task or flow with its traceback; for a CrosscheckError (a full disk,
+    a broken sources file) that is dozens of lines around one sentence. Other errors keep
+    their traceback: those are bugs.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and isinstance(record.exc_info[1], CrosscheckError):
+            record.exc_info, record.exc_text = None, None
+        return True
+
+
+# Prefect's loggers for flow and task runs, which log a failed run with its traceback.
+PREFECT_RUN_LOGGERS = ("prefect.flow_runs", "prefect.task_runs")
+
+
+def _quiet_known_errors() -> None:
+    """Keep Prefect's failure lines for crosscheck's own errors to one line each."""
+    for name in PREFECT_RUN_LOGGERS:
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, OneLineErrors) for f in logger.filters):
+            logger.addFilter(OneLineErrors())
+
+
+def _check_out(out: Path) -> None:
+    """Refuse, before the run starts, a report folder that cannot be written."""
+    from crosscheck.errors import ReportError
+    from crosscheck.report.write import check_out_dir
+
+    try:
+        check_out_dir(out)
+    except ReportError as exc:
+        fail(str(exc))
 
 
 def _print_run(result: dict[str, Any]) -> None:
@@ -117,9 +157,12 @@ def sources_validate(path: Annotated[Path, typer.Argument()] = DEFAULT_SOURCES) 
     config = _load(path)
     for problem in config.problems:
         typer.echo(str(problem), err=True)
+    for warning in config.warnings:
+        typer.echo(f"warning: {warning}", err=True)
     if config.problems:
         fail(f"{path}: {len(config.problems)} problem(s); fix them and run validate again")
-    typer.echo(f"{path}: {len(config.sources)} source(s), no problems")
+    warned = f", {len(config.warnings)} warning(s)" if config.warnings else ""
+    typer.echo(f"{path}: {len(config.sources)} source(s), no problems{warned}")
 
 
 @sources_app.command("list")

@@ -207,3 +207,13 @@ class SkipRecord:
     source_id: str
     item: str  # file path, URL or claim id
     reason: str
+
+
+@dataclass(slots=True)
+class NoteRecord:
+    """A warning about something the run still used (a bad date, a cut text), for the report."""
+
+    stage: str
+    source_id: str
+    item: str  # file path, URL or sources.yaml key path
+    message: str

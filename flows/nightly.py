@@ -203,7 +203,8 @@ def _run(store: Store, run_id: str, options: p.RunOptions) -> dict[str, Any]:
         paths = report_task(quote(inp), options.out_dir)
         artifacts_task(quote(inp), paths)
     stats = p.run_stats(outcome, claims, assessment.findings, gates, clock)
-    store.finish_run(run_id, "completed", stats, p.run_problems(skips, gates))
+    store.finish_run(run_id, "completed", stats,
+                     p.run_problems(skips, gates, p.run_notes(config, outcome)))
     logger.info("run %s completed: %s; report in %s", run_id, stats, options.out_dir)
     return {"run_id": run_id, "stats": stats, "report": {k: str(v) for k, v in paths.items()}}
 
