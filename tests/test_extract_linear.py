@@ -1,7 +1,7 @@
 """Extraction stays linear in the text on hostile input (issue 17, case 5), counted in work.
 
 2 MB of space-separated digits never finished: with no sentence end it was one sentence, and
-every figure's frame re-read the whole of it (figures x length). The work counted here is
+every figure's reading re-read the whole of it (figures x length). The work counted here is
 the characters handed to the steps that read a figure's sentence, plus what the splitter
 re-reads to tell an abbreviation from a sentence end. No clock is read.
 """
@@ -17,8 +17,7 @@ from crosscheck.claims import extract, sentences
 from crosscheck.claims.sentences import MAX_SENTENCE_CHARS, split_sentences
 from crosscheck.models import Article
 
-PER_FIGURE_STEPS = ("measured_thing", "find_entities", "find_predicate", "frame_text",
-                    "sentence_date")
+PER_FIGURE_STEPS = ("read_slots", "find_predicate")
 # Sentences cut at 100 characters keep the texts below small enough to extract in a moment
 # while still holding 10-40 sentence-sized pieces.
 TEST_SENTENCE_CHARS = 100

@@ -101,8 +101,10 @@ def _labelled_against_day(labelled: Claim, other: Claim) -> Timing:
 
 
 def _days(a: Claim, b: Claim) -> Timing:
+    if a.as_of is None and b.as_of is None:
+        return Timing("same", "neither is dated")
     if a.as_of is None or b.as_of is None:
-        return Timing("apart", "no date to compare")
+        return Timing("apart", "one is not dated")
     gap = abs((a.as_of - b.as_of).days)
     if gap <= min(window_days(a), window_days(b)):
         return Timing("same", f"as of {a.as_of.isoformat()} and {b.as_of.isoformat()}")
