@@ -11,14 +11,16 @@ from __future__ import annotations
 from crosscheck.models import Quantity
 from crosscheck.quantities._engine import parse as _parse
 from crosscheck.quantities.newsquant import (
+    FOLDS,
     QuantityInputError,
     convert_file,
+    newsquant_fold,
     newsquant_unit,
     to_newsquant,
 )
 
-__all__ = ["QuantityInputError", "convert_file", "newsquant_unit", "parse_quantities",
-           "to_newsquant"]
+__all__ = ["FOLDS", "QuantityInputError", "convert_file", "newsquant_fold", "newsquant_unit",
+           "parse_quantities", "to_newsquant"]
 
 
 def parse_quantities(text: str) -> list[Quantity]:

@@ -23,8 +23,20 @@ _QUALIFIER_SYMBOLS = {
 _NEWSQUANT_NAMES = {"person": "people", "penny": "point"}
 
 
+# The development half of NewsQuant splits into two fixed folds by sentence index parity:
+# changes are made looking at fold A only, and fold B (never looked at) guards against tuning.
+FOLDS = ("A", "B")
+
+
 class QuantityInputError(ValueError):
     """An input file for the quantity converter is missing, unreadable or not in the format."""
+
+
+def newsquant_fold(rows: list[dict], fold: str) -> list[dict]:
+    """The rows of one fold: even sentence indices are fold A, odd ones fold B."""
+    if fold not in FOLDS:
+        raise ValueError(f"unknown fold {fold!r}; use one of {', '.join(FOLDS)}")
+    return rows[FOLDS.index(fold)::2]
 
 
 def to_newsquant(quantities: list[Quantity]) -> list[dict]:
