@@ -1,8 +1,12 @@
 """Unit vocabulary: surface forms to canonical names (NewsQuant's vocabulary) and kinds.
 
-Each row is "surfaces | canonical | kind", surfaces separated by commas. Markers on a surface:
-`=` the case must match exactly ("W", "PS", "C"); `^` it must touch the number ("5m", "3h").
-A factor written as "canonical*1e9" scales the value ("55 bcm" is 55e9 cubic metres).
+Each row is "surfaces | canonical | kind [| pint]", surfaces separated by commas. Markers on a
+surface: `=` the case must match exactly ("W", "PS", "C"); `^` it must touch the number ("5m",
+"3h"). A factor written as "canonical*1e9" scales the value ("55 bcm" is 55e9 cubic metres).
+The last column, on physical units only, is the unit in pint's notation, from which
+`crosscheck.quantities.base_interval` takes the conversion to one base unit per kind; "pint >
+base" names the base where pint's dimension does not decide it (bytes; ages, kept apart from
+durations).
 """
 
 from __future__ import annotations
@@ -15,101 +19,104 @@ _UNIT_ROWS = """
 percentage point,percentage points,percentage-point | percentage point | percent
 basis point,basis points,bps,bp | basis point | percent
 point,points,pts | point | other
-km,kms,kilometre,kilometres,kilometer,kilometers | kilometre | length
-=m,metre,metres,meter,meters | metre | length
-cm,centimetre,centimetres,centimeter,centimeters | centimetre | length
-mm,millimetre,millimetres,millimeter,millimeters | millimetre | length
-dm,decimetre,decimetres,decimeter,decimeters | decimetre | length
-μm,µm,micrometre,micrometres,micrometer,micrometers,micron,microns | micrometre | length
-^nm,nanometre,nanometres,nanometer,nanometers | nanometre | length
-mile,miles,^mi | mile | length
-nautical mile,nautical miles | nautical mile | length
-ft,foot,feet | foot | length
-inch,inches,^in,″,^" | inch | length
-yard,yards,yd,yds | yard | length
-light-year,light-years,light year,light years | light-year | length
-km2,km²,sq km | square kilometre | area
-square kilometre,square kilometres,square kilometer,square kilometers | square kilometre | area
-m2,m²,sq m,sqm,square metre,square metres,square meter,square meters | square metre | area
-sq ft,sq. ft,sqft,square foot,square feet | square foot | area
-sq mi,square mile,square miles | square mile | area
-acre,acres | acre | area
-hectare,hectares,=ha | hectare | area
-kg,kgs,kilogram,kilograms,kilo,kilos | kilogram | mass
-^g,gram,grams,gramme,grammes | gram | mass
-mg,milligram,milligrams | milligram | mass
-μg,µg,mcg,microgram,micrograms,microgramme,microgrammes | microgram | mass
-tonne,tonnes,metric ton,metric tons,metric tonne,metric tonnes,^t | tonne | mass
-ton,tons | ton | mass
-lb,lbs,pound,pounds | pound-mass | mass
-oz,ounce,ounces | ounce | mass
-=l,=L,litre,litres,liter,liters | litre | volume
-ml,mL,millilitre,millilitres,milliliter,milliliters | millilitre | volume
-gallon,gallons,gal | gallon | volume
-pint,pints | pint | volume
-quart,quarts | quart | volume
-teaspoon,teaspoons,tsp | teaspoon | volume
-tablespoon,tablespoons,tbsp | tablespoon | volume
-cup,cups | cup | volume
-barrel,barrels,bbl | barrel | volume
-cubic metre,cubic metres,cubic meter,cubic meters,m3,m³ | cubic metre | volume
-bcm | cubic metre*1e9 | volume
-cubic foot,cubic feet | cubic foot | volume
-millisecond,milliseconds,=ms | millisecond | duration
-second,seconds,sec,secs,^s | second | duration
-minute,minutes,min,mins | minute | duration
-hour,hours,hr,hrs,^h | hour | duration
-day,days | day | duration
-week,weeks | week | duration
-month,months | month | duration
-year,years,yr,yrs | year | duration
-decade,decades | decade | duration
-century,centuries | century | duration
-year-old,years-old,year old,years old,-year-old | year of age | duration
-month-old,months-old,month old,months old | month of age | duration
-mph,miles per hour,mile per hour,miles an hour,mile an hour | mile per hour | speed
-km/h,kph,kmph,km/hr | kilometre per hour | speed
-kmh,kilometres per hour,kilometers per hour | kilometre per hour | speed
-kilometres an hour,kilometers an hour | kilometre per hour | speed
-knot,knots | knot | speed
-m/s,metres per second,meters per second | metre per second | speed
+km,kms,kilometre,kilometres,kilometer,kilometers | kilometre | length | km
+=m,metre,metres,meter,meters | metre | length | m
+cm,centimetre,centimetres,centimeter,centimeters | centimetre | length | cm
+mm,millimetre,millimetres,millimeter,millimeters | millimetre | length | mm
+dm,decimetre,decimetres,decimeter,decimeters | decimetre | length | dm
+μm,µm,micrometre,micrometres,micrometer,micrometers | micrometre | length | micrometer
+micron,microns | micrometre | length | micrometer
+^nm,nanometre,nanometres,nanometer,nanometers | nanometre | length | nanometer
+mile,miles,^mi | mile | length | mile
+nautical mile,nautical miles | nautical mile | length | nautical_mile
+ft,foot,feet | foot | length | foot
+inch,inches,^in,″,^" | inch | length | inch
+yard,yards,yd,yds | yard | length | yard
+light-year,light-years,light year,light years | light-year | length | light_year
+km2,km²,sq km | square kilometre | area | km**2
+square kilometre,square kilometres | square kilometre | area | km**2
+square kilometer,square kilometers | square kilometre | area | km**2
+m2,m²,sq m,sqm,square metre,square metres,square meter,square meters | square metre | area | m**2
+sq ft,sq. ft,sqft,square foot,square feet | square foot | area | ft**2
+sq mi,square mile,square miles | square mile | area | mi**2
+acre,acres | acre | area | acre
+hectare,hectares,=ha | hectare | area | hectare
+kg,kgs,kilogram,kilograms,kilo,kilos | kilogram | mass | kg
+^g,gram,grams,gramme,grammes | gram | mass | g
+mg,milligram,milligrams | milligram | mass | mg
+μg,µg,mcg,microgram,micrograms,microgramme,microgrammes | microgram | mass | microgram
+tonne,tonnes,metric ton,metric tons,metric tonne,metric tonnes,^t | tonne | mass | metric_ton
+ton,tons | ton | mass | metric_ton
+lb,lbs,pound,pounds | pound-mass | mass | pound
+oz,ounce,ounces | ounce | mass | ounce
+=l,=L,litre,litres,liter,liters | litre | volume | liter
+ml,mL,millilitre,millilitres,milliliter,milliliters | millilitre | volume | milliliter
+gallon,gallons,gal | gallon | volume | gallon
+pint,pints | pint | volume | pint
+quart,quarts | quart | volume | quart
+teaspoon,teaspoons,tsp | teaspoon | volume | teaspoon
+tablespoon,tablespoons,tbsp | tablespoon | volume | tablespoon
+cup,cups | cup | volume | cup
+barrel,barrels,bbl | barrel | volume | oil_barrel
+cubic metre,cubic metres,cubic meter,cubic meters,m3,m³ | cubic metre | volume | m**3
+bcm | cubic metre*1e9 | volume | m**3
+cubic foot,cubic feet | cubic foot | volume | ft**3
+millisecond,milliseconds,=ms | millisecond | duration | ms
+second,seconds,sec,secs,^s | second | duration | s
+minute,minutes,min,mins | minute | duration | minute
+hour,hours,hr,hrs,^h | hour | duration | hour
+day,days | day | duration | day
+week,weeks | week | duration | week
+month,months | month | duration | month
+year,years,yr,yrs | year | duration | year
+decade,decades | decade | duration | 10 year
+century,centuries | century | duration | century
+year-old,years-old,year old,years old,-year-old | year of age | duration | year > year of age
+month-old,months-old,month old,months old | month of age | duration | month > year of age
+mph,miles per hour,mile per hour,miles an hour,mile an hour | mile per hour | speed | mile/hour
+km/h,kph,kmph,km/hr | kilometre per hour | speed | km/hour
+kmh,kilometres per hour,kilometers per hour | kilometre per hour | speed | km/hour
+kilometres an hour,kilometers an hour | kilometre per hour | speed | km/hour
+knot,knots | knot | speed | knot
+m/s,metres per second,meters per second | metre per second | speed | m/s
 mpg,miles per gallon | mile per gallon | other
-°C,° C,degrees Celsius,degree Celsius,Celsius,=C,=ºC,degrees centigrade | celsius | temperature
-° Celsius,=degrees C,=degree C | celsius | temperature
-°F,° F,degrees Fahrenheit,degree Fahrenheit,Fahrenheit,^F | fahrenheit | temperature
-° Fahrenheit,=degrees F,=degree F | fahrenheit | temperature
+°C,° C,degrees Celsius,degree Celsius,Celsius,=C,=ºC | celsius | temperature | degC
+degrees centigrade | celsius | temperature | degC
+° Celsius,=degrees C,=degree C | celsius | temperature | degC
+°F,° F,degrees Fahrenheit,degree Fahrenheit,Fahrenheit,^F | fahrenheit | temperature | degF
+° Fahrenheit,=degrees F,=degree F | fahrenheit | temperature | degF
 rad,radian,radians | radian | other
 degree,degrees,° | degree | other
-=W,watt,watts | watt | power
-=kW,kilowatt,kilowatts | kilowatt | power
-=MW,megawatt,megawatts | megawatt | power
-=GW,gigawatt,gigawatts | gigawatt | power
-kWh,kilowatt hour,kilowatt hours,kilowatt-hour,kilowatt-hours | kilowatt hour | energy
-MWh,megawatt hour,megawatt hours,megawatt-hour,megawatt-hours | megawatt hour | energy
-GWh,gigawatt hour,gigawatt hours,gigawatt-hour,gigawatt-hours | gigawatt hour | energy
-TWh,terawatt hour,terawatt hours,terawatt-hour,terawatt-hours | terawatt hour | energy
-joule,joules,=J | joule | energy
-calorie,calories,kcal | calorie | energy
-hp,horsepower,=PS | horsepower | power
-bhp | brake horsepower | power
-rpm | revolutions per minute | rate
-=Hz,hertz | hertz | rate
-kHz,kilohertz | kilohertz | rate
-MHz,megahertz | megahertz | rate
-GHz,gigahertz | gigahertz | rate
-GB,gigabyte,gigabytes | gigabyte | other
-MB,megabyte,megabytes | megabyte | other
-TB,terabyte,terabytes | terabyte | other
-KB,kilobyte,kilobytes | kilobyte | other
-mAh | milliampere-hour | energy
-=V,volt,volts | volt | other
+=W,watt,watts | watt | power | W
+=kW,kilowatt,kilowatts | kilowatt | power | kW
+=MW,megawatt,megawatts | megawatt | power | MW
+=GW,gigawatt,gigawatts | gigawatt | power | GW
+kWh,kilowatt hour,kilowatt hours,kilowatt-hour,kilowatt-hours | kilowatt hour | energy | kWh
+MWh,megawatt hour,megawatt hours,megawatt-hour,megawatt-hours | megawatt hour | energy | MWh
+GWh,gigawatt hour,gigawatt hours,gigawatt-hour,gigawatt-hours | gigawatt hour | energy | GWh
+TWh,terawatt hour,terawatt hours,terawatt-hour,terawatt-hours | terawatt hour | energy | TWh
+joule,joules,=J | joule | energy | J
+calorie,calories,kcal | calorie | energy | kilocalorie
+hp,horsepower,=PS | horsepower | power | hp
+bhp | brake horsepower | power | hp
+rpm | revolutions per minute | rate | 1/minute
+=Hz,hertz | hertz | rate | Hz
+kHz,kilohertz | kilohertz | rate | kHz
+MHz,megahertz | megahertz | rate | MHz
+GHz,gigahertz | gigahertz | rate | GHz
+GB,gigabyte,gigabytes | gigabyte | other | GB > byte
+MB,megabyte,megabytes | megabyte | other | MB > byte
+TB,terabyte,terabytes | terabyte | other | TB > byte
+KB,kilobyte,kilobytes | kilobyte | other | kB > byte
+mAh | milliampere-hour | other | mA*hour
+=V,volt,volts | volt | other | V
 decibel,decibels,=dB | decibel | other
 ppm,parts per million | parts-per-million | rate
 ppb,parts per billion | parts-per-billion | rate
-GPa,gigapascal,gigapascals | gigapascal | other
-=Nm,newton metre,newton metres,newton meters | newton metre | energy
-lb-ft,lb ft | foot pound-force | energy
-pound-feet,pound-foot | pound-foot | energy
+GPa,gigapascal,gigapascals | gigapascal | other | GPa
+=Nm,newton metre,newton metres,newton meters | newton metre | energy | N*m
+lb-ft,lb ft | foot pound-force | energy | lbf*ft
+pound-feet,pound-foot | pound-foot | energy | lbf*ft
 times,^x | count | other
 dollar,dollars,us dollars,us dollar,u.s. dollars | dollar | currency
 australian dollar,australian dollars | australian dollar | currency
@@ -215,12 +222,15 @@ def _add(trie: dict, tokens: list[str], unit: Unit) -> None:
     node[None] = unit
 
 
-def _build() -> tuple[dict, dict]:
+def _build() -> tuple[dict, dict, dict[str, str]]:
     exact: dict = {}
     folded: dict = {}
+    pint_names: dict[str, str] = {}
     for row in _UNIT_ROWS.strip().splitlines():
-        surfaces, canonical, kind = (part.strip() for part in row.split("|"))
+        surfaces, canonical, kind, *pint = (part.strip() for part in row.split("|"))
         name, _, factor = canonical.partition("*")
+        if pint:
+            pint_names[name] = pint[0]
         for surface in surfaces.split(","):
             tight = surface.startswith("^")
             case = surface.startswith("=")
@@ -231,10 +241,11 @@ def _build() -> tuple[dict, dict]:
                 _add(exact, tokens, unit)
             else:
                 _add(folded, [t.lower() for t in tokens], unit)
-    return exact, folded
+    return exact, folded, pint_names
 
 
-EXACT_UNITS, FOLDED_UNITS = _build()
+# PINT_UNITS: canonical physical unit -> its pint expression (and base), for base_interval.
+EXACT_UNITS, FOLDED_UNITS, PINT_UNITS = _build()
 
 
 def match_unit(words: list[str], lows: list[str], i: int, limit: int) -> tuple[Unit, int] | None:
