@@ -104,7 +104,8 @@ def _cents(t: Tokens, c: Cand, e: int) -> None:
 
 
 def _million_m(t: Tokens, c: Cand, j: int) -> bool:
-    """"3m shells", "between 1m and 3m shells": a glued "m" before a count is a million."""
+    """"3m shells", "2.3m barrels", "between 1m and 3m shells": a glued "m" before a count or
+    a non-length unit is a million; before "long", "sprint" or a singular noun it is metres."""
     if j >= t.n or t.words[j] != "m" or t.gap(j) != 0 or c.scale != 1.0:
         return False
     k = j + 1
@@ -112,13 +113,28 @@ def _million_m(t: Tokens, c: Cand, j: int) -> bool:
         if t.kinds[k] == "n" and not (k + 1 < t.n and t.words[k + 1] == "m"):
             return False
         k += 2 if t.kinds[k] == "n" else 1
-    if k >= t.n or not t.spaced(k) or not (t.lows[k] == "of" or looks_plural(t.words[k])):
-        return False
-    if match_unit(t.words, t.lows, k, min(t.n, k + 3)) is not None and t.lows[k] != "of":
+    if k >= t.n or not t.spaced(k) or not _counts_after_m(t, k):
         return False
     c.low, c.high, c.scale = c.low * 1e6, c.high * 1e6, 1e6
     c.num_end = c.end = j + 1
     return True
+
+
+def _counts_after_m(t: Tokens, k: int) -> bool:
+    """What follows "4.1m" makes it millions: "of", a plural, or a unit that is not a length."""
+    if t.lows[k] == "of":
+        return True
+    if t.lows[k] in lx.DIMENSION_WORDS:
+        return False
+    found = match_unit(t.words, t.lows, k, min(t.n, k + 3))
+    if found is not None:
+        return found[0].kind not in ("length", "area", "speed")
+    for m in range(k, min(t.n, k + lx.SCALE_PHRASE_MAX)):
+        if t.kinds[m] != "w" or t.lows[m] in STOP_WORDS or not t.spaced(m):
+            return False
+        if looks_plural(t.words[m]):
+            return True
+    return False
 
 
 def _unit_at(t: Tokens, c: Cand, j: int) -> tuple[Unit, int] | None:
@@ -144,8 +160,9 @@ def _unit_at(t: Tokens, c: Cand, j: int) -> tuple[Unit, int] | None:
     if e < t.n and t.gap(e) == 0 and t.kinds[e] in ("w", "n"):
         return None  # "5 min" yes; "5 minx", "24703L202", "5 $10 bills" no
     if len(t.words[j]) == 1 and t.kinds[j] == "w" and e == j + 1 and t.gap(j) != 0 \
-            and e < t.n and t.kinds[e] == "w" and t.words[j] not in ("W", "C", "F", "V", "p"):
-        return None
+            and e < t.n and t.kinds[e] == "w" and t.words[j] not in ("W", "C", "F", "V", "p") \
+            and t.lows[e] not in lx.DIMENSION_WORDS:
+        return None  # "5 m people" is no unit; "4.1 m long", "3 L of wine" are
     return unit, e
 
 

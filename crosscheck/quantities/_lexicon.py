@@ -21,7 +21,16 @@ SCALE_ABBREVIATIONS = {
     "bn": 1e9, "bln": 1e9, "mn": 1e6, "mln": 1e6, "mil": 1e6, "tn": 1e12, "trn": 1e12,
     "k": 1e3, "K": 1e3, "M": 1e6, "B": 1e9,
 }
-CURRENCY_ONLY_SCALES = {"m": 1e6, "b": 1e9, "bn": 1e9}
+CURRENCY_ONLY_SCALES = {"m": 1e6, "b": 1e9, "bn": 1e9, "T": 1e12, "tn": 1e12}
+# Words after a figure and a one-letter unit that keep the letter a unit of length, mass or
+# volume ("4.1 m long", "5 g of sugar", "a 100m sprint"): what follows decides, not the letter.
+DIMENSION_WORDS = {"long", "high", "tall", "wide", "deep", "thick", "away", "across", "of",
+                   "below", "above", "underground", "underwater", "deeper", "higher", "longer",
+                   "wider", "taller", "sprint", "race", "dash", "hurdles", "relay", "freestyle",
+                   "butterfly", "backstroke", "breaststroke", "medley", "final", "finals",
+                   "heat", "heats", "run", "swim", "title", "record", "mark", "event", "radius",
+                   "span", "drop", "fall", "jump", "dive", "tower", "wall", "wave", "waves"}
+SCALE_PHRASE_MAX = 2  # words after "4.1m" searched for the plural it counts ("American viewers")
 # Vague plurals as decade ranges (NewsQuant convention: "dozens" 12-120, "thousands" 1e3-1e4).
 VAGUE_PLURALS = {
     "dozens": (12.0, 120.0), "hundreds": (100.0, 1000.0), "thousands": (1e3, 1e4),

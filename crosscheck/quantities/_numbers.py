@@ -5,6 +5,7 @@ scientific notation, scale words and abbreviations, number words and vague amoun
 from __future__ import annotations
 
 from crosscheck.quantities import _lexicon as lx
+from crosscheck.quantities._foreign import foreign_number_end, foreign_scale_at
 from crosscheck.quantities._tokens import Cand, Tokens
 from crosscheck.quantities._units import CURRENCY_PREFIXES, match_unit
 from crosscheck.quantities._words import looks_plural
@@ -73,6 +74,11 @@ def _read_digits(t: Tokens, i: int, last_end: int) -> Cand:
     """Digits with separators, space-grouped thousands, fractions, sign and scale words."""
     w = t.words[i]
     value = _parse_digits(w)
+    foreign = foreign_number_end(t, i)
+    if foreign is not None:
+        c = Cand(i, foreign, value)
+        c.drop = True  # "1,5", "1.234.567": another language's number, read as nothing
+        return c
     j = i + 1
     if w.isdigit() and len(w) <= 3:
         while (j < t.n and t.kinds[j] == "n" and len(t.words[j]) == 3 and t.words[j].isdigit()
@@ -99,6 +105,9 @@ def _read_digits(t: Tokens, i: int, last_end: int) -> Cand:
         c.num_end = c.end = j + 2
     _read_sign(t, c, last_end)
     _read_scale(t, c)
+    if foreign_scale_at(t, c.num_end):
+        c.drop = True  # "300 millones", "2 Milliarden": not an English scale
+        c.num_end = c.end = c.num_end + 1
     return c
 
 

@@ -1,0 +1,59 @@
+"""Quantity engine on the kinds of error seen on news it had never seen (issue 13).
+
+One test per phenomenon; every sentence is written for this file.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from crosscheck.quantities import parse_quantities
+
+
+def read(text: str) -> list[tuple[float, float, str]]:
+    return [(q.low, q.high, q.unit) for q in parse_quantities(text)]
+
+
+def only(text: str):
+    found = parse_quantities(text)
+    assert len(found) == 1, f"{text!r} gave {found}"
+    return found[0]
+
+
+@pytest.mark.parametrize("text", [
+    "Los precios subieron 1,5 millones.",
+    "El gobierno gastó 2,5 millones de euros en 2021.",
+    "Se vendieron 300 millones de barriles.",
+    "Exportó 2.500.000 toneladas de trigo.",
+    "Die Firma zahlte 2 Milliarden Euro.",
+    "Asistieron 5 mil personas.",
+    "La inflación fue del 3,5 %.",
+])
+def test_numbers_in_other_languages_give_nothing_rather_than_a_wrong_value(text):
+    assert parse_quantities(text) == []
+
+
+def test_english_separators_still_read():
+    assert read("Exports rose to 1,500 tonnes and 2.5 million barrels.") == [
+        (1500, 1500, "tonne"), (2.5e6, 2.5e6, "barrel")]
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("The final drew 4.1m viewers.", 4.1e6, "viewer"),
+    ("The final drew 4.1m British viewers.", 4.1e6, "viewer"),
+    ("Tankers moved 2.3m barrels last week.", 2.3e6, "barrel"),
+    ("The maker shipped 35m handsets.", 35e6, "handset"),
+    ("The harvest reached 5m tonnes.", 5e6, "tonne"),
+    ("A buyer paid 10m euros for it.", 10e6, "euro"),
+    ("The takeover is worth £12bn.", 12e9, "pound sterling"),
+    ("Its market value passed $2.2T.", 2.2e12, "dollar"),
+    ("Retailers cut 40k jobs.", 40e3, "job"),
+    ("The hull is 4.1 m long.", 4.1, "metre"),
+    ("She won the 100m sprint.", 100, "metre"),
+    ("He took bronze in the 400m hurdles.", 400, "metre"),
+    ("Divers found a 37m wreck.", 37, "metre"),
+    ("Pour 3 L of water into the pot.", 3, "litre"),
+])
+def test_scale_letters_are_read_from_what_follows(text, value, unit):
+    q = only(text)
+    assert (q.low, q.unit) == (pytest.approx(value), unit)
