@@ -57,3 +57,38 @@ def test_english_separators_still_read():
 def test_scale_letters_are_read_from_what_follows(text, value, unit):
     q = only(text)
     assert (q.low, q.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(("text", "unit", "base"), [
+    ("The car hit 120 m.p.h. on the straight.", "mile per hour", "metre per second"),
+    ("Trucks are held to 80 kph.", "kilometre per hour", "metre per second"),
+    ("The limit in town is 30 km/h.", "kilometre per hour", "metre per second"),
+    ("Wind gusts of 60 MPH were forecast.", "mile per hour", "metre per second"),
+    ("The studio measures 28 sq m.", "square metre", "square metre"),
+    ("The site covers 4 sq. km.", "square kilometre", "square metre"),
+    ("The bolts are rated at 150 ksi.", "kilopound per square inch", "pascal"),
+    ("The concrete is rated at 40 MPa.", "megapascal", "pascal"),
+    ("Inflate the tyres to 35 psi.", "pound per square inch", "pascal"),
+    ("The field reached 3 kV/cm near the tip.", "kilovolt per centimetre", "volt per metre"),
+    ("The battery stores 13.5 kWh.", "kilowatt hour", "joule"),
+    ("A small pack holds 50 Wh.", "watt hour", "joule"),
+    ("The new plant adds 1.2 GW.", "gigawatt", "watt"),
+    ("It reached 104°F by noon.", "fahrenheit", "celsius"),
+    ("It reached 104 degF by noon.", "fahrenheit", "celsius"),
+    ("Water was held at 4 deg C.", "celsius", "celsius"),
+    ("The blast yielded 1.2 Mt.", "megatonne", "kilogram"),
+    ("The lake holds 12 km^3 of water.", "cubic kilometre", "cubic metre"),
+    ("Fibre delivers 900 Mbps to homes.", "megabit per second", "byte per second"),
+    ("The layers are 0.3 pm apart.", "picometre", "metre"),
+    ("The rocks formed 66 Ma ago.", "megayear", "second"),
+    ("The crossing took 3 hrs.", "hour", "second"),
+])
+def test_unit_spellings(text, unit, base):
+    q = only(text)
+    assert (q.unit, q.base_unit) == (unit, base)
+
+
+@pytest.mark.parametrize("text", ["The talks resume at 2.30 pm.", "Doors open at 7 pm.",
+                                  "The patrol left at 0600 hrs.", "We met at 9.15 am."])
+def test_clock_times_are_still_times(text):
+    assert parse_quantities(text) == []

@@ -27,7 +27,7 @@ BASES = (
 )
 # Bases a row must name ("GB > byte"): pint counts bytes as dimensionless, and ages are kept
 # apart from durations (an age never matches a prison term).
-NAMED_BASES = {"byte": "byte", "year of age": "year"}
+NAMED_BASES = {"byte": "byte", "byte per second": "byte / second", "year of age": "year"}
 RATE_CACHE_SIZE = 4096  # distinct "X per Y" units remembered (a night's corpus has hundreds)
 
 _table: dict[str, tuple[str, float, float]] = {}

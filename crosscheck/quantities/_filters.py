@@ -77,6 +77,26 @@ def _is_season_or_decade(t: Tokens, c: Cand) -> bool:
             and t.gap(j) == 0 and c.low < 10_000)
 
 
+# Suffixes that follow clock times and also name units: "2.1 pm" is no time (picometres), nor
+# "3 hrs" (hours); "2.10 pm", "5 pm" and "0900 hrs" are.
+CLOCK_OR_UNIT = {"am", "pm", "hrs"}
+CLOCK_HOURS_MAX = 12  # before am/pm
+MINUTE_DIGITS = 2
+MILITARY_DIGITS = 4  # "0900 hrs", "1430 hrs"
+LAST_MINUTE = 59
+
+
+def _clock_like(t: Tokens, c: Cand) -> bool:
+    """The digits read as a clock time before "am", "pm" or "hrs"."""
+    word = t.words[c.num]
+    if t.words[c.num_end] == "hrs":
+        return word.isdigit() and len(word) == MILITARY_DIGITS and int(word[2:]) <= LAST_MINUTE
+    hours, _, minutes = word.partition(".")
+    if not hours.isdigit() or not 1 <= int(hours) <= CLOCK_HOURS_MAX:
+        return False
+    return not minutes or (len(minutes) == MINUTE_DIGITS and int(minutes) <= LAST_MINUTE)
+
+
 def _is_date_or_time(t: Tokens, c: Cand) -> bool:
     i, j = c.num, c.num_end
     if not c.words and j < t.n and t.gap(j) == 0 and t.words[j] in lx.ORDINAL_SUFFIXES:
@@ -85,7 +105,7 @@ def _is_date_or_time(t: Tokens, c: Cand) -> bool:
             t.lows[j] in ("a", "p") and j + 2 < t.n and t.words[j + 1] == "."
             and t.lows[j + 2] == "m")
             or (t.lows[j] == "o" and t.lows[j + 1:j + 3] == ["'", "clock"])):
-        return not c.currency
+        return not c.currency and (t.words[j] not in CLOCK_OR_UNIT or _clock_like(t, c))
     if c.words or not c.integer or c.currency or not 1 <= c.low <= 31:
         return False
     if j < t.n and t.words[j] == "s" and t.gap(j) == 0:

@@ -29,6 +29,8 @@ micron,microns | micrometre | length | micrometer
 ^nm,nanometre,nanometres,nanometer,nanometers | nanometre | length | nanometer
 mile,miles,^mi | mile | length | mile
 nautical mile,nautical miles | nautical mile | length | nautical_mile
+=pm,picometre,picometres,picometer,picometers | picometre | length | picometer
+=am,attometre,attometres,attometer,attometers | attometre | length | attometer
 ft,foot,feet | foot | length | foot
 inch,inches,^in,″,^" | inch | length | inch
 yard,yards,yd,yds | yard | length | yard
@@ -39,6 +41,12 @@ square kilometer,square kilometers | square kilometre | area | km**2
 m2,m²,sq m,sqm,square metre,square metres,square meter,square meters | square metre | area | m**2
 sq ft,sq. ft,sqft,square foot,square feet | square foot | area | ft**2
 sq mi,square mile,square miles | square mile | area | mi**2
+sq. m,sq. metres,sq. meters | square metre | area | m**2
+sq. km | square kilometre | area | km**2
+sq. mi,sq. miles | square mile | area | mi**2
+sq yd,sq yds,square yard,square yards | square yard | area | yd**2
+=km^2,km squared | square kilometre | area | km**2
+=m^2,metres squared,meters squared | square metre | area | m**2
 acre,acres | acre | area | acre
 hectare,hectares,=ha | hectare | area | hectare
 kg,kgs,kilogram,kilograms,kilo,kilos | kilogram | mass | kg
@@ -46,6 +54,8 @@ kg,kgs,kilogram,kilograms,kilo,kilos | kilogram | mass | kg
 mg,milligram,milligrams | milligram | mass | mg
 μg,µg,mcg,microgram,micrograms,microgramme,microgrammes | microgram | mass | microgram
 tonne,tonnes,metric ton,metric tons,metric tonne,metric tonnes,^t | tonne | mass | metric_ton
+megatonne,megatonnes,megaton,megatons,=Mt | megatonne | mass | megametric_ton
+kilotonne,kilotonnes,kiloton,kilotons | kilotonne | mass | kilometric_ton
 ton,tons | ton | mass | metric_ton
 lb,lbs,pound,pounds | pound-mass | mass | pound
 oz,ounce,ounces | ounce | mass | ounce
@@ -58,9 +68,20 @@ teaspoon,teaspoons,tsp | teaspoon | volume | teaspoon
 tablespoon,tablespoons,tbsp | tablespoon | volume | tablespoon
 cup,cups | cup | volume | cup
 barrel,barrels,bbl | barrel | volume | oil_barrel
-cubic metre,cubic metres,cubic meter,cubic meters,m3,m³ | cubic metre | volume | m**3
+cubic metre,cubic metres,cubic meter,cubic meters,m3,m³,=m^3 | cubic metre | volume | m**3
 bcm | cubic metre*1e9 | volume | m**3
 cubic foot,cubic feet | cubic foot | volume | ft**3
+cu ft,cu. ft | cubic foot | volume | ft**3
+cu m,cu. m | cubic metre | volume | m**3
+cubic yard,cubic yards,cu yd | cubic yard | volume | yd**3
+=km^3,km³,km cubed,cubic kilometre,cubic kilometres | cubic kilometre | volume | km**3
+cubic kilometer,cubic kilometers | cubic kilometre | volume | km**3
+cubic centimetre,cubic centimetres,=cc | cubic centimetre | volume | cm**3
+cl,cL,centilitre,centilitres,centiliter,centiliters | centilitre | volume | centiliter
+dl,dL,decilitre,decilitres,deciliter,deciliters | decilitre | volume | deciliter
+hectolitre,hectolitres,hectoliter,hectoliters,hl | hectolitre | volume | hectoliter
+bcf | cubic foot*1e9 | volume | ft**3
+tcf | cubic foot*1e12 | volume | ft**3
 millisecond,milliseconds,=ms | millisecond | duration | ms
 second,seconds,sec,secs,^s | second | duration | s
 minute,minutes,min,mins | minute | duration | minute
@@ -71,9 +92,13 @@ month,months | month | duration | month
 year,years,yr,yrs | year | duration | year
 decade,decades | decade | duration | 10 year
 century,centuries | century | duration | century
+=Ma,megayear,megayears | megayear | duration | megayear
+=Ga,gigayear,gigayears | gigayear | duration | gigayear
 year-old,years-old,year old,years old,-year-old | year of age | duration | year > year of age
 month-old,months-old,month old,months old | month of age | duration | month > year of age
 mph,miles per hour,mile per hour,miles an hour,mile an hour | mile per hour | speed | mile/hour
+m.p.h.,m.p.h,=MPH,miles/hr,miles/hour,mi/h | mile per hour | speed | mile/hour
+ft/s,feet per second,foot per second,fps | foot per second | speed | ft/s
 km/h,kph,kmph,km/hr | kilometre per hour | speed | km/hour
 kmh,kilometres per hour,kilometers per hour | kilometre per hour | speed | km/hour
 kilometres an hour,kilometers an hour | kilometre per hour | speed | km/hour
@@ -83,19 +108,34 @@ mpg,miles per gallon | mile per gallon | other
 °C,° C,degrees Celsius,degree Celsius,Celsius,=C,=ºC | celsius | temperature | degC
 degrees centigrade | celsius | temperature | degC
 ° Celsius,=degrees C,=degree C | celsius | temperature | degC
+degC,deg C,deg. C,degs C | celsius | temperature | degC
 °F,° F,degrees Fahrenheit,degree Fahrenheit,Fahrenheit,^F | fahrenheit | temperature | degF
 ° Fahrenheit,=degrees F,=degree F | fahrenheit | temperature | degF
+degF,deg F,deg. F,degs F,=ºF | fahrenheit | temperature | degF
 rad,radian,radians | radian | other
 degree,degrees,° | degree | other
 =W,watt,watts | watt | power | W
 =kW,kilowatt,kilowatts | kilowatt | power | kW
 =MW,megawatt,megawatts | megawatt | power | MW
 =GW,gigawatt,gigawatts | gigawatt | power | GW
+=TW,terawatt,terawatts | terawatt | power | TW
+=mW,milliwatt,milliwatts | milliwatt | power | mW
 kWh,kilowatt hour,kilowatt hours,kilowatt-hour,kilowatt-hours | kilowatt hour | energy | kWh
+=Wh,watt hour,watt hours,watt-hour,watt-hours | watt hour | energy | Wh
 MWh,megawatt hour,megawatt hours,megawatt-hour,megawatt-hours | megawatt hour | energy | MWh
 GWh,gigawatt hour,gigawatt hours,gigawatt-hour,gigawatt-hours | gigawatt hour | energy | GWh
 TWh,terawatt hour,terawatt hours,terawatt-hour,terawatt-hours | terawatt hour | energy | TWh
 joule,joules,=J | joule | energy | J
+=kJ,kilojoule,kilojoules | kilojoule | energy | kJ
+=MJ,megajoule,megajoules | megajoule | energy | MJ
+=GJ,gigajoule,gigajoules | gigajoule | energy | GJ
+=eV,electronvolt,electronvolts,electron volt,electron volts | electronvolt | energy | eV
+=keV | kiloelectronvolt | energy | keV
+=MeV | megaelectronvolt | energy | MeV
+=GeV | gigaelectronvolt | energy | GeV
+=TeV | teraelectronvolt | energy | TeV
+Btu,BTU,btu,british thermal unit,british thermal units | british thermal unit | energy | Btu
+MMBtu,mmbtu,MMBTU | mega british thermal unit | energy | 1000000 Btu
 calorie,calories,kcal | calorie | energy | kilocalorie
 hp,horsepower,=PS | horsepower | power | hp
 bhp | brake horsepower | power | hp
@@ -108,12 +148,29 @@ GB,gigabyte,gigabytes | gigabyte | other | GB > byte
 MB,megabyte,megabytes | megabyte | other | MB > byte
 TB,terabyte,terabytes | terabyte | other | TB > byte
 KB,kilobyte,kilobytes | kilobyte | other | kB > byte
+PB,petabyte,petabytes | petabyte | other | PB > byte
+EB,exabyte,exabytes | exabyte | other | EB > byte
+byte,bytes | byte | other | byte > byte
+bit,bits | bit | other | bit > byte
+=Mbps,megabit per second,megabits per second | megabit per second | rate | Mbit/s > byte per second
+=Gbps,gigabit per second,gigabits per second | gigabit per second | rate | Gbit/s > byte per second
+=kbps,kilobit per second,kilobits per second | kilobit per second | rate | kbit/s > byte per second
 mAh | milliampere-hour | other | mA*hour
 =V,volt,volts | volt | other | V
+=kV,kilovolt,kilovolts | kilovolt | other | kV
+=mV,millivolt,millivolts | millivolt | other | mV
 decibel,decibels,=dB | decibel | other
 ppm,parts per million | parts-per-million | rate
 ppb,parts per billion | parts-per-billion | rate
 GPa,gigapascal,gigapascals | gigapascal | other | GPa
+=MPa,megapascal,megapascals | megapascal | other | MPa
+=kPa,kilopascal,kilopascals | kilopascal | other | kPa
+=hPa,hectopascal,hectopascals | hectopascal | other | hPa
+=Pa,pascal,pascals | pascal | other | Pa
+psi,pounds per square inch,pound per square inch | pound per square inch | other | psi
+ksi | kilopound per square inch | other | ksi
+mbar,millibar,millibars | millibar | other | millibar
+mmHg,mm Hg,millimetres of mercury,millimeters of mercury | millimeter of mercury | other | mmHg
 =Nm,newton metre,newton metres,newton meters | newton metre | energy | N*m
 lb-ft,lb ft | foot pound-force | energy | lbf*ft
 pound-feet,pound-foot | pound-foot | energy | lbf*ft
