@@ -296,8 +296,9 @@ def test_one_of_a_superlative_counts_one():
     assert (q.low, q.unit) == (1, "speaker")
 
 
-def test_age_after_a_name_is_not_a_figure():
-    assert values("Senard, 65, now faces a 43.4 percent stake") == [(43.4, 43.4, "percentage")]
+def test_age_after_a_name_is_an_age():
+    assert values("Senard, 65, now faces a 43.4 percent stake") == [
+        (65, 65, "year of age"), (43.4, 43.4, "percentage")]
 
 
 def test_scientific_notation():

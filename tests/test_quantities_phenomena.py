@@ -92,3 +92,26 @@ def test_unit_spellings(text, unit, base):
                                   "The patrol left at 0600 hrs.", "We met at 9.15 am."])
 def test_clock_times_are_still_times(text):
     assert parse_quantities(text) == []
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("Ms Okafor, 52, said the ward was full.", 52, 52),
+    ('"We waited," said Tom Reyes, 37.', 37, 37),
+    ("The girl, who was 9 at the time, was unhurt.", 9, 9),
+    ("He will be 35 by the spring.", 35, 35),
+    ("She turned 60 last week.", 60, 60),
+    ("A 15-year-old was detained.", 15, 15),
+    ("He died at the age of 81.", 81, 81),
+    ("Voters aged 18 to 34 backed the plan.", 18, 34),
+    ("Most 18- to 24-year-olds stream music.", 18, 24),
+    ("Patients aged between 40 and 59 were enrolled.", 40, 59),
+])
+def test_ages(text, low, high):
+    q = only(text)
+    assert (q.low, q.high, q.unit) == (low, high, "year of age")
+
+
+@pytest.mark.parametrize("text", ["The toll was 35 by Monday.", "It was 9 at the close.",
+                                  "They were 12 in the first round."])
+def test_other_bare_figures_are_not_ages(text):
+    assert only(text).unit != "year of age"

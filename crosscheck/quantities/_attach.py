@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 
 from crosscheck.quantities import _lexicon as lx
+from crosscheck.quantities._ages import read_age
 from crosscheck.quantities._numbers import letter_follows, read_number
 from crosscheck.quantities._tokens import NUMBER_WORDS, WORD_STARTS, Cand, Tokens
 from crosscheck.quantities._units import (
@@ -47,8 +48,8 @@ def attach_unit(t: Tokens, c: Cand) -> None:
     found = _unit_at(t, c, j)
     if found is not None:
         _apply_unit(t, c, *found)
-    elif c.num > 0 and t.lows[c.num - 1] in ("aged", "age") and not c.words:
-        c.unit, c.kind = "year of age", "duration"  # "aged 45"
+    elif read_age(t, c):
+        return
     elif c.integer or c.low >= 1:
         _count_noun(t, c, j)
 

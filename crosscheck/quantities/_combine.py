@@ -16,6 +16,8 @@ _PHRASAL_VERBS = {"give", "gave", "given", "gives", "giving", "set", "sets", "pu
                   "comes", "go", "went", "goes", "wind", "wound", "shot", "use", "used", "step",
                   "stepped", "stand", "stood", "sit", "sat", "write", "wrote", "written"}
 
+# Words before the low end that make "X to Y" a range whose high end shares X's unit.
+RANGE_LEADS = {"from", "between", "aged", "ages"}
 UNIT_INHERIT_WINDOW = 6  # tokens between "from X unit" and "to Y" (covers "in 2008", "combined")
 
 # Words that start a new level or clause, so the change before does not carry over.
@@ -92,8 +94,8 @@ def _joinable(t: Tokens, a: Cand, b: Cand, connectors: tuple[str, ...]) -> bool:
         between = ["-"]  # "5 -10" read as a negative; a hyphen between figures is a range
     if not between or between[0] not in connectors or len(between) > 2:
         return False
-    if len(between) == 2 and between != ["to", "-"]:
-        return False
+    if len(between) == 2 and between not in (["to", "-"], ["-", "to"]):
+        return False  # "5 to -3"; "18- to 34-year-olds" (a suspended hyphen)
     word = between[0]
     lead = t.lows[a.first - 1] if a.first > 0 else ""
     if word == "and" and lead != "between":
@@ -102,7 +104,7 @@ def _joinable(t: Tokens, a: Cand, b: Cand, connectors: tuple[str, ...]) -> bool:
         return False
     if a.unit and b.unit and a.unit != b.unit and not _same_base(a.unit, b.unit):
         return False
-    if a.unit and not b.unit and word not in ("-",) and lead not in ("from", "between"):
+    if a.unit and not b.unit and word not in ("-",) and lead not in RANGE_LEADS:
         return False
     if word == "to" and lead not in ("from", "between") and _change_before(t, a.first) \
             and (lead != "by" or a.unit):

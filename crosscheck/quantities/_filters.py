@@ -26,16 +26,7 @@ def mark_dropped(t: Tokens, c: Cand, blocked: set[int]) -> None:
     """Mark years, dates, times, ordinals, identifiers, list markers and lone "one"s."""
     c.drop = (c.drop or _is_year(t, c) or _is_date_or_time(t, c) or _is_identifier(t, c)
               or _is_list_marker(t, c) or _is_lone_one(t, c) or c.num_end - 1 in blocked
-              or _is_bare_word(t, c) or _is_word_adjective(t, c) or _is_age_apposition(t, c)
-              or _is_season_or_decade(t, c))
-
-
-def _is_age_apposition(t: Tokens, c: Cand) -> bool:
-    """"Senard, 65, now faces": an age set off by commas after a name is not a figure."""
-    i, j = c.num, c.num_end
-    return (not c.words and c.integer and not c.unit and 1 <= c.low <= 120 and i >= 2
-            and j < t.n and t.words[i - 1] == "," and t.words[j] == ","
-            and t.kinds[i - 2] == "w" and t.words[i - 2][0].isupper())
+              or _is_bare_word(t, c) or _is_word_adjective(t, c) or _is_season_or_decade(t, c))
 
 
 def _is_bare_word(t: Tokens, c: Cand) -> bool:

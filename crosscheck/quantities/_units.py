@@ -95,7 +95,8 @@ century,centuries | century | duration | century
 =Ma,megayear,megayears | megayear | duration | megayear
 =Ga,gigayear,gigayears | gigayear | duration | gigayear
 year-old,years-old,year old,years old,-year-old | year of age | duration | year > year of age
-month-old,months-old,month old,months old | month of age | duration | month > year of age
+year-olds,-year-olds,years-olds | year of age | duration | year > year of age
+month-old,months-old,month old,months old,month-olds | month of age | duration | month > year of age
 mph,miles per hour,mile per hour,miles an hour,mile an hour | mile per hour | speed | mile/hour
 m.p.h.,m.p.h,=MPH,miles/hr,miles/hour,mi/h | mile per hour | speed | mile/hour
 ft/s,feet per second,foot per second,fps | foot per second | speed | ft/s
