@@ -115,3 +115,34 @@ def test_ages(text, low, high):
                                   "They were 12 in the first round."])
 def test_other_bare_figures_are_not_ages(text):
     assert only(text).unit != "year of age"
+
+
+@pytest.mark.parametrize(("text", "low", "change"), [
+    ("In Tokyo the Nikkei -0.8% and the Topix -1.1%.", -0.8, "down"),
+    ("Brent +2.4% on the day.", 2.4, "up"),
+    ("The FTSE -35 points by noon.", -35, "down"),
+    ("The deposit rate is -0.5%.", -0.5, "none"),
+    ("Analysts see growth of -0.8% this year.", -0.8, "none"),
+])
+def test_signed_percentages_are_changes_unless_stated_as_levels(text, low, change):
+    q = parse_quantities(text)[0]
+    assert (q.low, q.change) == (low, change)
+
+
+@pytest.mark.parametrize(("text", "value", "change"), [
+    ("Profits rose fivefold after the merger.", 5, "up"),
+    ("Sales tripled after the launch.", 3, "up"),
+    ("Its debt has doubled since the merger.", 2, "up"),
+    ("Imports saw a tenfold increase.", 10, "up"),
+    ("Output suffered a 3-fold drop.", 3, "down"),
+])
+def test_multipliers(text, value, change):
+    q = only(text)
+    assert (q.low, q.unit, q.change) == (value, "count", change)
+
+
+@pytest.mark.parametrize("text", ["The senator doubled down on the claim.",
+                                  "That is twice as loud as a siren.",
+                                  "The barn doubled as a clinic."])
+def test_comparisons_and_idioms_are_not_multipliers(text):
+    assert parse_quantities(text) == []

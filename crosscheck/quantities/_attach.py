@@ -30,6 +30,8 @@ COUNT_PHRASE_MAX = 4  # words after a figure searched for its counted noun
 
 def attach_unit(t: Tokens, c: Cand) -> None:
     """Currency before the figure, then a unit, rate or counted noun after it."""
+    if c.unit:
+        return  # read with its unit ("tripled")
     _currency_prefix(t, c)
     if c.currency:
         _after_currency(t, c)

@@ -148,6 +148,11 @@ def qualify(t: Tokens, c: Cand, prev: Cand | None) -> None:
             c.change = change
     if c.sign == "+" and c.change == "none":
         c.change = "up"
+    elif c.sign == "-" and c.change == "none" and _signed_change(t, c):
+        c.change = "down"  # "Nikkei -0.8%"
+    if c.unit == "count" and c.change == "none" and c.end < t.n \
+            and t.lows[c.end] in lx.CHANGE_WORDS and t.spaced(c.end):
+        c.change = lx.CHANGE_WORDS[t.lows[c.end]]  # "a fivefold increase", "a 10-fold drop"
     if c.plus and c.qualifier == "exact":
         c.qualifier = "at_least"
     _qualifier_after(t, c)
@@ -159,6 +164,13 @@ def qualify(t: Tokens, c: Cand, prev: Cand | None) -> None:
         c.high = math.inf
     elif c.qualifier in ("less_than", "at_most"):
         c.low = -math.inf
+
+
+def _signed_change(t: Tokens, c: Cand) -> bool:
+    """A minus-signed percentage or index move that is not stated as a level."""
+    before = c.num - 2  # the token before the sign
+    return (c.kind == "percent" or c.unit == "point") \
+        and (before < 0 or t.lows[before] not in lx.LEVEL_WORDS)
 
 
 def _coordinated(t: Tokens, prev: Cand, c: Cand) -> bool:

@@ -36,6 +36,13 @@ VAGUE_PLURALS = {
     "dozens": (12.0, 120.0), "hundreds": (100.0, 1000.0), "thousands": (1e3, 1e4),
     "millions": (1e6, 1e7), "billions": (1e9, 1e10), "trillions": (1e12, 1e13),
 }
+# Words that state a multiple ("sales tripled", "a fivefold rise"): the factor, read as a
+# count of times. "double" and "twice" stay out: they compare ("twice as loud") far more often.
+MULTIPLIER_VERBS = {"doubled": 2.0, "doubling": 2.0, "tripled": 3.0, "tripling": 3.0,
+                    "trebled": 3.0, "trebling": 3.0, "quadrupled": 4.0, "quadrupling": 4.0}
+MULTIPLIERS = {**MULTIPLIER_VERBS,
+               **{f"{w}fold": float(v) for w, v in {**SMALL_NUMBERS, **TENS}.items() if v > 1},
+               "hundredfold": 100.0, "thousandfold": 1000.0}
 FRACTION_WORDS = {"half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3,
                   "quarter": 0.25, "quarters": 0.25}
 
@@ -97,6 +104,10 @@ CHANGE_WORDS = {
     "eased": "down", "eases": "down", "retreated": "down", "shrank": "down",
     "shrunk": "down", "contracted": "down", "lower": "down", "narrowed": "down",
 }
+# Words before a signed percentage that make it a level ("a rate of -0.5%"), not a change
+# ("Nikkei -0.8%").
+LEVEL_WORDS = {"of", "at", "to", "is", "was", "were", "be", "been", "from", "between", "=",
+               "and", "or", "than", "stood", "remained", "hit", "reached"}
 # A change verb followed by one of these before the figure names a level, not a change.
 CHANGE_BLOCKERS = {"to", "at", "from", "between", "than", "in", "on", "for", "with", "after"}
 

@@ -219,6 +219,8 @@ def letter_follows(t: Tokens, j: int) -> bool:
 def _read_words(t: Tokens, i: int) -> Cand | None:
     """Number words: "a hundred thousand", "twenty-five", "two-thirds", "tens of millions"."""
     low = t.lows[i]
+    if low in lx.MULTIPLIERS:
+        return _read_multiplier(t, i)
     if low in ("tens", "hundreds", "dozens") or low in lx.VAGUE_PLURALS:
         return _read_vague(t, i)
     if low == "half":
@@ -340,6 +342,19 @@ def _read_half(t: Tokens, i: int) -> Cand | None:
     c = Cand(i, j, value)
     c.words = True
     c.integer = False
+    return c
+
+
+def _read_multiplier(t: Tokens, i: int) -> Cand | None:
+    """"tripled", "a fivefold rise": the factor as a count of times; the verbs are rises."""
+    low = t.lows[i]
+    if low in lx.MULTIPLIER_VERBS and i + 1 < t.n and t.lows[i + 1] in ("down", "up", "as"):
+        return None  # "doubled down", "doubled up", "doubled as": idioms
+    c = Cand(i, i + 1, lx.MULTIPLIERS[low])
+    c.words = True
+    c.unit, c.kind = "count", "other"
+    if low in lx.MULTIPLIER_VERBS:
+        c.change = "up"
     return c
 
 

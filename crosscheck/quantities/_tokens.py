@@ -24,7 +24,8 @@ TRANSLATE.update({ord("\u2044"): "/", ord("\u2019"): "'", ord("\u2032"): "'", or
 
 _NUMBER_WORD_RE = "|".join(sorted(
     set(lx.SMALL_NUMBERS) | set(lx.TENS) | set(lx.SCALE_WORDS) | set(lx.VAGUE_PLURALS)
-    | set(lx.FRACTION_WORDS) | {"hundred", "dozen", "tens"}, key=len, reverse=True))
+    | set(lx.FRACTION_WORDS) | set(lx.MULTIPLIERS) | {"hundred", "dozen", "tens"}, key=len,
+    reverse=True))
 
 _VULGAR = "".join(lx.VULGAR_FRACTIONS)
 CANDIDATE_RE = re.compile(rf"[0-9][0-9.,]*|[{_VULGAR}]|\b(?:{_NUMBER_WORD_RE})\b", re.IGNORECASE)

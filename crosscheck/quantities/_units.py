@@ -175,7 +175,7 @@ mmHg,mm Hg,millimetres of mercury,millimeters of mercury | millimeter of mercury
 =Nm,newton metre,newton metres,newton meters | newton metre | energy | N*m
 lb-ft,lb ft | foot pound-force | energy | lbf*ft
 pound-feet,pound-foot | pound-foot | energy | lbf*ft
-times,^x | count | other
+times,^x,fold | count | other
 dollar,dollars,us dollars,us dollar,u.s. dollars | dollar | currency
 australian dollar,australian dollars | australian dollar | currency
 canadian dollar,canadian dollars | canadian dollar | currency
