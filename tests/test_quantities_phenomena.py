@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from crosscheck.quantities import parse_quantities
+from crosscheck.quantities import parse_quantities, to_newsquant
 
 
 def read(text: str) -> list[tuple[float, float, str]]:
@@ -146,3 +146,34 @@ def test_multipliers(text, value, change):
                                   "The barn doubled as a clinic."])
 def test_comparisons_and_idioms_are_not_multipliers(text):
     assert parse_quantities(text) == []
+
+
+@pytest.mark.parametrize(("text", "share"), [
+    ("The island buys a third of its fuel abroad.", 100 / 3),
+    ("Half the flats on the estate are empty.", 50),
+    ("Nearly half of the members voted.", 50),
+    ("One in five drivers failed the test.", 20),
+    ("Two out of three firms agreed.", 200 / 3),
+    ("Three-quarters of the budget is spent.", 75),
+    ("About 1/4 of the stock was sold.", 25),
+])
+def test_fractions_of_a_whole_are_shares(text, share):
+    q = only(text)
+    assert (q.low, q.unit, q.unit_kind) == (pytest.approx(share), "percentage", "percent")
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("Rates rose by half a percentage point.", 0.5, "percentage point"),
+    ("The ferry takes half an hour.", 0.5, "hour"),
+    ("He walked a quarter mile.", 0.25, "mile"),
+    ("The index has a ratio of 0.5.", 0.5, ""),
+])
+def test_fractions_of_a_unit_and_decimals_stay_as_they_are(text, value, unit):
+    q = only(text)
+    assert (q.low, q.unit) == (value, unit)
+
+
+def test_newsquant_rows_write_shares_as_fractions():
+    assert to_newsquant(parse_quantities("a third of its gas and 40% of its oil")) == [
+        {"value": pytest.approx(1 / 3), "unit": "percentage", "change": "="},
+        {"value": 40.0, "unit": "percentage", "change": "="}]

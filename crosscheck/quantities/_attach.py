@@ -56,6 +56,15 @@ def attach_unit(t: Tokens, c: Cand) -> None:
         _count_noun(t, c, j)
 
 
+def read_share(t: Tokens, c: Cand) -> None:
+    """"a third of its gas", "half the flats", "one in five": a fraction of a whole is a share,
+    33.3 percent of something rather than the bare count 0.333 (a decimal like 0.5 stays)."""
+    if c.unit or not 0 < c.low < 1 or c.low != c.high or "." in t.words[c.num]:
+        return
+    c.low = c.high = c.low * 100
+    c.unit, c.kind = "percentage", "percent"
+
+
 def _after_currency(t: Tokens, c: Cand) -> None:
     """After "$5": a glued scale ("$5m"), echoes of the currency ("$76 US"), then a rate."""
     j = _currency_scale(t, c, c.num_end)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 
 from crosscheck.models import Quantity
-from crosscheck.quantities._attach import attach_unit
+from crosscheck.quantities._attach import attach_unit, read_share
 from crosscheck.quantities._base import tidy
 from crosscheck.quantities._combine import inherit_units, merge_ranges, qualify
 from crosscheck.quantities._filters import mark_dropped
@@ -61,6 +61,7 @@ def _read_all(t: Tokens, blocked: set[int], hits: list[int]) -> list[Cand]:
             continue
         read_out_of(t, c)
         attach_unit(t, c)
+        read_share(t, c)
         mark_dropped(t, c, blocked)
         cands.append(c)
         last_end = c.end

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from crosscheck.models import Quantity
@@ -21,6 +22,8 @@ _QUALIFIER_SYMBOLS = {
 # Where NewsQuant's vocabulary names a unit differently: counted people are "people", and
 # share prices in pence ("118.5p") are "point".
 _NEWSQUANT_NAMES = {"person": "people", "penny": "point"}
+# Words that state a percentage; a percentage read without one was a share ("a third").
+_PERCENT_WORDS = {"%", "percent", "per", "percentage", "pc", "pct"}
 
 
 # The development half of NewsQuant splits into two fixed folds by sentence index parity:
@@ -45,12 +48,21 @@ def to_newsquant(quantities: list[Quantity]) -> list[dict]:
 
 
 def _row(q: Quantity) -> dict:
+    if is_share(q):
+        q = replace(q, low=q.low / 100, high=q.high / 100)  # NewsQuant writes "a third" 0.333
     if q.low != q.high and not math.isinf(q.low) and not math.isinf(q.high):
         value: float | list[float] = [q.low, q.high]
     else:
         value = q.high if math.isinf(q.low) else q.low
     change = q.change if q.change != "none" else _QUALIFIER_SYMBOLS.get(q.qualifier, "=")
     return {"value": value, "unit": newsquant_unit(q), "change": change}
+
+
+def is_share(q: Quantity) -> bool:
+    """A percentage read from a fraction of a whole ("a third", "one in five")."""
+    if q.unit != "percentage":
+        return False
+    return not any(w.lower() in _PERCENT_WORDS for w in TOKEN_RE.findall(q.surface))
 
 
 def newsquant_unit(q: Quantity) -> str:
