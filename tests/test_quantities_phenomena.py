@@ -177,3 +177,40 @@ def test_newsquant_rows_write_shares_as_fractions():
     assert to_newsquant(parse_quantities("a third of its gas and 40% of its oil")) == [
         {"value": pytest.approx(1 / 3), "unit": "percentage", "change": "="},
         {"value": 40.0, "unit": "percentage", "change": "="}]
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("The council sold 420 flats at auction and 165 by tender.", "flat"),
+    ("The high forecast is 91.5 cents, the low 80.2.", "cent"),
+    ("Police counted 3,000 marchers, organisers nearer 9,000.", "marcher"),
+    ("The index closed at 7,204 points, after touching 7,150 earlier.", "point"),
+    ("Exports rose 4 percent but imports fell by 2.", "percentage"),
+    ("The heaviest bag weighed 23 kg, the lightest 9.", "kilogram"),
+])
+def test_a_unit_stated_once_is_carried_along_the_list(text, unit):
+    assert [q.unit for q in parse_quantities(text)] == [unit, unit]
+
+
+@pytest.mark.parametrize(("text", "second"), [
+    ("Sales rose 5%, to 1,200.", ""),
+    ("About 40% of 3,000 were surveyed.", ""),
+    ("The cost is $4.25 and 32 is the quantity.", ""),
+    ("It costs 15 dollars and 50.", ""),
+    ("Doors shut (5 staff) and 3) the rest.", ""),
+])
+def test_a_unit_is_not_carried_to_a_new_level_or_clause(text, second):
+    assert parse_quantities(text)[1].unit == second
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("The board offered C$6 per share, then C$6.50 and C$7.", "canadian dollar per share"),
+    ("Plans cost RM79, RM99 and RM129 a month.", "malaysian ringgit per month"),
+    ("The app costs AU$89.99 per year, or AU$119.99 with music.", "australian dollar per year"),
+])
+def test_a_rate_stated_once_is_carried_along_a_list_of_prices(text, unit):
+    assert {q.unit for q in parse_quantities(text)} == {unit}
+
+
+def test_a_rate_is_not_carried_into_another_clause():
+    found = parse_quantities("The app costs AU$89.99 per year; its makers raised AU$2 million.")
+    assert [q.unit for q in found] == ["australian dollar per year", "australian dollar"]

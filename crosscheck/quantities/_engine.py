@@ -11,6 +11,7 @@ import math
 from crosscheck.models import Quantity
 from crosscheck.quantities._attach import attach_unit, read_share
 from crosscheck.quantities._base import tidy
+from crosscheck.quantities._carry import carry_units
 from crosscheck.quantities._combine import inherit_units, merge_ranges, qualify
 from crosscheck.quantities._filters import mark_dropped
 from crosscheck.quantities._numbers import read_number, read_out_of
@@ -38,6 +39,7 @@ def parse(text: str) -> list[Quantity]:
     cands = [c for c in cands if not c.drop]
     cands = merge_ranges(t, cands)
     inherit_units(t, cands)
+    carry_units(t, cands)
     out = []
     prev = None
     for c in cands:

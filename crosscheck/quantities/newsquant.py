@@ -10,7 +10,7 @@ from pathlib import Path
 
 from crosscheck.models import Quantity
 from crosscheck.quantities._engine import parse
-from crosscheck.quantities._lexicon import SCALE_ABBREVIATIONS
+from crosscheck.quantities._lexicon import FRACTION_WORDS, SCALE_ABBREVIATIONS, VULGAR_FRACTIONS
 from crosscheck.quantities._tokens import NUMBER_WORDS
 from crosscheck.quantities._units import TOKEN_RE
 from crosscheck.quantities._words import STOP_WORDS, singular
@@ -22,8 +22,10 @@ _QUALIFIER_SYMBOLS = {
 # Where NewsQuant's vocabulary names a unit differently: counted people are "people", and
 # share prices in pence ("118.5p") are "point".
 _NEWSQUANT_NAMES = {"person": "people", "penny": "point"}
-# Words that state a percentage; a percentage read without one was a share ("a third").
-_PERCENT_WORDS = {"%", "percent", "per", "percentage", "pc", "pct"}
+# Tokens that state a fraction of a whole ("a third", "one in five", "1/4", "¾"), and those
+# that state a percentage ("7 3/4 %" is a percentage, not a share).
+_SHARE_TOKENS = set(FRACTION_WORDS) | set(VULGAR_FRACTIONS) | {"/", "in", "out"}
+_PERCENT_TOKENS = {"%", "percent", "per", "percentage", "pc", "pct"}
 
 
 # The development half of NewsQuant splits into two fixed folds by sentence index parity:
@@ -62,7 +64,8 @@ def is_share(q: Quantity) -> bool:
     """A percentage read from a fraction of a whole ("a third", "one in five")."""
     if q.unit != "percentage":
         return False
-    return not any(w.lower() in _PERCENT_WORDS for w in TOKEN_RE.findall(q.surface))
+    tokens = {w.lower() for w in TOKEN_RE.findall(q.surface)}
+    return bool(tokens & _SHARE_TOKENS) and not tokens & _PERCENT_TOKENS
 
 
 def newsquant_unit(q: Quantity) -> str:
