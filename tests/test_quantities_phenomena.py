@@ -214,3 +214,13 @@ def test_a_rate_stated_once_is_carried_along_a_list_of_prices(text, unit):
 def test_a_rate_is_not_carried_into_another_clause():
     found = parse_quantities("The app costs AU$89.99 per year; its makers raised AU$2 million.")
     assert [q.unit for q in found] == ["australian dollar per year", "australian dollar"]
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("It is one of the best budget phones.", "good budget phone"),
+    ("It is one of the largest rail yards.", "large rail yard"),
+    ("She runs one of the busiest ports.", "busy port"),
+    ("Crews fought 3 forest fires.", "forest fire"),
+])
+def test_newsquant_names_superlatives_by_their_base_adjective(text, unit):
+    assert to_newsquant(parse_quantities(text))[0]["unit"] == unit

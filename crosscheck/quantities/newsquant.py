@@ -89,7 +89,38 @@ def newsquant_unit(q: Quantity) -> str:
     head_start = text.rfind(" ") + 1
     head = text[head_start:]
     head = head if head.lower() == "people" else singular(head)
-    return (text[:head_start] + head).lower()
+    modifiers = [base_adjective(w) for w in text[:head_start].split()]
+    return " ".join([*modifiers, head]).lower()
+
+
+# Superlatives NewsQuant names by their base adjective ("one of the best screens" is a
+# "good screen"), as a lemmatizer does.
+_IRREGULAR_SUPERLATIVES = {"best": "good", "worst": "bad"}
+_SUPERLATIVE_MIN = 6  # letters: "largest" yes, "nest" and "chest" no
+# Words ending in "est" that are no superlatives.
+_NOT_SUPERLATIVES = {"honest", "modest", "forest", "contest", "protest", "interest", "harvest",
+                     "request", "conquest", "manifest", "suggest", "invest", "arrest", "digest",
+                     "inquest", "midwest", "southwest", "northwest", "behest", "earnest",
+                     "priest", "tempest", "unrest", "bequest", "dishonest", "immodest"}
+_VOWELS = set("aeiou")
+
+
+def base_adjective(word: str) -> str:
+    """"largest" -> "large", "biggest" -> "big", "busiest" -> "busy"; other words unchanged."""
+    low = word.lower()
+    if low in _IRREGULAR_SUPERLATIVES:
+        return _IRREGULAR_SUPERLATIVES[low]
+    if len(low) < _SUPERLATIVE_MIN or not low.endswith("est") or low in _NOT_SUPERLATIVES:
+        return word
+    stem = low[:-3]
+    if stem.endswith("i"):
+        return stem[:-1] + "y"
+    if stem[-1] == stem[-2] and stem[-1] not in _VOWELS:
+        return stem[:-1]  # "biggest", "hottest"
+    if stem.endswith(("rg", "dg")) or (stem[-1] not in _VOWELS and stem[-2] in _VOWELS
+                                       and stem[-3] not in _VOWELS and stem[-1] not in "wxy"):
+        return stem + "e"  # "largest", "latest", "finest"
+    return stem
 
 
 def convert_file(in_path: Path, out_path: Path | None) -> int:
