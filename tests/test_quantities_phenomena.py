@@ -224,3 +224,18 @@ def test_a_rate_is_not_carried_into_another_clause():
 ])
 def test_newsquant_names_superlatives_by_their_base_adjective(text, unit):
     assert to_newsquant(parse_quantities(text))[0]["unit"] == unit
+
+
+@pytest.mark.parametrize(("text", "change"), [
+    ("Russia has lost around 2,900 tanks since the invasion.", "none"),
+    ("The economy added 200,000 jobs in May.", "none"),
+    ("The death toll rose by 200 people overnight.", "up"),
+    ("The index lost 475 points.", "down"),
+])
+def test_verbs_that_count_things_are_not_changes_of_a_level(text, change):
+    assert only(text).change == change
+
+
+def test_both_ends_of_a_range_keep_their_sign():
+    q = only("Night temperatures ranged from -18 °C to -34 °C.")
+    assert (q.low, q.high, q.unit) == (-34, -18, "celsius")

@@ -85,6 +85,7 @@ def merge_ranges(t: Tokens, cands: list[Cand]) -> list[Cand]:
     return cands
 
 
+
 def _joinable(t: Tokens, a: Cand, b: Cand, connectors: tuple[str, ...]) -> bool:
     """True when a and b are the two ends of one range."""
     if a.low != a.high or b.low != b.high or a.vague or b.vague:
@@ -119,8 +120,8 @@ def _same_base(u: str, v: str) -> bool:
 
 def _join(a: Cand, b: Cand) -> Cand:
     """b becomes the range a..b; a bare low end takes the scale and unit of the high end."""
-    if b.sign == "-" and b.first == b.num - 1:
-        b.low = b.high = -b.low
+    if b.sign == "-" and b.first == b.num - 1 and a.end == b.first:
+        b.low = b.high = -b.low  # the "-" read as b's sign was the range's dash
     if a.scale == 1.0 and b.scale != 1.0 and a.low * b.scale <= b.low:
         a.low = a.high = a.low * b.scale  # "1 to 3 million", "US $89 to $93 billion"
     if not b.unit or len(a.unit) > len(b.unit):
@@ -143,7 +144,7 @@ def qualify(t: Tokens, c: Cand, prev: Cand | None) -> None:
                 c.qualifier = found[0]
             c.first = found[1]
             k = found[1]
-        change = _change_before(t, k)
+        change = _change_before(t, k, counted=c.kind == "count" and bool(c.unit))
         if change:
             c.change = change
     if c.sign == "+" and c.change == "none":
@@ -205,12 +206,17 @@ def _qualifier_before(t: Tokens, k: int) -> tuple[str, int] | None:
     return None
 
 
-def _change_before(t: Tokens, k: int) -> str:
-    """A change verb within a few words before token k ("rose 5%", "fell by about 3%")."""
+def _change_before(t: Tokens, k: int, counted: bool = False) -> str:
+    """A change verb within a few words before token k ("rose 5%", "fell by about 3%").
+
+    Before counted things a verb that takes them as its object counts them, it does not
+    change a level: "lost 2,900 tanks", "added 300 jobs" (but "rose by 200 people")."""
     skipped = 0
     j = k - 1
     while j >= 0 and skipped <= CONTEXT_WINDOW:
         w = t.lows[j]
+        if counted and w in lx.COUNTING_VERBS:
+            return ""
         if w in lx.CHANGE_WORDS and (w != "+" or t.gap(j + 1) == 0):
             if w in ("higher", "lower") and j + 1 < k and t.lows[j + 1] != "by":
                 return ""

@@ -108,6 +108,9 @@ CHANGE_WORDS = {
 # ("Nikkei -0.8%").
 LEVEL_WORDS = {"of", "at", "to", "is", "was", "were", "be", "been", "from", "between", "=",
                "and", "or", "than", "stood", "remained", "hit", "reached"}
+# Change verbs that take counted things as their object: "lost 2,900 tanks" counts losses.
+COUNTING_VERBS = {"lost", "lose", "loses", "losing", "added", "adds", "add", "adding", "shed",
+                  "sheds", "shedding", "gained", "gain", "gains", "gaining"}
 # A change verb followed by one of these before the figure names a level, not a change.
 CHANGE_BLOCKERS = {"to", "at", "from", "between", "than", "in", "on", "for", "with", "after"}
 
