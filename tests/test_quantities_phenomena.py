@@ -239,3 +239,13 @@ def test_verbs_that_count_things_are_not_changes_of_a_level(text, change):
 def test_both_ends_of_a_range_keep_their_sign():
     q = only("Night temperatures ranged from -18 °C to -34 °C.")
     assert (q.low, q.high, q.unit) == (-34, -18, "celsius")
+
+
+@pytest.mark.parametrize(("text", "change"), [
+    ("The arsenal now holds about 500 warheads, 100 more than a year ago.", "up"),
+    ("The clinic saw 3,000 fewer patients.", "down"),
+    ("The base received 100 more troops.", "up"),
+    ("Turnout was 2,000 less than expected.", "down"),
+])
+def test_a_difference_stated_after_the_figure_is_a_change(text, change):
+    assert parse_quantities(text)[-1].change == change

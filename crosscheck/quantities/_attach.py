@@ -268,6 +268,10 @@ def _count_noun(t: Tokens, c: Cand, j: int) -> None:
         return  # "5G", "3D": glued letters are a name, not a noun
     if c.words and t.lows[c.num] == "one" and _one_of_superlative(t, c, k):
         return
+    if k + 1 < t.n and t.lows[k] in lx.DIFFERENCE_WORDS and t.spaced(k) \
+            and _noun_like(t, k + 1, False):
+        c.change = lx.DIFFERENCE_WORDS[t.lows[k]]  # "3,000 fewer patients", "100 more troops"
+        k += 1
     while k < t.n and len(phrase) < COUNT_PHRASE_MAX and _noun_like(t, k, bool(phrase)):
         word, k = _compound_word(t, k)
         phrase.append(word)

@@ -157,6 +157,7 @@ def qualify(t: Tokens, c: Cand, prev: Cand | None) -> None:
     if c.plus and c.qualifier == "exact":
         c.qualifier = "at_least"
     _qualifier_after(t, c)
+    _difference_after(t, c)
     if prev is not None and prev.end < t.n and t.words[prev.end] == "(" and c.first == prev.end + 1:
         _inherit(prev, c)  # "dropped by 1 to 1.5 degrees Celsius (1.8 to 2.7 Fahrenheit)"
     elif prev is not None and c.change == "none" and _coordinated(t, prev, c):
@@ -229,6 +230,16 @@ def _change_before(t: Tokens, k: int, counted: bool = False) -> str:
             continue
         return ""
     return ""
+
+
+def _difference_after(t: Tokens, c: Cand) -> None:
+    """"100 more than last year", "2,000 fewer.": a difference stated after the figure."""
+    e = c.end
+    if c.change != "none" or e >= t.n or t.lows[e] not in lx.DIFFERENCE_WORDS or not t.spaced(e):
+        return
+    after = t.lows[e + 1] if e + 1 < t.n else "."
+    if after == "than" or t.kinds[e + 1 if e + 1 < t.n else e] == "s" or e + 1 >= t.n:
+        c.change = lx.DIFFERENCE_WORDS[t.lows[e]]
 
 
 def _qualifier_after(t: Tokens, c: Cand) -> None:

@@ -108,6 +108,9 @@ CHANGE_WORDS = {
 # ("Nikkei -0.8%").
 LEVEL_WORDS = {"of", "at", "to", "is", "was", "were", "be", "been", "from", "between", "=",
                "and", "or", "than", "stood", "remained", "hit", "reached"}
+# After a figure: it is a difference, a change up or down ("100 more than in 2024",
+# "3,000 fewer patients").
+DIFFERENCE_WORDS = {"more": "up", "fewer": "down", "less": "down"}
 # Change verbs that take counted things as their object: "lost 2,900 tanks" counts losses.
 COUNTING_VERBS = {"lost", "lose", "loses", "losing", "added", "adds", "add", "adding", "shed",
                   "sheds", "shedding", "gained", "gain", "gains", "gaining"}
