@@ -249,3 +249,29 @@ def test_both_ends_of_a_range_keep_their_sign():
 ])
 def test_a_difference_stated_after_the_figure_is_a_change(text, change):
     assert parse_quantities(text)[-1].change == change
+
+
+@pytest.mark.parametrize(("text", "low"), [
+    ("Violet light oscillates at about 4e14 hertz.", 4e14),
+    ("The dose was 2.5E-6 kg.", 2.5e-6),
+    ("The drift was -1e-3 W/min.", -1e-3),
+])
+def test_e_notation(text, low):
+    assert only(text).low == pytest.approx(low)
+
+
+@pytest.mark.parametrize(("text", "qualifier", "change"), [
+    ("Unemployment edged up to 3.9% in May.", "exact", "none"),
+    ("Grants of up to $5,000 are offered.", "at_most", "none"),
+    ("The central bank cut its rate by 25bps.", "exact", "down"),
+    ("The city council trimmed spending by 4%.", "exact", "down"),
+    ("Police counted 3,000, organisers nearer 9,000.", "approx", "none"),
+])
+def test_more_qualifier_and_change_phrasings(text, qualifier, change):
+    q = parse_quantities(text)[-1]
+    assert (q.qualifier, q.change) == (qualifier, change)
+
+
+def test_a_change_restated_after_or_keeps_its_direction():
+    found = parse_quantities("The index lost 475.84 points, or 1.3%, to 36,120.35.")
+    assert [q.change for q in found] == ["down", "down", "none"]

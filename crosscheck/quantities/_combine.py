@@ -25,6 +25,7 @@ _COORDINATION_BREAKERS = {"to", "at", "from", "between", "than", "was", "were", 
                           "while", "whereas", "but", "of"}
 COORDINATION_WINDOW = 6  # tokens between "rose 0.3% m/m and 4.5% y/y": a short elliptical list
 CONTEXT_WINDOW = 4  # tokens looked at before a figure for qualifiers and change verbs
+BY_OBJECT_WINDOW = 3  # words of a verb's object before "by" ("increased its stake by 5%")
 
 
 def inherit_units(t: Tokens, cands: list[Cand]) -> None:
@@ -162,6 +163,8 @@ def qualify(t: Tokens, c: Cand, prev: Cand | None) -> None:
         _inherit(prev, c)  # "dropped by 1 to 1.5 degrees Celsius (1.8 to 2.7 Fahrenheit)"
     elif prev is not None and c.change == "none" and _coordinated(t, prev, c):
         c.change = prev.change  # "Nasdaq rose 0.3% month-on-month and 4.5% year-on-year"
+    elif prev is not None and c.change == "none" and t.lows[prev.end:c.first] == [",", "or"]:
+        c.change = prev.change  # "lost 475 points, or 1.3%": the same change restated
     if c.qualifier in ("more_than", "at_least"):
         c.high = math.inf
     elif c.qualifier in ("less_than", "at_most"):
@@ -201,6 +204,8 @@ def _qualifier_before(t: Tokens, k: int) -> tuple[str, int] | None:
             continue
         key = tuple(t.lows[s:k])
         if key in lx.QUALIFIER_PHRASES and all(t.spaced(x) for x in range(s + 1, k + 1)):
+            if key == ("up", "to") and s > 0 and t.lows[s - 1] in lx.MOTION_VERBS:
+                return None  # "edged up to 3.9%": a verb and its particle, then the level
             return lx.QUALIFIER_PHRASES[key], s
     if k >= 2 and t.words[k - 1] == "-" and t.lows[k - 2] == "sub":
         return "less_than", k - 2
@@ -228,7 +233,17 @@ def _change_before(t: Tokens, k: int, counted: bool = False) -> str:
             j -= 1
             skipped += 1
             continue
-        return ""
+        return _verb_before_object(t, j) if t.lows[j + 1] == "by" else ""
+    return ""
+
+
+def _verb_before_object(t: Tokens, j: int) -> str:
+    """"cut its rate by 25bps", "trimmed spending by 4%": a change verb, its object, "by"."""
+    for m in range(j, max(-1, j - BY_OBJECT_WINDOW), -1):
+        if t.kinds[m] != "w":
+            return ""
+        if t.lows[m] in lx.CHANGE_WORDS and t.lows[m] not in ("up", "down", "higher", "lower"):
+            return lx.CHANGE_WORDS[t.lows[m]]
     return ""
 
 

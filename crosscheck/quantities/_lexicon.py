@@ -53,6 +53,7 @@ QUALIFIER_PHRASES = {
     ("almost",): "approx", ("some",): "approx", ("circa",): "approx", ("ca",): "approx",
     ("close", "to"): "approx", ("in", "the", "region"): "approx", ("the", "region", "of"): "approx",
     ("region", "of"): "approx", ("an", "estimated"): "approx", ("estimated",): "approx",
+    ("nearer",): "approx", ("closer", "to"): "approx",
     ("~",): "approx", ("≈",): "approx", ("barely",): "approx", ("about", "some"): "approx",
     ("more", "than"): "more_than", ("over",): "more_than", ("above",): "more_than",
     ("exceeds",): "more_than", ("exceeded",): "more_than", ("exceeding",): "more_than",
@@ -71,6 +72,10 @@ QUALIFIER_PHRASES = {
     ("sub",): "less_than", ("short", "of"): "less_than",
 }
 QUALIFIER_MAX_WORDS = 3
+# Verbs of motion that take "up to" as particle and preposition ("edged up to 3.9%"), unlike
+# "offered up to $5,000" (a maximum).
+MOTION_VERBS = {"edged", "ticked", "inched", "crept", "moved", "went", "climbed", "shot",
+                "jumped", "crawled", "bumped", "nudged", "revised", "pushed", "rose", "came"}
 # Words that may sit between a qualifier or change verb and the figure ("rose by just 3%").
 FILLER_WORDS = {"just", "only", "well", "still", "even", "already", "by", "of",
                 "slightly", "sharply", "roughly", "nearly", "some", "another", "further",
@@ -103,6 +108,8 @@ CHANGE_WORDS = {
     "accelerated": "up", "spikes": "up", "spike": "up", "rallies": "up", "rally": "up",
     "eased": "down", "eases": "down", "retreated": "down", "shrank": "down",
     "shrunk": "down", "contracted": "down", "lower": "down", "narrowed": "down",
+    "lowered": "down", "slashed": "down", "trimmed": "down", "reduced": "down", "cut": "down",
+    "cuts": "down",
 }
 # Words before a signed percentage that make it a level ("a rate of -0.5%"), not a change
 # ("Nikkei -0.8%").
@@ -113,7 +120,8 @@ LEVEL_WORDS = {"of", "at", "to", "is", "was", "were", "be", "been", "from", "bet
 DIFFERENCE_WORDS = {"more": "up", "fewer": "down", "less": "down"}
 # Change verbs that take counted things as their object: "lost 2,900 tanks" counts losses.
 COUNTING_VERBS = {"lost", "lose", "loses", "losing", "added", "adds", "add", "adding", "shed",
-                  "sheds", "shedding", "gained", "gain", "gains", "gaining"}
+                  "sheds", "shedding", "gained", "gain", "gains", "gaining", "cut", "cuts",
+                  "slashed", "trimmed"}
 # A change verb followed by one of these before the figure names a level, not a change.
 CHANGE_BLOCKERS = {"to", "at", "from", "between", "than", "in", "on", "for", "with", "after"}
 

@@ -143,8 +143,11 @@ def _and_a_half(t: Tokens, c: Cand) -> None:
 
 
 def _exponent(t: Tokens, c: Cand) -> None:
-    """Scientific notation: "1.99×10-30", "3 x 10^8"."""
+    """Scientific notation: "1.99×10-30", "3 x 10^8", "4e14", "-1e-3"."""
     j = c.num_end
+    if j + 1 < t.n and t.lows[j] == "e" and t.gap(j) == 0 and t.gap(j + 1) == 0:
+        _e_notation(t, c, j + 1)
+        return
     if not (j + 2 < t.n and t.lows[j] in ("×", "x", "*") and t.gap(j) <= 1
             and t.words[j + 1] == "10" and t.gap(j + 1) <= 1):
         return
@@ -156,6 +159,18 @@ def _exponent(t: Tokens, c: Cand) -> None:
         k += 1
     if k < t.n and t.kinds[k] == "n" and t.gap(k) == 0 and t.words[k].isdigit() \
             and len(t.words[k]) <= MAX_EXPONENT_DIGITS:
+        c.low = c.high = c.low * 10.0 ** (sign * int(t.words[k]))
+        c.num_end = c.end = k + 1
+        c.integer = c.int4 = False
+
+
+def _e_notation(t: Tokens, c: Cand, k: int) -> None:
+    """The exponent after a glued "e" at k: "14" in "4e14", "-3" in "1e-3"."""
+    sign = 1
+    if t.words[k] in ("-", "+") and k + 1 < t.n and t.gap(k + 1) == 0:
+        sign = -1 if t.words[k] == "-" else 1
+        k += 1
+    if t.kinds[k] == "n" and t.words[k].isdigit() and len(t.words[k]) <= MAX_EXPONENT_DIGITS:
         c.low = c.high = c.low * 10.0 ** (sign * int(t.words[k]))
         c.num_end = c.end = k + 1
         c.integer = c.int4 = False
