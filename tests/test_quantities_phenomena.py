@@ -275,3 +275,32 @@ def test_more_qualifier_and_change_phrasings(text, qualifier, change):
 def test_a_change_restated_after_or_keeps_its_direction():
     found = parse_quantities("The index lost 475.84 points, or 1.3%, to 36,120.35.")
     assert [q.change for q in found] == ["down", "down", "none"]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The plot sold for 12,34,567.89 rupees.", 1234567.89),
+    ("The fine was Rs 1,00,000.", 100000),
+    ("The state spent 5,00,000 crore rupees.", 5e12),
+])
+def test_indian_digit_grouping(text, value):
+    assert only(text).low == pytest.approx(value)
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("The firm sold Mex$ 10 million of bonds.", "mexican peso"),
+    ("The ticket is AUD$ 15.", "australian dollar"),
+    ("The ticket is NZD$15.", "new zealand dollar"),
+    ("It costs MXN 200.", "mexican peso"),
+])
+def test_currency_codes_before_a_dollar_sign(text, unit):
+    assert only(text).unit == unit
+
+
+@pytest.mark.parametrize("text", ["The driver made a half turn.",
+                                  "The bill needs a two-thirds majority."])
+def test_a_fraction_before_the_noun_it_modifies_is_no_share(text):
+    assert only(text).unit != "percentage"
+
+
+def test_a_unit_inside_a_compound_is_not_lent_to_a_count_before_it():
+    assert read("They built five of the three-ton satellites.")[0] == (5, 5, "")

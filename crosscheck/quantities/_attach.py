@@ -61,8 +61,23 @@ def read_share(t: Tokens, c: Cand) -> None:
     33.3 percent of something rather than the bare count 0.333 (a decimal like 0.5 stays)."""
     if c.unit or not 0 < c.low < 1 or c.low != c.high or "." in t.words[c.num]:
         return
+    if not _whole_follows(t, c):
+        return  # "a half turn", "a third-party test": a fraction before a noun it modifies
     c.low = c.high = c.low * 100
     c.unit, c.kind = "percentage", "percent"
+
+
+# Words after a fraction that name the whole it is a part of ("half the flats", "a third of").
+_WHOLE_WORDS = {"of", "the", "its", "their", "his", "her", "our", "my", "your", "all", "these",
+                "those", "this", "that", "a", "an"}
+
+
+def _whole_follows(t: Tokens, c: Cand) -> bool:
+    """The fraction is of a whole: "x in y" / "x out of y", or the whole or a clause end next."""
+    if any(t.lows[k] in ("in", "out") for k in range(c.num, c.num_end)):
+        return True
+    e = c.end
+    return e >= t.n or t.kinds[e] == "s" or t.lows[e] in _WHOLE_WORDS
 
 
 def _after_currency(t: Tokens, c: Cand) -> None:

@@ -41,6 +41,8 @@ def _carries_unit(t: Tokens, a: Cand, b: Cand) -> bool:
     """b is a bare figure in the same list as a, after a connector and no new level word."""
     if b.unit or not a.unit or a.unit == "count" or b.vague or b.currency:
         return False
+    if 0 < b.low < 1 and "." not in t.words[b.num]:
+        return False  # a fraction ("a two-thirds majority") is no item of a list of units
     if b.end < t.n and t.lows[b.end] in NOT_AN_ITEM_AFTER:
         return False
     between = t.lows[a.end:b.first]

@@ -68,6 +68,8 @@ def _of_partner(t: Tokens, cands: list[Cand], n: int) -> Cand | None:
     if n + 1 >= len(cands) or t.lows[b.end:b.end + 1] != ["of"]:
         return None
     nxt = cands[n + 1]
+    if nxt.num_end < t.n and t.words[nxt.num_end] == "-" and t.gap(nxt.num_end) == 0:
+        return None  # "five of the three-ton satellites": that unit qualifies another noun
     between = t.lows[b.end + 1:nxt.first]
     return nxt if nxt.unit and between in ([], ["the"], ["its"], ["their"], ["a"], ["an"]) else None
 

@@ -7,6 +7,8 @@ other languages, such numbers give no quantity at all.
 
 from __future__ import annotations
 
+import re
+
 from crosscheck.quantities._tokens import Tokens
 
 # Scale words of other languages after a number ("300 millones", "2 Milliarden", "5 mil").
@@ -17,6 +19,27 @@ miliardo mila miljoen miljard miljarden miljoner miljarder miliony milionów mil
 tys тыс млн млрд
 """.split())
 ENGLISH_GROUP = 3  # digits between thousands separators in English ("1,500,000")
+# Indian English groups by lakh and crore: "1,00,000" is 100,000 and "12,34,567.89" 1,234,567.89;
+# the tokenizer leaves the last group with its thousands ("34,567.89").
+INDIAN_GROUP = 2
+_INDIAN_TAIL = re.compile(r"[0-9]{2},[0-9]{3}(?:\.[0-9]+)?")
+
+
+def indian_number(t: Tokens, i: int) -> tuple[float, int] | None:
+    """(value, end) of a number at token i grouped the Indian way, or None."""
+    if not (t.words[i].isdigit() and len(t.words[i]) <= INDIAN_GROUP):
+        return None
+    digits, j = t.words[i], i + 1
+    while _glued_digits_after(t, j) or (j + 1 < t.n and t.words[j] == "," and t.gap(j) == 0
+                                         and t.gap(j + 1) == 0
+                                         and _INDIAN_TAIL.fullmatch(t.words[j + 1])):
+        group = t.words[j + 1]
+        if _INDIAN_TAIL.fullmatch(group):
+            return float(digits + group.replace(",", "")), j + 2
+        if len(group) != INDIAN_GROUP:
+            return None
+        digits, j = digits + group, j + 2
+    return None
 
 
 def foreign_number_end(t: Tokens, i: int) -> int | None:
@@ -42,7 +65,7 @@ def foreign_scale_at(t: Tokens, j: int) -> bool:
 
 
 def _glued_digits_after(t: Tokens, j: int) -> bool:
-    """Token j is a "," or "." touching digits on both sides."""
+    """Token j is a "," or "." touching plain digits on both sides."""
     return (j + 1 < t.n and t.words[j] in (",", ".") and t.gap(j) == 0 and t.gap(j + 1) == 0
             and t.kinds[j + 1] == "n" and t.words[j + 1].isdigit())
 

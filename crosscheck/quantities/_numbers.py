@@ -5,7 +5,11 @@ scientific notation, scale words and abbreviations, number words and vague amoun
 from __future__ import annotations
 
 from crosscheck.quantities import _lexicon as lx
-from crosscheck.quantities._foreign import foreign_number_end, foreign_scale_at
+from crosscheck.quantities._foreign import (
+    foreign_number_end,
+    foreign_scale_at,
+    indian_number,
+)
 from crosscheck.quantities._tokens import Cand, Tokens
 from crosscheck.quantities._units import CURRENCY_PREFIXES, match_unit
 from crosscheck.quantities._words import looks_plural
@@ -74,6 +78,12 @@ def _read_digits(t: Tokens, i: int, last_end: int) -> Cand:
     """Digits with separators, space-grouped thousands, fractions, sign and scale words."""
     w = t.words[i]
     value = _parse_digits(w)
+    indian = indian_number(t, i)
+    if indian is not None:
+        c = Cand(i, indian[1], indian[0])
+        c.integer = float(indian[0]).is_integer()
+        _read_scale(t, c)
+        return c
     foreign = foreign_number_end(t, i)
     if foreign is not None:
         c = Cand(i, foreign, value)

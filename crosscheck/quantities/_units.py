@@ -243,11 +243,15 @@ CURRENCY_PREFIXES = {
     "hk$": "hong kong dollar",
     "hk $": "hong kong dollar", "nz$": "new zealand dollar", "nz $": "new zealand dollar",
     "s$": "singapore dollar", "C $": "canadian dollar", "A $": "australian dollar",
-    "NZ $": "new zealand dollar",
+    "NZ $": "new zealand dollar", "AUD$": "australian dollar", "CAD$": "canadian dollar",
+    "NZD$": "new zealand dollar", "MXN$": "mexican peso", "Mex$": "mexican peso",
+    "MX$": "mexican peso", "MXN": "mexican peso", "aud$": "australian dollar",
+    "cad$": "canadian dollar", "nzd$": "new zealand dollar", "mxn$": "mexican peso",
+    "mex$": "mexican peso",
 }
 # Letter codes that may stand one space before the number ("USD 200", "Rs 500").
 SPACED_CODES = {"USD", "EUR", "GBP", "JPY", "CNY", "RMB", "INR", "CHF", "AUD", "CAD", "HKD",
-                "NZD", "SGD", "RUB", "NIS", "BTC", "Rs", "Rs.", "RM"}
+                "NZD", "SGD", "RUB", "NIS", "BTC", "Rs", "Rs.", "RM", "MXN"}
 CURRENCY_PREFIX_MAX_CHARS = 6
 # Words after "$1.2m" that only repeat the currency ("$76 US a barrel").
 CURRENCY_ECHOES = {"US", "U.S.", "USD", "CAD", "AUD", "NZD", "HKD", "SGD"}
