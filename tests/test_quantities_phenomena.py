@@ -304,3 +304,18 @@ def test_a_fraction_before_the_noun_it_modifies_is_no_share(text):
 
 def test_a_unit_inside_a_compound_is_not_lent_to_a_count_before_it():
     assert read("They built five of the three-ton satellites.")[0] == (5, 5, "")
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("The airline buys 2.4 billion gallons of jet fuel a year.", "gallon per year"),
+    ("The mine ships 34,500 tonnes of copper a year.", "tonne per year"),
+    ("Teenagers need 9 hours of sleep a night.", "hour per night"),
+    ("The field has produced 1 million barrels of oil.", "barrel"),
+])
+def test_a_period_after_what_is_measured_makes_a_rate(text, unit):
+    assert only(text).unit == unit
+
+
+def test_newsquant_names_tonnes_in_rates_metric_tons():
+    rows = to_newsquant(parse_quantities("The mine ships 34,500 tonnes of copper a year."))
+    assert rows[0]["unit"] == "metric ton per year"

@@ -26,6 +26,9 @@ _PREFIX_LAST_CHARS = frozenset(sym[-1] for sym in CURRENCY_PREFIXES)
 _NOT_RATE_AFTER = {"earlier", "ago", "later", "before", "after", "on", "previously", "prior"}
 
 COUNT_PHRASE_MAX = 4  # words after a figure searched for its counted noun
+OF_PHRASE_MAX = 3  # words of "of ..." between a unit and its period ("of jet fuel a year")
+PERIOD_NOUNS = {"second", "minute", "hour", "day", "night", "week", "month", "year", "annum",
+                "decade", "century"}
 
 
 def attach_unit(t: Tokens, c: Cand) -> None:
@@ -114,6 +117,23 @@ def _apply_unit(t: Tokens, c: Cand, unit: Unit, e: int) -> None:
     if c.kind == "currency" and unit.name not in lx.CENT_WORDS:
         _cents(t, c, e)
     _rate(t, c, c.end)
+    if " per " not in c.unit:
+        _rate_after_of(t, c)
+
+
+def _rate_after_of(t: Tokens, c: Cand) -> None:
+    """"2.4 billion gallons of jet fuel a year", "9 hours of sleep a night": the period comes
+    after what is measured."""
+    e = c.end
+    if e >= t.n or t.lows[e] != "of":
+        return
+    for k in range(e + 1, min(t.n, e + 2 + OF_PHRASE_MAX)):
+        if t.lows[k] in ("a", "an", "per", "each", "every") and k + 1 < t.n \
+                and t.lows[k + 1] in PERIOD_NOUNS:
+            _rate(t, c, k)
+            return
+        if t.kinds[k] != "w" or t.lows[k] in STOP_WORDS:
+            return
 
 
 def _cents(t: Tokens, c: Cand, e: int) -> None:

@@ -60,6 +60,17 @@ def _row(q: Quantity) -> dict:
     return {"value": value, "unit": newsquant_unit(q), "change": change}
 
 
+# NewsQuant names the tonne "metric ton" (the shared scorer maps a bare "tonne" itself).
+_NEWSQUANT_PARTS = {"tonne": "metric ton"}
+
+
+def _newsquant_name(unit: str) -> str:
+    """NewsQuant's name of a unit and of each part of a rate ("metric ton per year")."""
+    if " per " not in unit:
+        return _NEWSQUANT_NAMES.get(unit, unit)
+    return " per ".join(_NEWSQUANT_PARTS.get(part, part) for part in unit.split(" per "))
+
+
 def is_share(q: Quantity) -> bool:
     """A percentage read from a fraction of a whole ("a third", "one in five")."""
     if q.unit != "percentage":
@@ -73,7 +84,7 @@ def newsquant_unit(q: Quantity) -> str:
     if q.unit == "penny" and not q.surface.endswith("p"):
         return "penny"  # NewsQuant calls "118.5p" a point but "197 pence" a penny
     if q.unit_kind != "count" or not q.unit or q.unit in ("count",):
-        return _NEWSQUANT_NAMES.get(q.unit, q.unit) or "-"
+        return _newsquant_name(q.unit) or "-"
     words = [w for w in TOKEN_RE.findall(q.surface)]
     phrase: list[str] = []
     for w in reversed(words):
