@@ -197,6 +197,7 @@ def test_a_unit_stated_once_is_carried_along_the_list(text, unit):
     ("The cost is $4.25 and 32 is the quantity.", ""),
     ("It costs 15 dollars and 50.", ""),
     ("Doors shut (5 staff) and 3) the rest.", ""),
+    ("The motion won with 3 abstentions; turnout 72.", ""),
 ])
 def test_a_unit_is_not_carried_to_a_new_level_or_clause(text, second):
     assert parse_quantities(text)[1].unit == second

@@ -7,15 +7,16 @@ from __future__ import annotations
 from crosscheck.quantities._tokens import Cand, Tokens
 
 # Words that join the items of a list or of two elliptical clauses.
-LIST_CONNECTORS = {",", ";", "and", "or", "but", "while", "whereas", "vs", "versus", "against",
+LIST_CONNECTORS = {",", "and", "or", "but", "while", "whereas", "vs", "versus", "against",
                    "then", "nor"}
 # After the last connector, these make the next figure a new level or a part of something
 # else ("rose 5%, to 120", "40% of 3,000"), so the unit is not carried to it.
 CARRY_BREAKERS = {"to", "at", "of", "than", "per", "from", "between", "in", "on", "for",
                   "with", "is", "was", "were", "are", "be"}
 CARRY_WINDOW = 8  # tokens between two figures of one list ("3,000 evacuees, the UN nearer 1,800")
-# Sentence ends and brackets: a unit is never carried across them.
-CARRY_STOPS = {".", "!", "?", "(", ")", ":", '"'}
+# Sentence and clause ends and brackets: a unit is never carried across them ("with 3
+# abstentions; turnout 72").
+CARRY_STOPS = {".", "!", "?", "(", ")", ":", ";", '"'}
 RATE_WINDOW = 4  # tokens between two prices of one list ("C$6 per share, then C$6.50")
 # After the bare figure: it opens a clause of its own ("$4.25 and 32 is the quantity") or is
 # a list marker ("and 3) predicts"), so it is not an item of the list before it.
