@@ -5,6 +5,8 @@ One test per phenomenon; every sentence is written for this file.
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from crosscheck.quantities import parse_quantities, to_newsquant
@@ -320,3 +322,26 @@ def test_a_period_after_what_is_measured_makes_a_rate(text, unit):
 def test_newsquant_names_tonnes_in_rates_metric_tons():
     rows = to_newsquant(parse_quantities("The mine ships 34,500 tonnes of copper a year."))
     assert rows[0]["unit"] == "metric ton per year"
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("The stockpile was in the low 200s.", 200, 250),
+    ("Highs will be in the mid-30s.", 33, 37),
+    ("His approval is in the high 40s.", 45, 49),
+])
+def test_low_mid_and_high_parts_of_a_hundred_or_a_decade(text, low, high):
+    q = only(text)
+    assert (q.low, q.high, q.qualifier) == (low, high, "range")
+
+
+@pytest.mark.parametrize("text", ["She is in her late 40s.", "It was built in the 1990s."])
+def test_decades_of_life_and_years_stay_out(text):
+    assert parse_quantities(text) == []
+
+
+def test_the_second_day_of_a_span_is_a_date():
+    assert read("The night of September 10-11 was the worst.") == []
+
+
+def test_thousands_after_number_as_a_verb():
+    assert read("The missing may number 10,000 or more.") == [(10000, math.inf, "")]

@@ -104,6 +104,8 @@ def _is_date_or_time(t: Tokens, c: Cand) -> bool:
     p = i - 1 if i >= 1 and t.words[i - 1] != "." else i - 2
     if p >= 0 and _is_month(t, p, p):
         return True
+    if p >= 2 and t.words[p] == "-" and t.kinds[p - 1] == "n" and _is_month(t, p - 2, p - 2):
+        return True  # "September 10-11": the second day of a span
     if j < t.n and t.spaced(j) and _is_month(t, j, i):
         return True
     return j + 1 < t.n and t.lows[j] == "of" and _is_month(t, j + 1, i)
@@ -156,6 +158,8 @@ def _is_named_number(t: Tokens, c: Cand) -> bool:
             or (c.first != c.num and i == c.num):
         return False
     word, low = t.words[p], t.lows[p]
+    if low in lx.IDENTIFIER_WORDS and "," in t.words[i]:
+        return False  # "may number 10,000 or more": names carry no thousands separator
     return low in lx.IDENTIFIER_WORDS or (
         any(ch.isupper() for ch in word) and low not in lx.FUNCTION_WORDS
         and word not in lx.MONTHS and low not in lx.CHANGE_WORDS)

@@ -115,10 +115,33 @@ def _read_digits(t: Tokens, i: int, last_end: int) -> Cand:
         c.num_end = c.end = j + 2
     _read_sign(t, c, last_end)
     _read_scale(t, c)
+    _low_mid_high(t, c)
     if foreign_scale_at(t, c.num_end):
         c.drop = True  # "300 millones", "2 Milliarden": not an English scale
         c.num_end = c.end = c.num_end + 1
     return c
+
+
+# "in the low 200s", "the mid-30s", "the high 90s": parts of a hundred or a decade, as
+# (start, end) fractions of its width ("low 200s" is 200-250).
+SPAN_PARTS = {"low": (0.0, 0.5), "lower": (0.0, 0.5), "mid": (0.3, 0.7), "middle": (0.3, 0.7),
+              "high": (0.5, 1.0), "upper": (0.5, 1.0)}
+DECADE, HUNDRED = 10, 100
+
+
+def _low_mid_high(t: Tokens, c: Cand) -> None:
+    """"the low 200s" as the range 200-250, "the high 90s" as 95-99."""
+    i, j = c.num, c.num_end
+    if not (j < t.n and t.words[j] == "s" and t.gap(j) == 0 and c.integer and c.scale == 1.0):
+        return
+    p = i - 2 if i >= 2 and t.words[i - 1] == "-" else i - 1
+    width = HUNDRED if c.low >= HUNDRED and c.low % HUNDRED == 0 else DECADE
+    if p < 0 or t.lows[p] not in SPAN_PARTS or c.low % width or c.low >= lx.YEAR_MIN:
+        return
+    start, end = SPAN_PARTS[t.lows[p]]
+    c.low, c.high = c.low + start * width, min(c.low + end * width, c.low + width - 1)
+    c.first, c.num_end, c.end = p, j + 1, j + 1
+    c.vague, c.qualifier = True, "range"
 
 
 def _mixed_fraction(t: Tokens, c: Cand) -> None:
