@@ -11,7 +11,7 @@ Every Quantity also carries its interval in one base unit per physical kind (`ba
 from __future__ import annotations
 
 from crosscheck.models import Quantity
-from crosscheck.quantities._base import base_interval
+from crosscheck.quantities._base import BASE_UNITS, base_interval, unit_conversions
 from crosscheck.quantities._engine import parse as _parse
 from crosscheck.quantities.newsquant import (
     FOLDS,
@@ -22,8 +22,9 @@ from crosscheck.quantities.newsquant import (
     to_newsquant,
 )
 
-__all__ = ["FOLDS", "QuantityInputError", "base_interval", "convert_file", "newsquant_fold",
-           "newsquant_unit", "parse_quantities", "to_newsquant"]
+__all__ = ["BASE_UNITS", "FOLDS", "QuantityInputError", "base_interval", "convert_file",
+           "newsquant_fold", "newsquant_unit", "parse_quantities", "to_newsquant",
+           "unit_conversions"]
 
 
 def parse_quantities(text: str) -> list[Quantity]:

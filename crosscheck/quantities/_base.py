@@ -28,6 +28,8 @@ BASES = (
 # Bases a row must name ("GB > byte"): pint counts bytes as dimensionless, and ages are kept
 # apart from durations (an age never matches a prison term).
 NAMED_BASES = {"byte": "byte", "byte per second": "byte / second", "year of age": "year"}
+# Every base unit a physical quantity can have (a rate's base joins two: "dollar per metre").
+BASE_UNITS = tuple(name for name, _ in BASES) + tuple(NAMED_BASES)
 RATE_CACHE_SIZE = 4096  # distinct "X per Y" units remembered (a night's corpus has hundreds)
 
 _table: dict[str, tuple[str, float, float]] = {}
@@ -66,6 +68,11 @@ def conversion(unit: str) -> tuple[str, float, float] | None:
     num_base, num_factor, _ = num or (head, 1.0, 0.0)
     den_base, den_factor, _ = den or (tail, 1.0, 0.0)
     return f"{num_base} per {den_base}", num_factor / den_factor, 0.0
+
+
+def unit_conversions() -> dict[str, tuple[str, float, float]]:
+    """(base unit, factor, offset) of every physical unit the engine reads, by its name."""
+    return dict(_factors())
 
 
 def _factors() -> dict[str, tuple[str, float, float]]:
