@@ -345,3 +345,11 @@ def test_the_second_day_of_a_span_is_a_date():
 
 def test_thousands_after_number_as_a_verb():
     assert read("The missing may number 10,000 or more.") == [(10000, math.inf, "")]
+
+
+def test_newsquant_rows_join_from_x_to_y_into_one_range():
+    text = "Mileage rose from 20 mpg in 2008 to 29 mpg in 2020, and from up to 250 miles to 290."
+    found = parse_quantities(text)
+    assert [(q.low, q.high) for q in found][:2] == [(20, 20), (29, 29)]  # two levels, two years
+    assert [r["value"] for r in to_newsquant(found, text)] == [[20, 29], [250, 290]]
+    assert [r["value"] for r in to_newsquant(found)][:2] == [20, 29]

@@ -44,9 +44,44 @@ def newsquant_fold(rows: list[dict], fold: str) -> list[dict]:
     return rows[FOLDS.index(fold)::2]
 
 
-def to_newsquant(quantities: list[Quantity]) -> list[dict]:
-    """Scorer rows: value float or [low, high], unit in NewsQuant's vocabulary, change symbol."""
-    return [_row(q) for q in quantities]
+def to_newsquant(quantities: list[Quantity], text: str | None = None) -> list[dict]:
+    """Scorer rows: value float or [low, high], unit in NewsQuant's vocabulary, change symbol.
+
+    With the sentence's text, "from X ... to Y" is one range, as NewsQuant annotates it
+    ("from 20 mpg in 2008 to 29 mpg in 2020" is 20-29); the engine keeps such figures apart,
+    since they are two levels at two moments."""
+    rows, n = [], 0
+    while n < len(quantities):
+        a = quantities[n]
+        if n + 1 < len(quantities) and text is not None and _from_to(text, a, quantities[n + 1]):
+            rows.append(_from_to_row(a, quantities[n + 1]))
+            n += 2
+        else:
+            rows.append(_row(a))
+            n += 1
+    return rows
+
+
+FROM_TO_WORDS = 6  # words between "from X" and "to Y" ("in 2008", "combined", "U.S. per barrel")
+
+
+def _from_to(text: str, a: Quantity, b: Quantity) -> bool:
+    """a follows "from", b follows "to" a few words later, both single values of one unit."""
+    if a.is_range and not (math.isinf(a.low) or math.isinf(a.high)) or b.is_range:
+        return False
+    if a.unit and b.unit and a.unit != b.unit:
+        return False
+    before = text[:a.start].split()
+    between = text[a.end:b.start].split()
+    return bool(before) and before[-1].lower() == "from" and bool(between) \
+        and between[-1].lower() == "to" and len(between) <= FROM_TO_WORDS \
+        and not any(w.lower() in ("from", "to") for w in between[:-1])
+
+
+def _from_to_row(a: Quantity, b: Quantity) -> dict:
+    low = a.high if math.isinf(a.low) else a.low  # "from up to 252 miles to 287 miles"
+    unit = newsquant_unit(a if a.unit else b)
+    return {"value": [low, b.low], "unit": unit, "change": "="}
 
 
 def _row(q: Quantity) -> dict:
@@ -137,7 +172,8 @@ def base_adjective(word: str) -> str:
 def convert_file(in_path: Path, out_path: Path | None) -> int:
     """Read a JSON list of {"text": ...}, write scorer predictions; return the sentence count."""
     rows = _load_rows(Path(in_path))
-    out = [{"text": r["text"], "quantities": to_newsquant(parse(r["text"]))} for r in rows]
+    out = [{"text": r["text"], "quantities": to_newsquant(parse(r["text"]), r["text"])}
+           for r in rows]
     payload = json.dumps(out, ensure_ascii=False, indent=1)
     if out_path is None:
         sys.stdout.write(payload + "\n")
