@@ -302,7 +302,7 @@ def test_currency_codes_before_a_dollar_sign(text, unit):
 @pytest.mark.parametrize("text", ["The driver made a half turn.",
                                   "The bill needs a two-thirds majority."])
 def test_a_fraction_before_the_noun_it_modifies_is_no_share(text):
-    assert only(text).unit != "percentage"
+    assert all(q.unit != "percentage" for q in parse_quantities(text))
 
 
 def test_a_unit_inside_a_compound_is_not_lent_to_a_count_before_it():
@@ -353,3 +353,19 @@ def test_newsquant_rows_join_from_x_to_y_into_one_range():
     assert [(q.low, q.high) for q in found][:2] == [(20, 20), (29, 29)]  # two levels, two years
     assert [r["value"] for r in to_newsquant(found, text)] == [[20, 29], [250, 290]]
     assert [r["value"] for r in to_newsquant(found)][:2] == [20, 29]
+
+
+@pytest.mark.parametrize(("text", "share"), [
+    ("One-fifth of the land is forest.", 20),
+    ("A tenth of the budget goes to defence.", 10),
+    ("Two-fifths of voters stayed home.", 40),
+])
+def test_more_fraction_words_of_a_whole(text, share):
+    assert only(text).low == pytest.approx(share)
+
+
+@pytest.mark.parametrize("text", ["She won a third term.", "It was a fifth straight win.",
+                                  "He lost the quarter final.", "She ran a half marathon.",
+                                  "It was his sixth visit."])
+def test_fraction_words_used_as_ordinals_are_no_figures(text):
+    assert parse_quantities(text) == []

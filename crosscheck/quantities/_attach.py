@@ -65,7 +65,10 @@ def read_share(t: Tokens, c: Cand) -> None:
     if c.unit or not 0 < c.low < 1 or c.low != c.high or "." in t.words[c.num]:
         return
     if not _whole_follows(t, c):
-        return  # "a half turn", "a third-party test": a fraction before a noun it modifies
+        # "a third term", "a quarter final", "a half marathon": ordinals and compounds, where
+        # "a two-thirds majority" keeps its fraction
+        c.drop = c.words and t.lows[c.first] in ("a", "an")
+        return
     c.low = c.high = c.low * 100
     c.unit, c.kind = "percentage", "percent"
 

@@ -44,7 +44,9 @@ MULTIPLIERS = {**MULTIPLIER_VERBS,
                **{f"{w}fold": float(v) for w, v in {**SMALL_NUMBERS, **TENS}.items() if v > 1},
                "hundredfold": 100.0, "thousandfold": 1000.0}
 FRACTION_WORDS = {"half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3,
-                  "quarter": 0.25, "quarters": 0.25}
+                  "quarter": 0.25, "quarters": 0.25, "fifth": 0.2, "fifths": 0.2,
+                  "sixth": 1 / 6, "sixths": 1 / 6, "eighth": 0.125, "eighths": 0.125,
+                  "tenth": 0.1, "tenths": 0.1}
 
 # Qualifier phrases, read right to left from the figure (lower case token tuples).
 QUALIFIER_PHRASES = {

@@ -8,7 +8,7 @@ from crosscheck.quantities._tokens import Cand, Tokens
 from crosscheck.quantities._units import match_unit
 
 _A_FOLLOWERS = {"hundred", "thousand", "million", "billion", "trillion", "dozen", "half", "third",
-                "quarter"}
+                "quarter", "fifth", "sixth", "eighth", "tenth"}
 
 # Words after "half" that keep it a fraction ("half of", "half the", "almost half.").
 _HALF_FOLLOWERS = {"of", "a", "an", "the", "its", "their", "his", "her", "our", "those",
