@@ -57,7 +57,7 @@ NOT_FIGURES = {"axis": ["May 6", "May 9", "May 12", "fifth term", "World War II"
 # Floors on NewsQuant.dev's fold B (odd sentence indices), the fold no change is made from
 # (benchmarks/quantities.py prints both folds): a little under what the engine scores there.
 GATE_FOLD = "B"
-GATE_FLOORS = {"value": 95.5, "value+unit": 87.0, "value+change": 91.0}
+GATE_FLOORS = {"value": 96.0, "value+unit": 87.5, "value+change": 91.5}  # at 97.0 / 88.6 / 92.4
 
 
 def _article(folder: str) -> str:
