@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crosscheck.quantities import QuantityInputError, convert_file, parse_quantities
+from crosscheck.quantities import QuantityInputError, convert_file, parse_quantities, to_newsquant
 
 # Text built from the characters the engine reacts to, plus any Unicode.
 _PIECES = st.sampled_from([
@@ -23,6 +23,9 @@ _PIECES = st.sampled_from([
     "best", "of the", "'", "o", "clock", "-year-old", "p", "C$", "USD", "Rs", "PS", "Y=", "=",
     "square", "per cent", "sub", "twenty", "-five", "strong", "compared with", "exceeds",
     "at least", "#", "No", "Road", "E", "1/2", "9/11", "24/7", "1:30", "dozen", "tens",
+    "1,5", "12,34,567.89", "1.234.567", "1e5", "e", "510", "2.5E-6", "millones", "T", "Mex$",
+    "RM79", "a month", "fifth", "low", "mid", "high", "200s", "-fold", "fivefold", "tripled",
+    "fewer", "he", "was", "said", "Smith", "°F", "degF", "m.p.h.", "sq m", "kV/cm", "ksi", "hrs",
 ])
 _TEXT = st.one_of(
     st.text(max_size=200),
@@ -39,10 +42,12 @@ SMALL_TEXT, LARGE_TEXT = 2_000, 20_000
 @settings(max_examples=200, deadline=None)
 @given(_TEXT)
 def test_any_text_gives_well_formed_quantities(text):
-    for q in parse_quantities(text):
+    found = parse_quantities(text)
+    for q in found:
         assert 0 <= q.start < q.end <= len(text)
         assert text[q.start:q.end] == q.surface
-        assert q.low <= q.high
+        assert q.low <= q.high and q.base_low <= q.base_high
+    assert len(to_newsquant(found, text)) <= len(found)
 
 
 @pytest.mark.parametrize("text", ["", " ", "\n\n", "\u200b", "\ufeff", "%", "$", "-", "1e5e5"])
@@ -62,6 +67,12 @@ def test_three_hundred_digit_numbers():
 
 def test_numbers_beyond_float_range_are_skipped():
     assert [q.low for q in parse_quantities("9" * 400 + " km and 5 km")] == [5]
+
+
+@pytest.mark.parametrize("text", ["3 x 10^500 people and 5 km", "1e510 km and 5 km",
+                                  "0e999 m and 5 km", "2×10-400 kg and 5 km"])
+def test_exponents_beyond_float_range_are_skipped(text):
+    assert [q.low for q in parse_quantities(text)] == [5]
 
 
 def test_odd_unicode_spaces_digits_and_minus():

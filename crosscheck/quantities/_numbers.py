@@ -4,6 +4,8 @@ scientific notation, scale words and abbreviations ("_number_words" reads the wo
 
 from __future__ import annotations
 
+import math
+
 from crosscheck.quantities import _lexicon as lx
 from crosscheck.quantities._foreign import (
     foreign_number_end,
@@ -168,9 +170,16 @@ def _exponent(t: Tokens, c: Cand) -> None:
         k += 1
     if k < t.n and t.kinds[k] == "n" and t.gap(k) == 0 and t.words[k].isdigit() \
             and len(t.words[k]) <= MAX_EXPONENT_DIGITS:
-        c.low = c.high = c.low * 10.0 ** (sign * int(t.words[k]))
+        c.low = c.high = _times_ten_to(c.low, sign * int(t.words[k]))
         c.num_end = c.end = k + 1
         c.integer = c.int4 = False
+
+
+def _times_ten_to(value: float, exponent: int) -> float:
+    """value x 10^exponent; beyond float range nan or inf, which the engine skips (10.0 ** 500
+    raises, and 2 x 10^-400 would read as 0)."""
+    result = value * float(f"1e{exponent}")
+    return math.nan if result == 0 and value != 0 else result
 
 
 def _e_notation(t: Tokens, c: Cand, k: int) -> None:
@@ -180,7 +189,7 @@ def _e_notation(t: Tokens, c: Cand, k: int) -> None:
         sign = -1 if t.words[k] == "-" else 1
         k += 1
     if t.kinds[k] == "n" and t.words[k].isdigit() and len(t.words[k]) <= MAX_EXPONENT_DIGITS:
-        c.low = c.high = c.low * 10.0 ** (sign * int(t.words[k]))
+        c.low = c.high = _times_ten_to(c.low, sign * int(t.words[k]))
         c.num_end = c.end = k + 1
         c.integer = c.int4 = False
 
