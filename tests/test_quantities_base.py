@@ -31,7 +31,7 @@ def test_every_physical_unit_has_a_base():
 
 
 def test_miles_and_kilometres_meet_in_metres():
-    miles, km = only("a pipeline of 2,615 miles"), only("a pipeline of 4,209 km")
+    miles, km = only("a pipeline of 1,200 miles"), only("a pipeline of 1,931 km")
     assert miles.base_unit == km.base_unit == "metre"
     assert miles.base_low == pytest.approx(km.base_low, rel=1e-3)
     assert (miles.unit, km.unit) == ("mile", "kilometre")  # the surface unit stays for display
@@ -77,8 +77,8 @@ def test_rates_convert_the_physical_parts():
     q = only("oil at $80 a barrel")
     assert q.base_unit == "dollar per cubic metre"
     assert q.base_low == pytest.approx(80 / 0.158987, rel=1e-4)
-    q = only("one person per square kilometer")
-    assert (q.base_unit, q.base_low) == ("person per square metre", pytest.approx(1e-6))
+    q = only("two people per square kilometre")
+    assert (q.base_unit, q.base_low) == ("person per square metre", pytest.approx(2e-6))
 
 
 def test_ages_are_kept_apart_from_durations():

@@ -41,17 +41,17 @@ def test_english_separators_still_read():
 
 
 @pytest.mark.parametrize(("text", "value", "unit"), [
-    ("The final drew 4.1m viewers.", 4.1e6, "viewer"),
-    ("The final drew 4.1m British viewers.", 4.1e6, "viewer"),
-    ("Tankers moved 2.3m barrels last week.", 2.3e6, "barrel"),
-    ("The maker shipped 35m handsets.", 35e6, "handset"),
+    ("The final drew 3.7m viewers.", 3.7e6, "viewer"),
+    ("The final drew 3.7m British viewers.", 3.7e6, "viewer"),
+    ("Tankers moved 1.8m barrels last week.", 1.8e6, "barrel"),
+    ("The maker shipped 28m handsets.", 28e6, "handset"),
     ("The harvest reached 5m tonnes.", 5e6, "tonne"),
     ("A buyer paid 10m euros for it.", 10e6, "euro"),
-    ("The takeover is worth £12bn.", 12e9, "pound sterling"),
+    ("The takeover is worth £9bn.", 9e9, "pound sterling"),
     ("Its market value passed $2.2T.", 2.2e12, "dollar"),
-    ("Retailers cut 40k jobs.", 40e3, "job"),
-    ("The hull is 4.1 m long.", 4.1, "metre"),
-    ("She won the 100m sprint.", 100, "metre"),
+    ("Retailers cut 25k jobs.", 25e3, "job"),
+    ("The hull is 3.6 m long.", 3.6, "metre"),
+    ("She won the 200m sprint.", 200, "metre"),
     ("He took bronze in the 400m hurdles.", 400, "metre"),
     ("Divers found a 37m wreck.", 37, "metre"),
     ("Pour 3 L of water into the pot.", 3, "litre"),
@@ -73,7 +73,7 @@ def test_scale_letters_are_read_from_what_follows(text, value, unit):
     ("Inflate the tyres to 35 psi.", "pound per square inch", "pascal"),
     ("The field reached 3 kV/cm near the tip.", "kilovolt per centimetre", "volt per metre"),
     ("The battery stores 13.5 kWh.", "kilowatt hour", "joule"),
-    ("A small pack holds 50 Wh.", "watt hour", "joule"),
+    ("A small pack holds 60 Wh.", "watt hour", "joule"),
     ("The new plant adds 1.2 GW.", "gigawatt", "watt"),
     ("It reached 104°F by noon.", "fahrenheit", "celsius"),
     ("It reached 104 degF by noon.", "fahrenheit", "celsius"),
@@ -82,7 +82,7 @@ def test_scale_letters_are_read_from_what_follows(text, value, unit):
     ("The lake holds 12 km^3 of water.", "cubic kilometre", "cubic metre"),
     ("Fibre delivers 900 Mbps to homes.", "megabit per second", "byte per second"),
     ("The layers are 0.3 pm apart.", "picometre", "metre"),
-    ("The rocks formed 66 Ma ago.", "megayear", "second"),
+    ("The rocks formed 48 Ma ago.", "megayear", "second"),
     ("The crossing took 3 hrs.", "hour", "second"),
 ])
 def test_unit_spellings(text, unit, base):
@@ -182,8 +182,8 @@ def test_newsquant_rows_write_shares_as_fractions():
 
 
 @pytest.mark.parametrize(("text", "unit"), [
-    ("The council sold 420 flats at auction and 165 by tender.", "flat"),
-    ("The high forecast is 91.5 cents, the low 80.2.", "cent"),
+    ("The trust sold 310 houses at auction and 95 by private sale.", "house"),
+    ("The top estimate is 72.5 cents, the bottom 64.1.", "cent"),
     ("Police counted 3,000 marchers, organisers nearer 9,000.", "marcher"),
     ("The index closed at 7,204 points, after touching 7,150 earlier.", "point"),
     ("Exports rose 4 percent but imports fell by 2.", "percentage"),
@@ -206,16 +206,16 @@ def test_a_unit_is_not_carried_to_a_new_level_or_clause(text, second):
 
 
 @pytest.mark.parametrize(("text", "unit"), [
-    ("The board offered C$6 per share, then C$6.50 and C$7.", "canadian dollar per share"),
-    ("Plans cost RM79, RM99 and RM129 a month.", "malaysian ringgit per month"),
-    ("The app costs AU$89.99 per year, or AU$119.99 with music.", "australian dollar per year"),
+    ("The bidder offered C$4.25 per share, then C$4.60 and C$5.", "canadian dollar per share"),
+    ("Plans cost RM49, RM69 and RM89 a month.", "malaysian ringgit per month"),
+    ("The app costs AU$59.99 per year, or AU$79.99 with music.", "australian dollar per year"),
 ])
 def test_a_rate_stated_once_is_carried_along_a_list_of_prices(text, unit):
     assert {q.unit for q in parse_quantities(text)} == {unit}
 
 
 def test_a_rate_is_not_carried_into_another_clause():
-    found = parse_quantities("The app costs AU$89.99 per year; its makers raised AU$2 million.")
+    found = parse_quantities("The app costs AU$59.99 per year; its makers raised AU$2 million.")
     assert [q.unit for q in found] == ["australian dollar per year", "australian dollar"]
 
 
@@ -240,8 +240,8 @@ def test_verbs_that_count_things_are_not_changes_of_a_level(text, change):
 
 
 def test_both_ends_of_a_range_keep_their_sign():
-    q = only("Night temperatures ranged from -18 °C to -34 °C.")
-    assert (q.low, q.high, q.unit) == (-34, -18, "celsius")
+    q = only("Night temperatures ranged from -12 °C to -27 °C.")
+    assert (q.low, q.high, q.unit) == (-27, -12, "celsius")
 
 
 @pytest.mark.parametrize(("text", "change"), [
@@ -255,9 +255,9 @@ def test_a_difference_stated_after_the_figure_is_a_change(text, change):
 
 
 @pytest.mark.parametrize(("text", "low"), [
-    ("Violet light oscillates at about 4e14 hertz.", 4e14),
+    ("The signal peaks near 6e14 hertz.", 6e14),
     ("The dose was 2.5E-6 kg.", 2.5e-6),
-    ("The drift was -1e-3 W/min.", -1e-3),
+    ("The drift was -2e-3 W/min.", -2e-3),
 ])
 def test_e_notation(text, low):
     assert only(text).low == pytest.approx(low)
@@ -281,7 +281,7 @@ def test_a_change_restated_after_or_keeps_its_direction():
 
 
 @pytest.mark.parametrize(("text", "value"), [
-    ("The plot sold for 12,34,567.89 rupees.", 1234567.89),
+    ("The plot sold for 23,45,678.5 rupees.", 2345678.5),
     ("The fine was Rs 1,00,000.", 100000),
     ("The state spent 5,00,000 crore rupees.", 5e12),
 ])
@@ -290,28 +290,28 @@ def test_indian_digit_grouping(text, value):
 
 
 @pytest.mark.parametrize(("text", "unit"), [
-    ("The firm sold Mex$ 10 million of bonds.", "mexican peso"),
-    ("The ticket is AUD$ 15.", "australian dollar"),
-    ("The ticket is NZD$15.", "new zealand dollar"),
+    ("The firm sold Mex$ 25 million of bonds.", "mexican peso"),
+    ("The ticket is AUD$ 40.", "australian dollar"),
+    ("The ticket is NZD$32.", "new zealand dollar"),
     ("It costs MXN 200.", "mexican peso"),
 ])
 def test_currency_codes_before_a_dollar_sign(text, unit):
     assert only(text).unit == unit
 
 
-@pytest.mark.parametrize("text", ["The driver made a half turn.",
+@pytest.mark.parametrize("text", ["The dancer did a half spin.",
                                   "The bill needs a two-thirds majority."])
 def test_a_fraction_before_the_noun_it_modifies_is_no_share(text):
     assert all(q.unit != "percentage" for q in parse_quantities(text))
 
 
 def test_a_unit_inside_a_compound_is_not_lent_to_a_count_before_it():
-    assert read("They built five of the three-ton satellites.")[0] == (5, 5, "")
+    assert read("They moored four of the two-ton buoys.")[0] == (4, 4, "")
 
 
 @pytest.mark.parametrize(("text", "unit"), [
-    ("The airline buys 2.4 billion gallons of jet fuel a year.", "gallon per year"),
-    ("The mine ships 34,500 tonnes of copper a year.", "tonne per year"),
+    ("The fleet burns 1.7 billion litres of diesel a year.", "litre per year"),
+    ("The mine ships 21,000 tonnes of zinc a year.", "tonne per year"),
     ("Teenagers need 9 hours of sleep a night.", "hour per night"),
     ("The field has produced 1 million barrels of oil.", "barrel"),
 ])
@@ -320,7 +320,7 @@ def test_a_period_after_what_is_measured_makes_a_rate(text, unit):
 
 
 def test_newsquant_names_tonnes_in_rates_metric_tons():
-    rows = to_newsquant(parse_quantities("The mine ships 34,500 tonnes of copper a year."))
+    rows = to_newsquant(parse_quantities("The mine ships 21,000 tonnes of zinc a year."))
     assert rows[0]["unit"] == "metric ton per year"
 
 
