@@ -57,6 +57,20 @@ class Quantity:
     surface: str  # the text the figure was read from
     start: int  # character span in the sentence
     end: int
+    # The interval in one base unit per physical kind, for comparing "2,615 miles" with
+    # "4,209 km": metre, square metre, cubic metre, kilogram, second, metre per second, joule,
+    # watt, celsius (levels affine, changes scaled), pascal, hertz ...; counts, percentages and
+    # currencies keep their unit. Derived from low, high, unit and change on construction.
+    base_unit: str = field(default="", init=False)
+    base_low: float = field(default=math.nan, init=False)
+    base_high: float = field(default=math.nan, init=False)
+
+    def __post_init__(self) -> None:
+        from crosscheck.quantities import base_interval  # here: that package imports this one
+
+        base = base_interval(self.unit, self.low, self.high, self.change)
+        for name, value in zip(("base_unit", "base_low", "base_high"), base, strict=True):
+            object.__setattr__(self, name, value)
 
     @property
     def is_range(self) -> bool:
