@@ -31,7 +31,11 @@ import time
 from importlib import util
 from pathlib import Path
 
-from crosscheck.quantities import FOLDS, convert_file, newsquant_fold, parse_quantities
+# Run as a script from benchmarks/, whose crosscheck.py would shadow the package: the
+# repository root goes first on the path.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from crosscheck.quantities import FOLDS, convert_file, newsquant_fold, parse_quantities  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "newsquant"
 DEFAULT_GOLD = SHARED / "NewsQuant.dev.json"
