@@ -87,7 +87,7 @@ def test_range_contradicted_by_a_figure_outside_it() -> None:
     assert {"claim_id", "display", "low", "high", "unit", "credibility"} <= set(figures[0])
     parts = next(iter(f.details["credibility"].values()))
     assert {"publisher", "attribution", "corroboration", "agreement", "score"} <= set(parts)
-    assert f.details["slots"]["measure"] == "shells"
+    assert f.details["slots"]["measure"] == "shells supplied"
     assert f.details["slots"]["partner"] == "Russia"
 
 

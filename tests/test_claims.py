@@ -66,7 +66,7 @@ def test_brands_figure_is_attributed_through_the_surname() -> None:
                                    BRANDS_PARSE)
     claim = one_claim(claims, 1e6)
     assert (claim.quantity.low, claim.quantity.high) == (1e6, 3e6)
-    assert claim.measured == "artillery shells"
+    assert claim.measured == "artillery shells sold"
     assert "Hal Brands" in claim.attribution and "Bloomberg" in claim.attribution
     assert {"North Korea", "Russia"} <= set(claim.entities)
     assert claim.predicate == "sold"

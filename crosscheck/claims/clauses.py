@@ -90,7 +90,8 @@ def figure_context(sentence: str, q: Quantity, others: Sequence[Quantity]) -> Fi
     bounding = [o for o in others if o.unit_kind != "duration"]
     prev_end = max((o.end for o in bounding if o.end <= q.start), default=0)
     next_start = min((o.start for o in bounding if o.start >= q.end), default=len(sentence))
-    left = _clause_left([w for w in before if w.start >= prev_end])
+    left = _after_coordination(_clause_left([w for w in before if w.start >= prev_end]),
+                               prev_end > 0)
     right = _clause_right([w for w in after if w.end <= next_start])
     opening = _clause_left(before)
     return FigureContext(sentence, words, inside, left, right, before, after, q,
@@ -125,6 +126,17 @@ def _participle(w: Word) -> bool:
 
 def _opens_clause(w: Word) -> bool:
     return w.low in _CLAUSE_OPENERS or _participle(w)
+
+
+def _after_coordination(left: list[Word], after_figure: bool) -> list[Word]:
+    """After another figure, the clause of this one opens at the last 'and', 'or', 'but'
+    ('1,852 houses flooded on the Ukrainian side and 2,700 houses on the pro-Russian side')."""
+    if not after_figure:
+        return left
+    for i in range(len(left) - 1, -1, -1):
+        if left[i].low in ("and", "or", "but", "while", "whereas"):
+            return left[i + 1:]
+    return left
 
 
 def _clause_right(words: list[Word]) -> list[Word]:

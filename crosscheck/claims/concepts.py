@@ -43,6 +43,7 @@ _THING_MEASURES = {
     "ships": "ships ship vessels vessel boats boat tankers tanker",
     "buildings": "buildings building structures structure houses house homes",
     "tanks": "tanks",
+    "submarines": "submarines submarine submersibles submersible subs sub",
     "pilgrims": "pilgrims pilgrim",
     "grain": "grain wheat corn maize barley foodstuffs",
     "population": "population inhabitants residents",
@@ -67,6 +68,27 @@ for _table in (_PEOPLE_MEASURES, _THING_MEASURES, _MONEY_MEASURES):
         for _word in _words.split():
             MEASURES.setdefault(_word, _value)
 PRONOUNS = frozenset("them those these it they one ones which".split())
+# What happened to the things counted: "2,200 structures destroyed" and "500 damaged", "30
+# drones launched" and "25 shot down", "grain shipped" and "grain stored" are other facts.
+_THING_EVENTS = {
+    "destroyed": "destroyed razed levelled leveled flattened burned burnt gutted lost wrecked "
+                 "demolished",
+    "damaged": "damaged hit struck",
+    "flooded": "flooded submerged inundated",
+    "downed": "downed intercepted destroyed_in_flight shot",
+    "launched": "launched",
+    "captured": "captured seized",
+    "sunk": "sunk",
+    "supplied": "shipped exported carried transported moved delivered sent supplied left "
+                "transferred sold provided received bought purchased",
+    "stored": "stored stuck storage stockpiled awaiting waiting",
+    "harvested": "harvested harvest",
+    "produced": "produced manufactured made production output",
+    "imported": "imported",
+    "consumed": "consumed used expended burned_through",
+    "ordered": "ordered",
+}
+THING_EVENTS = {w: v for v, words in _THING_EVENTS.items() for w in words.split()}
 EVENT_MEASURES = frozenset(_PEOPLE_MEASURES)  # counts of people in an event: move day by day
 # Running totals: a later report may only be larger (a smaller one is a revision or a conflict).
 CUMULATIVE_MEASURES = frozenset({"deaths", "injured", "casualties", "arrested", "evacuated",
@@ -111,8 +133,9 @@ SCOPE_MARKERS = re.compile(r"\b(alone|only|excluding|not including)\b", re.IGNOR
 # Areas named without a name: "in the capital", "nationwide", "in rural areas".
 AREA_SCOPES = re.compile(r"\b(?:in\s+the\s+(capital|countryside|north|south|east|west|"
                          r"north-east|north-west|south-east|south-west|provinces|regions|cities)|"
-                         r"(nationwide|countrywide|national|nationally|rural|urban))\b",
-                         re.IGNORECASE)
+                         r"(nationwide|countrywide|national|nationally|rural|urban)|"
+                         r"on\s+(?:the\s+|both\s+)?((?:[\w-]+\s+){0,2}(?:bank|banks|side|sides|"
+                         r"shore|coast)))\b", re.IGNORECASE)
 
 # Modality cues, read in the figure's clause.
 _PROJECTION = (r"will|would|could|might|may|expected|expects|expect|projected|projects|"

@@ -25,6 +25,7 @@ from crosscheck.claims.concepts import (
     PRONOUNS,
     SCOPE_WORDS,
     SHARE_WORDS,
+    THING_EVENTS,
 )
 from crosscheck.claims.lexicon import NUMBER_WORDS, STOP_WORDS
 from crosscheck.models import Slot
@@ -44,6 +45,8 @@ _DETERMINERS = frozenset("the a an its their his her our this that these those".
 # shells"): omitted as often as written, so they restrict nothing.
 _KIND_WORDS = frozenset("nuclear artillery military armed total overall estimated reported "
                         "metric such".split())
+_QUALIFYING = frozenset("more than less fewer about nearly almost over under some around up to "
+                        "at least most roughly approximately estimated".split())
 CUE_REACH = 6  # words after a figure read for its event word ("people have since been killed")
 PHYSICAL_KINDS = frozenset({"length", "area", "mass", "volume", "energy", "power", "speed",
                             "temperature", "duration", "other"})
@@ -117,7 +120,34 @@ def _count_measure(ctx: FigureContext) -> Slot:
             head in _human_nouns() and named is None):
         return _held_measure(ctx)  # "five children", "3,200 people": counted, but as what?
     value = MEASURES.get(nouns[-1].low if nouns else unit, MEASURES.get(head, head))
-    return Slot(value, " ".join(w.text for w in nouns) or ctx.quantity.unit, "sentence")
+    return with_thing_event(ctx, Slot(value, " ".join(w.text for w in nouns) or
+                                      ctx.quantity.unit, "sentence"))
+
+
+def with_thing_event(ctx: FigureContext, thing: Slot) -> Slot:
+    """A thing with what happened to it, when the clause says: 'structures destroyed',
+    'drones launched', 'grain shipped'."""
+    event = _thing_event(ctx)
+    if event is None:
+        return thing
+    return Slot(f"{thing.value} {event[0]}", f"{thing.words} {event[1]}", "sentence")
+
+
+def _thing_event(ctx: FigureContext) -> tuple[str, str] | None:
+    for w in ctx.right[:CUE_REACH + 2]:  # "2,200 structures had been destroyed", "33 million
+        if w.low in THING_EVENTS:  # tonnes of grain and other foodstuffs left the ports"
+            return THING_EVENTS[w.low], w.text
+        if w.low in _AUX or w.low.endswith("ly") or w.low in _EVENT_SKIP or w.low in (
+                "down", "and", "other") or (w.text[0].isalpha() and w.low not in STOP_WORDS
+                                            and not _verb_like(w.low)):
+            continue
+        break
+    for w in reversed(ctx.left[-4:]):  # "Russia launched 30 drones", "shot down 25"
+        if w.low in _LEFT_STOPS:
+            break
+        if w.low in THING_EVENTS:
+            return THING_EVENTS[w.low], w.text
+    return None
 
 
 def _human_nouns() -> frozenset[str]:
@@ -281,13 +311,20 @@ def _physical_measure(ctx: FigureContext) -> Slot:
     if right and right[0].low == "of":
         thing = _thing_of(right[1:7])
         if thing:
-            return thing
+            return with_thing_event(ctx, thing) if thing.value in _GOODS else thing
     if ctx.quantity.unit_kind == "duration":
         return Slot()  # "in seven or eight years", "16 months of war": how long, of nothing
+    dimension = _DIMENSIONS.get(right[0].low if right else "")
+    if ctx.quantity.unit_kind == "area" and (cue := _AREA_CUE_RE.search(ctx.right_text()[:40])):
+        return Slot(f"area {_AREA_CUES[cue.group(1).lower()]}", cue.group(0), "sentence")
+    if _ADJECTIVAL_RE.search(ctx.quantity.surface) and right and right[0].text[0].isalpha() \
+            and right[0].low not in STOP_WORDS and not _verb_like(right[0].low):
+        return Slot(MEASURES.get(right[0].low, singular(right[0].low)), right[0].text,
+                    "sentence")  # "a 22-foot submersible": the submersible is measured
     left = [w for w in ctx.left if w.text[0].isalpha()]
     links = [i for i, w in enumerate(left) if w.low in _MEASURING_VERBS]
     if links:  # "the northern segment ... is under 60 km": what stands before the verb
-        left = left[:links[-1]]
+        left = _head_phrase(left[:links[-1]])
     elif len(left) > PHYSICAL_REACH:  # "a border of 4,300 km": the noun just before
         left = left[-PHYSICAL_REACH:]
     nouns = [i for i, w in enumerate(left) if w.low not in _PHYSICAL_SKIP and w.low not in
@@ -303,7 +340,18 @@ def _physical_measure(ctx: FigureContext) -> Slot:
             i = head - 1
         w = left[i]
         return Slot(MEASURES.get(w.low, singular(w.low)), w.text, "sentence")
+    if dimension:  # "... stood more than 5.6 metres deep", with no thing named: a depth
+        return Slot(dimension, right[0].text, "sentence")
     return _nearest_measure(ctx, prefer_money=False, sentence_wide=False)
+
+
+def _head_phrase(words: list[Word]) -> list[Word]:
+    """A subject noun phrase without its trailing modifiers: 'the water in the region' → 'the
+    water'; 'the length of the border' keeps its 'of' (the border is what is measured)."""
+    for i, w in enumerate(words):
+        if w.low in ("in", "on", "at", "for", "from", "with", "across", "near") and i > 0:
+            return words[:i]
+    return words
 
 
 def _verb_like(word: str) -> bool:
@@ -318,7 +366,19 @@ _PHYSICAL_SKIP = _AUX | frozenset(
     "span measures runs run covers covering reaching reached weighs totalling totaling "
     "totalled totaled long wide high deep tall a an the roughly approximately estimated up "
     "down only just under below above between among with and or for from in on into".split())
+_GOODS = COMMODITIES | {"grain"}
 COMMODITY_DOMINANCE = 2  # the article's good must be named this many times more than any other
+# Words after a length that name its dimension: "5.6 metres deep" is a depth.
+_DIMENSIONS = {"deep": "depth", "long": "length", "high": "height", "tall": "height",
+               "wide": "width", "thick": "thickness", "across": "width"}
+# What an area is of: "600 square kilometres were flooded", "an area of 7,600 sq mi searched".
+_AREA_CUES = {"flooded": "flooded", "under": "flooded", "inundated": "flooded",
+              "submerged": "flooded", "burned": "burned", "burnt": "burned",
+              "scorched": "burned", "searched": "searched", "destroyed": "destroyed"}
+_AREA_CUE_RE = re.compile(r"\b(?:were|was|is|are|has been|have been|had been)?\s*"
+                          r"(flooded|under(?= water)|inundated|submerged|burned|burnt|scorched|"
+                          r"searched|destroyed)\b", re.IGNORECASE)
+_ADJECTIVAL_RE = re.compile(r"\d-[a-z]+(?:-[a-z]+)?$", re.IGNORECASE)  # "22-foot", "16-meter-long"
 PHYSICAL_REACH = 3  # words before a length or mass that may name its thing, with no verb between
 _MEASURING_VERBS = frozenset("is are was were stretches stretch spans span measures measure runs "
                              "run covers cover weighs weigh totals total totalled totaled "
@@ -394,9 +454,10 @@ def _scope_words(ctx: FigureContext, measure: Slot) -> tuple[str, ...]:
         scope.add(f"by {singular(cause.group(1).lower())}")  # "40 killed by gunshot wounds"
     if any(w.low == "such" for w in ctx.left[-2:]):
         scope.add("such")
-    if measure.value not in EVENT_MEASURES:  # "search dogs" vs "cadaver dogs": two things
-        scope |= {w.low for w in nouns[:-1] if not w.text[0].isupper()
-                  and w.low not in _KIND_WORDS and w.low not in SCOPE_WORDS - {"new"}}
+    if measure.value not in EVENT_MEASURES and ctx.quantity.unit_kind == "count":
+        scope |= {w.low for w in nouns[:-1] if not w.text[0].isupper()  # "search dogs" vs
+                  and w.low not in _KIND_WORDS and w.low not in SCOPE_WORDS - {"new"}  # "cadaver
+                  and w.low not in _QUALIFYING}  # dogs": two things
     if any(w.low in HOLDINGS for w in nouns):
         scope.discard("new")
     return tuple(sorted(scope))
@@ -431,9 +492,13 @@ def article_commodity(text: str) -> Slot:
     return Slot(ranked[0][0], "the good the article is about", "article")
 
 
-def with_article_measure(reading: MeasureReading, commodity: Slot) -> MeasureReading:
-    """A mass or volume that names no good takes the article's one good."""
+def with_article_measure(reading: MeasureReading, commodity: Slot,
+                         ctx: FigureContext | None = None) -> MeasureReading:
+    """A mass or volume that names no good takes the article's one good (and what its clause
+    says happened to it)."""
     if reading.measure.read or not commodity.read or reading.kind not in ("mass", "volume"):
         return reading
-    return MeasureReading(commodity, reading.change, reading.scope, reading.kind,
-                          reading.own_verb)
+    good = with_thing_event(ctx, commodity) if ctx is not None else commodity
+    if good is not commodity:
+        good = Slot(good.value, good.words, "article")
+    return MeasureReading(good, reading.change, reading.scope, reading.kind, reading.own_verb)

@@ -63,7 +63,7 @@ def read_slots(sentence: str, q: Quantity, quantities: Sequence[Quantity],
     source = attribution if not own or (attribution and own in attribution) else own
     measure = carry_measure(read_measure(ctx), previous.measure if previous else None,
                             q.surface)
-    measure = with_article_measure(measure, commodity or Slot())
+    measure = with_article_measure(measure, commodity or Slot(), ctx)
     names = mentions(ctx.words, sentence) if names is None else names
     parties = read_parties(ctx, names, source, lead, lead_text)
     time = read_time(ctx, published)
@@ -145,7 +145,7 @@ def _scope(ctx: FigureContext, measure: MeasureReading, places: tuple[str, ...])
         parts.append(f"{m.group(1).lower()} {m.group(2)} {m.group(3).lower()}")
         words.append(m.group(0))
     for m in AREA_SCOPES.finditer(ctx.clause_text):
-        area = (m.group(1) or m.group(2)).lower()
+        area = re.sub(r"\s+", " ", (m.group(1) or m.group(2) or m.group(3)).lower())
         parts.append("nationwide" if area in ("countrywide", "national", "nationally") else area)
         words.append(m.group(0))
     if not parts:

@@ -75,7 +75,7 @@ cu ft,cu. ft | cubic foot | volume | ft**3
 cu m,cu. m | cubic metre | volume | m**3
 cubic yard,cubic yards,cu yd | cubic yard | volume | yd**3
 =km^3,km³,km cubed,cubic kilometre,cubic kilometres | cubic kilometre | volume | km**3
-cubic kilometer,cubic kilometers | cubic kilometre | volume | km**3
+cubic kilometer,cubic kilometers,cubic km,cu km | cubic kilometre | volume | km**3
 cubic centimetre,cubic centimetres,=cc | cubic centimetre | volume | cm**3
 cl,cL,centilitre,centilitres,centiliter,centiliters | centilitre | volume | centiliter
 dl,dL,decilitre,decilitres,deciliter,deciliters | decilitre | volume | deciliter
