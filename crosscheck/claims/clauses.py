@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from crosscheck.models import Quantity
 
-_WORD_RE = re.compile(r"[A-Za-z][\w'’.-]*[A-Za-z]|[A-Za-z]|\d(?:[\d,.]*\d)?%?|[;:,()\[\]—–\"“”]")
+_WORD_RE = re.compile(r"[A-Za-z][\w'’.-]*[A-Za-z]|[A-Za-z]|\d(?:[\d,.]*\d)?(?:%|s\b)?|"
+                      r"[;:,()\[\]—–\"“”]")  # "200s" (in the low 200s) is one word
 # A comma opens a new clause when one of these follows it.
 _CLAUSE_OPENERS = frozenset(
     "which while whereas but although though compared comparing against versus who whom as "

@@ -28,6 +28,7 @@ _PEOPLE_MEASURES = {
     "affected": "affected",
     "stranded": "stranded trapped",
     "mobilized": "mobilized mobilised conscripted drafted reservists",
+    "aboard": "aboard onboard carrying",
 }
 # Things counted. Synonyms share a value; anything else is its own singular form.
 _THING_MEASURES = {
@@ -45,6 +46,7 @@ _THING_MEASURES = {
     "tanks": "tanks",
     "submarines": "submarines submarine submersibles submersible subs sub",
     "pilgrims": "pilgrims pilgrim",
+    "hostages": "hostages hostage captives captive abductees",
     "grain": "grain wheat corn maize barley foodstuffs",
     "population": "population inhabitants residents",
 }

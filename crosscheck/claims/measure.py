@@ -169,8 +169,15 @@ def _event_cue(ctx: FigureContext) -> Slot | None:
     killed', 'among the dead'); before it, it must stand in the same phrase ('killed at
     least 89', 'the death toll ... rose to 114'), not across an 'and' or a comma.
     """
-    for w in ctx.right[:CUE_REACH]:
+    right = ctx.right[:CUE_REACH]
+    for i, w in enumerate(right):
         value = MEASURES.get(w.low)
+        if w.low == "board" and i > 0 and right[i - 1].low == "on":
+            value = "aboard"  # "five people on board"
+        if value == "deaths" and i + 2 < len(right) and right[i + 1].low in ("or", "and") \
+                and MEASURES.get(right[i + 2].low) == "injured":
+            return Slot("casualties", f"{w.text} {right[i + 1].text} {right[i + 2].text}",
+                        "sentence")  # "100,000 killed or wounded"
         if value in EVENT_MEASURES:
             return Slot(value, w.text, "sentence")
         if w.low in _AUX or w.low.endswith("ly") or w.low in _EVENT_SKIP or \
@@ -183,6 +190,8 @@ def _event_cue(ctx: FigureContext) -> Slot | None:
         value = MEASURES.get(w.low)
         if value in EVENT_MEASURES:
             return Slot(value, w.text, "sentence")
+    if len(ctx.left) >= 2 and ctx.left[-1].low == "to" and ctx.left[-2].low in ("home", "homes"):
+        return Slot("population", "home to", "sentence")  # "Derna, home to 90,000"
     return None
 
 
