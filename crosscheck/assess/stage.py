@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
-from crosscheck.assess.credibility import strength
+from crosscheck.assess.credibility import attribution_strength, strength
 from crosscheck.assess.findings import build, figure_groups, who
 from crosscheck.assess.holders import (
     AssessContext,
@@ -145,10 +145,15 @@ def _group_findings(cluster: Cluster, holders: Sequence[Holder], contested: set[
                     ctx: AssessContext) -> list[Finding]:
     """Corroborated or unsupported, judged for each figure the fact's outlets state."""
     out: list[Finding] = []
+    # A figure is contested when a stronger report (a named source, a higher rating)
+    # conflicts with it; of two equally unsourced figures neither is singled out.
+    weaker = {id(x) for a, b, _ in conflicts for x, y in ((a, b), (b, a))
+              if strength(y, ctx) > strength(x, ctx)}
     for group in figure_groups(holders):
         origins = len({h.origin_key for h in group})
         disputed = any(id(h) in contested for h in group)
-        why = _unsupported_reason(group, ctx, disputed)
+        challenged = any(id(h) in weaker for h in group)
+        why = _unsupported_reason(group, ctx, challenged)
         if why and ctx.options.report_unsupported:
             mine = [c for c in conflicts if id(c[0]) in {id(h) for h in group}
                     or id(c[1]) in {id(h) for h in group}]
@@ -167,12 +172,14 @@ def _unsupported_reason(group: Sequence[Holder], ctx: AssessContext, disputed: b
         return None  # a figure whose fact could not be read: nothing a reviewer can check
     if any(h.claim.slots and "part" in h.claim.slots.scope.value.split("+") for h in group):
         return None  # a part of a figure the article states ("three of them children")
+    if len({h.origin_key for h in group}) > 1:
+        return None  # independent origins state it
     creds = [ctx.credibility(h.claim.source_id) for h in group]
     low = bool(creds) and all(c is not None and c < ctx.options.low_credibility for c in creds)
-    single = len({h.origin_key for h in group}) == 1
-    unnamed = single and not any(h.claim.attribution for h in group)
-    if not (unnamed or low):
-        return None  # corroborated by independent origins, or its source is named
+    named = [h.claim.attribution for h in group if h.claim.attribution]
+    unnamed = not named
+    if not (unnamed or (low and not any(attribution_strength(a)[0] >= 1 for a in named))):
+        return None  # a named source stands behind it (on a low-rated outlet too)
     central = any(_central(h.claim, ctx) for h in group)
     if not (central or disputed):
         return None
