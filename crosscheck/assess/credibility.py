@@ -17,7 +17,15 @@ CREDIBILITY_WEIGHTS = {"publisher": 0.4, "attribution": 0.2, "corroboration": 0.
 CORROBORATION_SATURATION = 3  # independent agreeing origins beyond which support stops adding
 
 _ANONYMOUS_RE = re.compile(r"\b(a source|sources|an official|officials|insiders?|people familiar|"
-                           r"anonymous|unnamed)\b", re.IGNORECASE)
+                           r"anonymous|unnamed)\b|^(?:a|an|one|some|several)\s+[a-z]",
+                           re.IGNORECASE)  # "a defector", "one diplomat": nobody the reader can check
+
+
+# Bodies named without a capital letter still name someone ("the health ministry").
+_BODY_RE = re.compile(r"\b(?:ministry|ministries|office|agency|committee|department|government|"
+                      r"authorities|commission|council|bureau|police|army|military|institute|"
+                      r"centre|center|service|court|bank|company|operator|governor|mayor|"
+                      r"minister|spokes\w+|president|coast guard)\b", re.IGNORECASE)
 
 
 def strength(h: Holder, ctx: AssessContext) -> float:
@@ -39,8 +47,9 @@ def attribution_strength(attribution: str | None) -> tuple[float, str]:
     """1 for a named source, 0.5 for an anonymous one, 0 for none — with its label."""
     if not attribution:
         return 0.0, "none"
-    if _ANONYMOUS_RE.search(attribution):
-        return 0.5, f"anonymous ({attribution})"
+    if _ANONYMOUS_RE.search(attribution) or not (
+            any(w[:1].isupper() for w in attribution.split()) or _BODY_RE.search(attribution)):
+        return 0.5, f"anonymous ({attribution})"  # "a defector": nobody the reader can check
     return 1.0, f"named ({attribution})"
 
 

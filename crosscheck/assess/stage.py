@@ -172,14 +172,14 @@ def _unsupported_reason(group: Sequence[Holder], ctx: AssessContext, disputed: b
         return None  # a figure whose fact could not be read: nothing a reviewer can check
     if any(h.claim.slots and "part" in h.claim.slots.scope.value.split("+") for h in group):
         return None  # a part of a figure the article states ("three of them children")
-    if len({h.origin_key for h in group}) > 1:
-        return None  # independent origins state it
     creds = [ctx.credibility(h.claim.source_id) for h in group]
     low = bool(creds) and all(c is not None and c < ctx.options.low_credibility for c in creds)
     named = [h.claim.attribution for h in group if h.claim.attribution]
-    unnamed = not named
-    if not (unnamed or (low and not any(attribution_strength(a)[0] >= 1 for a in named))):
-        return None  # a named source stands behind it (on a low-rated outlet too)
+    single = len({h.origin_key for h in group}) == 1
+    unnamed = single and not named
+    low = low and not any(attribution_strength(a)[0] >= 1 for a in named)
+    if not (unnamed or low):
+        return None  # independent origins state it, or a named source stands behind it
     central = any(_central(h.claim, ctx) for h in group)
     if not (central or disputed):
         return None
