@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from crosscheck.claims.concepts import CUMULATIVE_MEASURES, EVENT_MEASURES, SLOW_MEASURES
+from crosscheck.claims.concepts import CUMULATIVE_MEASURES, FAST_MEASURES, SLOW_MEASURES
 from crosscheck.models import Claim
 
 EVENT_DAYS = 0  # a count of the dead, missing or displaced is of one day: it moves daily
@@ -57,7 +57,7 @@ def window_days(claim: Claim) -> int:
     """Days within which two as-of days of this claim's measure are one moment."""
     s = claim.slots
     measure = s.measure.value if s else ""
-    if measure in EVENT_MEASURES:
+    if measure in FAST_MEASURES:
         return EVENT_DAYS
     if measure in SLOW_MEASURES and claim.quantity.unit_kind == "count":
         return SLOW_DAYS

@@ -91,7 +91,10 @@ _THING_EVENTS = {
     "ordered": "ordered",
 }
 THING_EVENTS = {w: v for v, words in _THING_EVENTS.items() for w in words.split()}
-EVENT_MEASURES = frozenset(_PEOPLE_MEASURES)  # counts of people in an event: move day by day
+EVENT_MEASURES = frozenset(_PEOPLE_MEASURES)  # what happened to the people counted
+# Counts of people in an event that move day by day (the dead, the missing, the evacuated);
+# how many were aboard or called up does not.
+FAST_MEASURES = EVENT_MEASURES - {"aboard", "mobilized"}
 # Running totals: a later report may only be larger (a smaller one is a revision or a conflict).
 CUMULATIVE_MEASURES = frozenset({"deaths", "injured", "casualties", "arrested", "evacuated",
                                  "mobilized", "identified"})

@@ -112,7 +112,7 @@ def _count_measure(ctx: FigureContext) -> Slot:
         if thing:
             return thing
     head = singular(nouns[-1].low) if nouns else singular(unit) if unit else ""
-    event = _event_cue(ctx) or _displaced(ctx)
+    event = _event_cue(ctx) or _displaced(ctx) or _role(ctx)
     if event:
         return event
     named = MEASURES.get(nouns[-1].low if nouns else unit) or MEASURES.get(head)
@@ -193,6 +193,23 @@ def _event_cue(ctx: FigureContext) -> Slot | None:
     if len(ctx.left) >= 2 and ctx.left[-1].low == "to" and ctx.left[-2].low in ("home", "homes"):
         return Slot("population", "home to", "sentence")  # "Derna, home to 90,000"
     return None
+
+
+_ROLE_RE = re.compile(
+    r"^[\w\s-]{0,30}?\b(?:who\s+(?:stormed|attacked|opened fire|carried out|shot|raided)|"
+    r"(?:are|were|is|was|have been|had been)\s+(?:named|identified|described|charged)\s+as\s+"
+    r"(?:the\s+)?(?P<role>\w+))", re.IGNORECASE)
+
+
+def _role(ctx: FigureContext) -> Slot | None:
+    """People counted by the role the sentence gives them: 'four armed suspects who stormed
+    the venue', 'Four natives of Tajikistan are named as the perpetrators' → attackers."""
+    m = _ROLE_RE.match(ctx.right_text())
+    if not m:
+        return None
+    role = m.group("role")
+    value = MEASURES.get(role.lower(), singular(role)) if role else "attackers"
+    return Slot(value, m.group(0).strip(), "sentence")
 
 
 _DISPLACED_RE = re.compile(r"\b(?:from|fled|left|lost)\s+their\s+homes\b", re.IGNORECASE)
