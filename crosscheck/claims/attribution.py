@@ -88,6 +88,8 @@ def clause_speaker(clause: str) -> str | None:
     m = _CLAUSE_SAYS_RE.search(clause)
     if not m:
         return None
+    if re.search(r"\d|\b(?:are|is|was|were|be|been|being)$", m.group("who")):
+        return None  # "20 million tonnes are estimated to be ...": passive, no speaker
     who = re.sub(r"^(?:while|whereas|but|and|that|as)\s+", "", _clean_who(m.group("who")))
     who = re.sub(r"^(?:in|at|on)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s+(?:the\s+)?", "", who)
     words = who.split()

@@ -77,7 +77,7 @@ _THING_EVENTS = {
                  "demolished",
     "damaged": "damaged hit struck",
     "flooded": "flooded submerged inundated",
-    "downed": "downed intercepted destroyed_in_flight shot",
+    "downed": "downed intercepted",
     "launched": "launched",
     "captured": "captured seized",
     "sunk": "sunk",

@@ -134,7 +134,7 @@ def with_thing_event(ctx: FigureContext, thing: Slot) -> Slot:
 
 
 def _thing_event(ctx: FigureContext) -> tuple[str, str] | None:
-    for w in ctx.right[:CUE_REACH + 2]:  # "2,200 structures had been destroyed", "33 million
+    for w in ctx.right[:CUE_REACH + 4]:  # "2,200 structures had been destroyed", "33 million
         if w.low in THING_EVENTS:  # tonnes of grain and other foodstuffs left the ports"
             return THING_EVENTS[w.low], w.text
         if w.low in _AUX or w.low.endswith("ly") or w.low in _EVENT_SKIP or w.low in (
