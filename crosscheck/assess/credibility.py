@@ -16,9 +16,10 @@ CREDIBILITY_WEIGHTS = {"publisher": 0.4, "attribution": 0.2, "corroboration": 0.
                        "agreement": 0.2}
 CORROBORATION_SATURATION = 3  # independent agreeing origins beyond which support stops adding
 
+# "a source", "officials", "a defector", "one diplomat": nobody the reader can check.
 _ANONYMOUS_RE = re.compile(r"\b(a source|sources|an official|officials|insiders?|people familiar|"
                            r"anonymous|unnamed)\b|^(?:a|an|one|some|several)\s+[a-z]",
-                           re.IGNORECASE)  # "a defector", "one diplomat": nobody the reader can check
+                           re.IGNORECASE)
 
 
 # Bodies named without a capital letter still name someone ("the health ministry").
