@@ -167,3 +167,12 @@ def test_a_change_from_one_figure_to_another_gives_both() -> None:
 def test_running_totals_are_marked() -> None:
     c = claim("Ukraine has exported 719,549 tonnes of grain since August 1.", "719,549")
     assert c.slots.running
+
+
+def test_a_named_thing_the_figure_describes_is_its_subject() -> None:
+    c = claim("Divers reached the wreck of the 250-metre (820-foot) Aurora on Monday.", "250")
+    assert (c.slots.subject.value, c.slots.measure.value) == ("Aurora", "length")
+    d = claim("The Aurora is a 230-metre tanker, the owner said.", "230")
+    assert (d.slots.subject.value, d.slots.measure.value) == ("Aurora", "length")
+    e = claim("Captain Ines Duarte, 61, was at the helm.", "61")
+    assert "Ines Duarte" in e.slots.subject.value

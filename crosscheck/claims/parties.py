@@ -158,6 +158,7 @@ class Parties:
     partner: Slot
     places: tuple[str, ...]
     subject_start: int = -1  # where the subject is named in the sentence (-1: not there)
+    named_thing: bool = False  # the subject is a named thing the figure describes ("Titan")
 
 
 def read_parties(ctx: FigureContext, names: Sequence[Mention], source: str | None,
@@ -174,7 +175,8 @@ def read_parties(ctx: FigureContext, names: Sequence[Mention], source: str | Non
     usable = [m for m in usable if _can_be_subject(m)]
     actor = _actor(ctx, usable)
     place = _place(ctx, usable)
-    subject = owner or actor or place or _nearest(ctx, usable)
+    named = None if owner or actor else _named_object(ctx, names, source)
+    subject = owner or actor or named or place or _nearest(ctx, usable)
     if subject is None and source:  # a government announcing its own figure ("China said")
         subject = _nearest(ctx, [m for m in names if m.kind == "country"
                                  and m.name not in _BLOCS and source.startswith(m.text)])
@@ -185,7 +187,8 @@ def read_parties(ctx: FigureContext, names: Sequence[Mention], source: str | Non
     else:
         final = lead if subject is None else _canonical(subject, names, lead)
     partner = next((m for m in partners if m is not subject and m.name != final.value), None)
-    return Parties(final, _slot(partner), places, subject.start if subject is not None else -1)
+    return Parties(final, _slot(partner), places, subject.start if subject is not None else -1,
+                   named is not None and subject is named)
 
 
 def _canonical(m: Mention, names: Sequence[Mention], lead: Slot) -> Slot:
@@ -318,6 +321,27 @@ def _place(ctx: FigureContext, names: Sequence[Mention]) -> Mention | None:
     if not placed:
         return None
     return min(placed, key=lambda m: abs(m.start - ctx.quantity.start))
+
+
+def _named_object(ctx: FigureContext, names: Sequence[Mention], source: str | None
+                  ) -> Mention | None:
+    """A named thing the figure describes: 'the 21-foot submarine Titan', 'the 22-foot
+    (6.7-meter) Titan', 'The Titan is a 16-meter-long submersible', 'Hamish Harding (58)'."""
+    q = ctx.quantity
+    for m in names:
+        if m.kind != "name" or name_kind(m) != "name" or _is_source(m, source, ctx.sentence) \
+                or _governed(ctx, m, _PLACE_PREPS | _PARTNER_PREPS | {"of"}):
+            continue  # "the attack at Crocus City Hall": a place, not the thing measured
+        after = ctx.sentence[q.end:m.start] if m.start >= q.end else None
+        if after is not None and len(after.split()) <= 2 and not re.search(r"[,;:]|\.\s", after):
+            return m  # "21-foot submarine Titan", "22-foot (6.7-meter) Titan"
+        before = ctx.sentence[m.end:q.start] if m.end <= q.start else None
+        if before is not None and re.fullmatch(r"\s*(?:\(|,\s*)", before):
+            return m  # "Hamish Harding (58)", "Ms Lee, 52,"
+        if before is not None and re.fullmatch(r"\s+(?:is|was)\s+(?:a|an|the)\s*"
+                                               r"(?:[\w-]+\s+){0,2}?", before):
+            return m  # "The Titan is a 16-meter-long submersible"
+    return None
 
 
 def _nearest(ctx: FigureContext, names: Sequence[Mention]) -> Mention | None:

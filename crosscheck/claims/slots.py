@@ -31,6 +31,9 @@ _WITHIN_RE = re.compile(r"\b(within|up to|inside|beyond|more than|less than)\s+(
                         re.IGNORECASE)
 
 
+# The dimension a physical figure gives of a named thing: its length, its mass...
+_DIMENSION_OF = {"length": "length", "mass": "mass", "area": "area", "volume": "volume",
+                 "speed": "speed"}
 _PARTITIVE_RE = re.compile(r"^\W*(?:of|among)\s+(?:the|those|these|them)\b[^,]{0,60},",
                            re.IGNORECASE)
 
@@ -66,6 +69,9 @@ def read_slots(sentence: str, q: Quantity, quantities: Sequence[Quantity],
     measure = with_article_measure(measure, commodity or Slot(), ctx)
     names = mentions(ctx.words, sentence) if names is None else names
     parties = read_parties(ctx, names, source, lead, lead_text)
+    if parties.named_thing and q.unit_kind in _DIMENSION_OF:  # "the 22-foot (6.7-meter) Titan"
+        measure = replace(measure, measure=Slot(_DIMENSION_OF[q.unit_kind],
+                                                parties.subject.words, "sentence"))
     time = read_time(ctx, published)
     period = time.period if time.period.read else _event_year(sentence, parties.subject_start)
     modality = read_modality(ctx, time.target)
