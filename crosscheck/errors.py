@@ -4,6 +4,7 @@ The tree:
 
     CrosscheckError              base: catch this to report any crosscheck failure in one line
     ├── ConfigError              sources.yaml missing, unreadable or malformed, or an entry rejected
+    ├── StoreError               the store URL cannot be parsed or reached, or names no store
     └── IngestError              a source or one of its items could not be read
         ├── TransientError       timeouts and HTTP 5xx: worth retrying later (retried with backoff)
         └── FetchError           permanent for this run: 4xx, too many redirects, body too large,
@@ -24,6 +25,10 @@ class ConfigError(CrosscheckError):
     """sources.yaml cannot be used as a whole, or an entry to add is invalid."""
 
 
+class StoreError(CrosscheckError):
+    """The store cannot be opened: a bad URL, a server not answering, or no store there."""
+
+
 class IngestError(CrosscheckError):
     """A source, or one item of a source, could not be ingested."""
 
@@ -36,4 +41,5 @@ class FetchError(IngestError):
     """A fetch failed in a way retrying will not fix (4xx, redirect loop, oversized body)."""
 
 
-__all__ = ["ConfigError", "CrosscheckError", "FetchError", "IngestError", "TransientError"]
+__all__ = ["ConfigError", "CrosscheckError", "FetchError", "IngestError", "StoreError",
+           "TransientError"]
