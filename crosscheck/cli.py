@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 
@@ -27,7 +27,7 @@ DEFAULT_OUT = Path("data") / "reports"
 DEFAULT_DB = "sqlite:///data/crosscheck.db"
 
 
-def fail(message: str, code: int = 2) -> None:
+def fail(message: str, code: int = 2) -> NoReturn:
     """Print one clear line to stderr and exit."""
     typer.echo(f"crosscheck: {message}", err=True)
     raise typer.Exit(code)
@@ -56,7 +56,7 @@ def run(
 
     Example: crosscheck run --sources sources.yaml --out data/reports
     """
-    from crosscheck.pipeline import DASK_BATCH_SIZE, DEFAULT_BATCH_SIZE, RUNNERS
+    from crosscheck.runs import RUNNERS
 
     if not sources.is_file():
         fail(f"{sources}: no such sources file; pass --sources PATH or create sources.yaml "
@@ -65,8 +65,6 @@ def run(
         fail(f"--runner {runner!r} is unknown; use one of {', '.join(RUNNERS)}")
     _check_store(db, create=True)
     log_path = _start_log(out)
-    if batch_size is None:
-        batch_size = DASK_BATCH_SIZE if runner == "dask" else DEFAULT_BATCH_SIZE
     from flows.local import LocalRun
 
     result = _run_locally(LocalRun(sources, out, db, window_days, batch_size, runner,
@@ -119,7 +117,6 @@ def _run_locally(local: Any, log_path: Path) -> dict[str, Any]:
              code=1)
     finally:
         console.detach_progress(handler)
-    raise AssertionError("unreachable: fail() exits")
 
 
 def _log_traceback(logger: Any, log_path: Path) -> None:

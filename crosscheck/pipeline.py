@@ -39,7 +39,6 @@ DEFAULT_BATCH_SIZE = 200
 # On Dask a task costs ~190 ms here (benchmarks/overhead.py: 193 ms/task under load against
 # 3-4 ms of extraction per article), so 1,000 articles per task keeps overhead near 5%.
 DASK_BATCH_SIZE = 1000
-RUNNERS = ("default", "dask")  # task runners of the nightly flow (flows/nightly.py)
 
 
 @dataclass(frozen=True, slots=True)

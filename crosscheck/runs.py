@@ -21,6 +21,8 @@ import threading
 import time
 from pathlib import Path
 
+RUNNERS = ("default", "dask")  # the nightly flow's task runners (flows/nightly.with_runner)
+
 # Seconds a stopped run gets to unwind before the process ends itself. Unwinding when no thread
 # is stuck (Prefect reporting the crashed flow run to its server, the store closing) took 0.07 s
 # here: SIGTERM in the report stage of tests/tiny_corpus.py, signal to exit. 5 s leaves ample

@@ -44,7 +44,7 @@ class LocalRun:
     out: Path
     db: str
     window_days: int
-    batch_size: int
+    batch_size: int | None  # None: the runner's default (crosscheck.pipeline)
     runner: str = "default"
     dask_address: str | None = None
     verbose: bool = False
@@ -66,9 +66,12 @@ def run_locally(run: LocalRun, log_path: Path) -> dict[str, Any]:
 
 def _run_flow(run: LocalRun, log_path: Path, server: TemporaryServer | None) -> dict[str, Any]:
     """Import Prefect and the stages while the server starts, then run the flow on it."""
+    from crosscheck.pipeline import DASK_BATCH_SIZE, DEFAULT_BATCH_SIZE
     from flows.nightly import with_runner
 
     flow_fn = with_runner(run.runner, run.dask_address)
+    batch_size = run.batch_size or (DASK_BATCH_SIZE if run.runner == "dask"
+                                    else DEFAULT_BATCH_SIZE)
     routing = console.LogRouting(log_path, run.verbose)
     routing.apply()
     try:
@@ -79,7 +82,7 @@ def _run_flow(run: LocalRun, log_path: Path, server: TemporaryServer | None) -> 
         with _pointed_at(server.api_url if server else None):
             try:
                 return flow_fn(sources=str(run.sources), out=str(run.out), db=run.db,
-                               window_days=run.window_days, batch_size=run.batch_size)
+                               window_days=run.window_days, batch_size=batch_size)
             finally:
                 _drain_prefect()
     finally:
@@ -97,22 +100,26 @@ def _drain_prefect() -> None:
 
 @contextmanager
 def _pointed_at(api_url: str | None) -> Iterator[None]:
-    """Prefect (and the environment, for Dask workers) aimed at the server; no heartbeats."""
+    """Prefect (and the environment, for Dask workers) aimed at the temporary server.
+
+    Flow heartbeats are off there: they let a server mark a run whose process vanished as
+    crashed, and this server vanishes with the run. With the user's own server (api_url None)
+    nothing changes.
+    """
     from prefect.settings import (
         PREFECT_API_URL,
         PREFECT_FLOWS_HEARTBEAT_FREQUENCY,
         temporary_settings,
     )
 
-    updates: dict[Any, Any] = {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}
     if api_url is None:
-        with temporary_settings(updates=updates):
-            yield
+        yield
         return
     previous = os.environ.get("PREFECT_API_URL")
     os.environ["PREFECT_API_URL"] = api_url
     try:
-        with temporary_settings(updates={**updates, PREFECT_API_URL: api_url}):
+        with temporary_settings(updates={PREFECT_API_URL: api_url,
+                                         PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
             yield
     finally:
         if previous is None:

@@ -261,7 +261,7 @@ def _ingest_counts(outcome: p.IngestOutcome) -> dict[str, int]:
             "sources_ok": status.count("ok"), "sources_failed": status.count("failed")}
 
 
-RUNNERS = p.RUNNERS
+RUNNERS = runs.RUNNERS
 
 
 def with_runner(runner: str = "default", dask_address: str | None = None) -> Any:

@@ -41,8 +41,12 @@ STOP_GRACE_SECONDS = 5.0  # after SIGTERM, before SIGKILL, when the run is over
 PARENT_CHECK_SECONDS = 1.0  # how often the watchdog looks whether the parent is still there
 PR_SET_PDEATHSIG = 1  # from <sys/prctl.h>
 
-# What a server of one local run needs: no telemetry lookups (the network is closed here).
-HERMETIC_ENV = {"PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1"}
+# What a server of one local run needs: no telemetry lookups (the network is closed here),
+# and no block types registered, since the flow uses no blocks: registering them cost 0.6-1.1 s
+# of CPU per start on a fresh home (8.0-9.3 s against 7.3-8.2 s, three starts each, measured
+# alternately on 2026-12-02). A full `prefect server start` on the same home registers them.
+SERVER_ENV = {"PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1",
+              "PREFECT_SERVER_REGISTER_BLOCKS_ON_START": "false"}
 
 
 class ServerError(CrosscheckError):
@@ -66,7 +70,7 @@ class TemporaryServer:
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.bind(("127.0.0.1", 0))
         try:
-            env = {**os.environ, **HERMETIC_ENV}
+            env = {**os.environ, **SERVER_ENV}
             env.pop("PREFECT_API_URL", None)
             proc = subprocess.Popen(
                 [sys.executable, "-m", "flows.temporary_server", "--fd", str(sock.fileno()),
