@@ -103,8 +103,10 @@ def attach_progress(stream: IO[str] | None = None) -> logging.Handler:
 
 
 def detach_progress(handler: logging.Handler) -> None:
-    """Stop showing progress."""
+    """Stop showing progress; the progress logger is silent again."""
     progress.logger.removeHandler(handler)
+    progress.logger.setLevel(logging.NOTSET)
+    progress.logger.propagate = True
     handler.close()
 
 

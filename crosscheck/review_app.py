@@ -84,20 +84,22 @@ class Sessions:
     def token_for(self, session: str | None) -> tuple[str, str]:
         """The (session, token) of a known session, or of a new one."""
         with self.lock:
-            if session in self.tokens:
+            if session is not None and session in self.tokens:
                 self.tokens.move_to_end(session)
                 return session, self.tokens[session]
-            session, token = secrets.token_urlsafe(24), secrets.token_urlsafe(32)
-            self.tokens[session] = token
+            fresh, token = secrets.token_urlsafe(24), secrets.token_urlsafe(32)
+            self.tokens[fresh] = token
             while len(self.tokens) > self.limit:
                 self.tokens.popitem(last=False)
-            return session, token
+            return fresh, token
 
     def valid(self, session: str | None, token: str | None) -> bool:
         """True when `token` is the one this session's page was given."""
         with self.lock:
             expected = self.tokens.get(session or "")
-        return bool(expected and token) and hmac.compare_digest(expected, token or "")
+        if not expected or not token:
+            return False
+        return hmac.compare_digest(expected.encode(), token.encode())
 
 
 def is_loopback(host: str) -> bool:

@@ -26,8 +26,8 @@ from crosscheck.store import Store
 from .servers import free_port, prefect_env
 from .tiny_corpus import write_tiny_corpus
 
-# Seconds to wait for a run to reach the blocked stage: a temporary Prefect server on a fresh
-# home takes 8-17 s here (STACK.md), three times that on a loaded 2-core machine.
+# Seconds to wait for a run to reach the blocked stage: its temporary Prefect server answers
+# after 5-17 s here (benchmarks/startup.py, STACK.md), three times that on a loaded machine.
 REACH_TIMEOUT = 180
 # Seconds to wait for a stopped run's process (or its server) to be gone. It should take a few;
 # a process held by a stuck thread (the bug) never ends, so any generous bound tells them apart.
@@ -71,15 +71,6 @@ def children(pid: int) -> list[int]:
     return found
 
 
-@pytest.fixture(scope="module")
-def home(tmp_path_factory) -> Path:
-    """One Prefect home for the module's runs, migrated once (runs would race on a fresh one)."""
-    home = tmp_path_factory.mktemp("prefect-home")
-    subprocess.run([sys.executable, "-m", "prefect", "server", "database", "upgrade", "-y"],
-                   env=prefect_env(home), check=True, capture_output=True, timeout=300)
-    return home
-
-
 class Run:
     """A `crosscheck run` subprocess that blocks in `stage`, with its output file."""
 
@@ -117,10 +108,10 @@ def integrity(db_path: Path) -> str:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
-def test_a_signal_stops_a_stuck_run_records_it_and_loses_nothing(corpus, home, signum):
+def test_a_signal_stops_a_stuck_run_records_it_and_loses_nothing(corpus, cli_prefect_home, signum):
     db_path = corpus / "store.db"
     db = f"sqlite:///{db_path}"
-    run = Run(corpus, home, "extract", db)
+    run = Run(corpus, cli_prefect_home, "extract", db)
     try:
         server = children(run.proc.pid)
         assert server, "the run has its temporary Prefect server as a child"
@@ -141,7 +132,7 @@ def test_a_signal_stops_a_stuck_run_records_it_and_loses_nothing(corpus, home, s
 
 
 @pytest.mark.slow
-def test_sigkill_leaves_no_server_and_the_next_run_marks_it_abandoned(corpus, home,
+def test_sigkill_leaves_no_server_and_the_next_run_marks_it_abandoned(corpus, cli_prefect_home,
                                                                      prefect_harness):
     from flows.nightly import nightly
 
@@ -153,7 +144,7 @@ def test_sigkill_leaves_no_server_and_the_next_run_marks_it_abandoned(corpus, ho
     (corpus / "corpus" / "meridian_ledger" / "extra.md").write_text(
         "---\ntitle: Shells again\npublished: 2023-09-01\n---\nNorth Korea has sold 2 million "
         "artillery shells to Russia, officials said.\n")
-    run = Run(corpus, home, "report", db)
+    run = Run(corpus, cli_prefect_home, "report", db)
     try:
         server = children(run.proc.pid)
         assert server
@@ -196,11 +187,11 @@ def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
     "nosuchdb://host/db",
     f"postgresql+psycopg://crosscheck:secret@127.0.0.1:{free_port()}/crosscheck",
 ])
-def test_a_bad_store_url_is_one_line_and_exit_2_before_prefect(db, tmp_path, home):
+def test_a_bad_store_url_is_one_line_and_exit_2_before_prefect(db, tmp_path, cli_prefect_home):
     from .conftest import REPO
 
     done = cli("run", "--sources", str(REPO / "sources.yaml"), "--db", db, "--out",
-               str(tmp_path / "out"), env=prefect_env(home))
+               str(tmp_path / "out"), env=prefect_env(cli_prefect_home))
     lines = [ln for ln in done.stderr.splitlines() if not ln.startswith("prefect imported")]
     assert done.returncode == 2, done.stderr
     assert len(lines) == 1 and lines[0].startswith("crosscheck: --db")
@@ -219,3 +210,25 @@ def test_review_never_creates_a_missing_store(command, tmp_path):
     assert done.returncode == 2
     assert f"no store at {typo}" in done.stderr
     assert not typo.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_runs_that_fail_after_storing_results_leave_no_findings(corpus, prefect_harness):
+    from flows.nightly import nightly
+
+    sources, db = str(corpus / "corpus" / "sources.yaml"), f"sqlite:///{corpus / 'store.db'}"
+    nightly(sources=sources, out=str(corpus / "out1"), db=db)
+    kept = Store(db).count("findings")
+    not_a_folder = corpus / "report-here"
+    not_a_folder.write_text("a file where the report folder should be")
+    for _ in range(2):  # issue 17: the demo store went 11 -> 22 -> 33 findings this way
+        with pytest.raises(OSError):
+            nightly(sources=sources, out=str(not_a_folder), db=db)
+        assert Store(db).count("findings") == kept
+    runs = Store(db).list_runs()
+    assert [(r["status"], r["stage"]) for r in runs] == [
+        ("completed", "report"), ("failed", "report"), ("failed", "report")]
+    assert runs[-1]["error"].startswith(("FileExistsError during report",
+                                         "NotADirectoryError during report"))
+    nightly(sources=sources, out=str(corpus / "out3"), db=db)
+    again = json.loads((corpus / "out3" / "findings.json").read_text())
+    assert again and not any(f["new"] for f in again)  # compared with the completed run
