@@ -12,7 +12,8 @@ Defences, since a page on the loopback interface is still reachable from any bro
   rebinding), and so is a POST whose Origin is another site's;
 - the page escapes all text (Jinja2 autoescape, the static report's template) and carries the
   static report's Content-Security-Policy, widened only by `connect-src 'self'` so its script
-  can POST; the header adds frame-ancestors 'none'.
+  can POST; the header adds frame-ancestors 'none'. The report files under /files/ get the
+  static report's own policy, so report.html's script runs there as it does from disk.
 """
 
 from __future__ import annotations
@@ -133,13 +134,15 @@ def create_app(settings: ReviewSettings, store: Store) -> FastAPI:
     """The review app on an open store (the caller opened it with review.open_existing)."""
     app = FastAPI(title="crosscheck review", docs_url=None, redoc_url=None, openapi_url=None)
     sessions, hosts = Sessions(), allowed_hosts(settings)
-    page_csp = content_security_policy(AppPage(csrf_token="", store=""))
+    app_csp = content_security_policy(AppPage(csrf_token="", store=""))
+    static_csp = content_security_policy(None)  # report.html as served under /files/
 
     @app.middleware("http")
     async def guard(request: Request, call_next: Any) -> Response:
         refusal = _refusal(request, sessions, hosts)
         response = refusal if refusal is not None else await call_next(request)
-        security_headers(response, page_csp)
+        static = request.url.path.startswith("/files/")
+        security_headers(response, static_csp if static else app_csp)
         return response
 
     @app.get("/", response_class=HTMLResponse)

@@ -222,3 +222,15 @@ def test_the_app_serves_only_the_report_files(site):
     assert httpx.get(site["url"] + "/files/findings.json").json() == site["findings"]
     for path in ("/files/..%2fstore.db", "/files/run.log", "/files/%2e%2e/store.db"):
         assert httpx.get(site["url"] + path).status_code == 404
+
+
+@pytest.mark.browser
+def test_the_static_report_served_by_the_app_keeps_working(page, site):
+    response = page.goto(site["url"] + "/files/report.html")
+    assert response.headers["content-security-policy"].startswith(CSP.split("script-src")[0])
+    assert "connect-src" not in response.headers["content-security-policy"]
+    total = len(site["findings"])
+    page.select_option("#f-kind", "contradiction")  # the page's own script filters the cards
+    shown = sum(f["kind"] == "contradiction" for f in site["findings"])
+    assert page.locator("#f-count").inner_text() == f"{shown} of {total} findings"
+    assert page.problems == []
