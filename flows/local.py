@@ -79,7 +79,7 @@ def _run_flow(run: LocalRun, log_path: Path, server: TemporaryServer | None) -> 
             importlib.import_module(module)
         if server is not None:
             server.wait_ready()
-        with _pointed_at(server.api_url if server else None):
+        with _pointed_at(server.api_url if server else None), _quiet_workers(run):
             try:
                 return flow_fn(sources=str(run.sources), out=str(run.out), db=run.db,
                                window_days=run.window_days, batch_size=batch_size)
@@ -87,6 +87,25 @@ def _run_flow(run: LocalRun, log_path: Path, server: TemporaryServer | None) -> 
                 _drain_prefect()
     finally:
         routing.restore()
+
+
+# Prefect's override of its console handler's level (logging.yml: handlers.console.level):
+# Dask worker processes configure Prefect's logging themselves and print to the terminal they
+# inherited, so routing this process's handlers does not reach them.
+WORKER_CONSOLE_LEVEL = "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL"
+
+
+@contextmanager
+def _quiet_workers(run: LocalRun) -> Iterator[None]:
+    """Dask workers print only warnings and errors, unless the user asked for --verbose."""
+    if run.verbose or run.runner != "dask" or WORKER_CONSOLE_LEVEL in os.environ:
+        yield
+        return
+    os.environ[WORKER_CONSOLE_LEVEL] = "WARNING"
+    try:
+        yield
+    finally:
+        os.environ.pop(WORKER_CONSOLE_LEVEL, None)
 
 
 def _drain_prefect() -> None:
