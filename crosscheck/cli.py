@@ -98,8 +98,6 @@ def _start_log(out: Path) -> Path:
 
 def _run_locally(local: Any, log_path: Path) -> dict[str, Any]:
     """Run the flow with progress on stdout; a failure is one line naming the log."""
-    import logging
-
     from crosscheck import console
     from crosscheck.errors import ConfigError
     from flows.local import run_locally
@@ -112,24 +110,19 @@ def _run_locally(local: Any, log_path: Path) -> dict[str, Any]:
     except CrosscheckError as exc:
         fail(f"the run failed: {exc}; its log is {log_path}", code=1)
     except Exception as exc:  # not hidden: the traceback goes to the log named here
-        _log_traceback(logging.getLogger("crosscheck.cli"), log_path)
+        _log_traceback(log_path)
         fail(f"the run failed: {type(exc).__name__}: {exc}; the traceback is in {log_path}",
              code=1)
     finally:
         console.detach_progress(handler)
 
 
-def _log_traceback(logger: Any, log_path: Path) -> None:
-    """Append the exception being handled to the run's log file."""
-    import logging
+def _log_traceback(log_path: Path) -> None:
+    """Append the exception being handled to the run's log file (not to the terminal)."""
+    import traceback
 
-    handler = logging.FileHandler(log_path, mode="a", encoding="utf-8")
-    logger.addHandler(handler)
-    try:
-        logger.error("crosscheck run failed", exc_info=True)
-    finally:
-        logger.removeHandler(handler)
-        handler.close()
+    with log_path.open("a", encoding="utf-8") as log:
+        log.write("crosscheck run failed:\n" + traceback.format_exc())
 
 
 def _print_run(result: dict[str, Any]) -> None:

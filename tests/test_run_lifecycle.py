@@ -37,13 +37,15 @@ LAUNCHER = '''
 import sys, threading
 from pathlib import Path
 import crosscheck.pipeline as p
-marker, stage = Path(sys.argv[1]), sys.argv[2]
+marker, stage, how = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
 def stuck(*args, **kwargs):
     marker.write_text(stage)
+    if how == "raise":
+        raise RuntimeError("the stage broke")
     threading.Event().wait()
 setattr(p, {"extract": "extract_batch", "report": "report_stage"}[stage], stuck)
 from crosscheck.cli import main
-sys.argv = ["crosscheck", *sys.argv[3:]]
+sys.argv = ["crosscheck", *sys.argv[4:]]
 main()
 '''
 
@@ -74,9 +76,9 @@ def children(pid: int) -> list[int]:
 class Run:
     """A `crosscheck run` subprocess that blocks in `stage`, with its output file."""
 
-    def __init__(self, tmp: Path, home: Path, stage: str, db: str):
+    def __init__(self, tmp: Path, home: Path, stage: str, db: str, how: str = "block"):
         self.marker, self.output = tmp / f"reached-{stage}", tmp / f"output-{stage}.txt"
-        argv = [sys.executable, "-c", LAUNCHER, str(self.marker), stage, "run",
+        argv = [sys.executable, "-c", LAUNCHER, str(self.marker), stage, how, "run",
                 "--sources", str(tmp / "corpus" / "sources.yaml"), "--db", db,
                 "--out", str(tmp / "out")]
         with self.output.open("wb") as out:
@@ -84,7 +86,8 @@ class Run:
                                          stderr=subprocess.STDOUT)
         wait_for(lambda: self.marker.exists() or self.proc.poll() is not None, REACH_TIMEOUT,
                  f"the run reaching {stage}")
-        assert self.proc.poll() is None, self.text()
+        if how == "block":
+            assert self.proc.poll() is None, self.text()
 
     def text(self) -> str:
         return self.output.read_text(errors="replace")
@@ -232,3 +235,21 @@ def test_runs_that_fail_after_storing_results_leave_no_findings(corpus, prefect_
     nightly(sources=sources, out=str(corpus / "out3"), db=db)
     again = json.loads((corpus / "out3" / "findings.json").read_text())
     assert again and not any(f["new"] for f in again)  # compared with the completed run
+
+
+@pytest.mark.slow
+def test_an_unexpected_error_is_one_line_and_its_traceback_goes_to_run_log(corpus,
+                                                                          cli_prefect_home):
+    run = Run(corpus, cli_prefect_home, "report", f"sqlite:///{corpus / 'store.db'}", "raise")
+    try:
+        wait_for(lambda: run.proc.poll() is not None, GONE_TIMEOUT, "the failed run ending")
+    finally:
+        run.stop()
+    assert run.proc.returncode == 1
+    problems = [ln for ln in run.text().splitlines() if not ln.startswith("  ")]
+    assert problems == [f"crosscheck: the run failed: RuntimeError: the stage broke; the "
+                        f"traceback is in {corpus / 'out' / 'run.log'}"]
+    log = (corpus / "out" / "run.log").read_text()
+    assert "Traceback (most recent call last)" in log and "the stage broke" in log
+    (failed,) = Store(f"sqlite:///{corpus / 'store.db'}").list_runs()
+    assert (failed["status"], failed["stage"]) == ("failed", "report")
