@@ -8,6 +8,7 @@ or usage). Prefect and great-expectations are imported only by the commands that
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
@@ -63,8 +64,10 @@ def run(
              "(see README.md)")
     if runner not in RUNNERS:
         fail(f"--runner {runner!r} is unknown; use one of {', '.join(RUNNERS)}")
+    _check_out(out)
     _check_store(db, create=True)
     log_path = _start_log(out)
+    _quiet_known_errors()
     from flows.local import LocalRun
 
     result = _run_locally(LocalRun(sources, out, db, window_days, batch_size, runner,
@@ -108,7 +111,7 @@ def _run_locally(local: Any, log_path: Path) -> dict[str, Any]:
     except ConfigError as exc:
         fail(str(exc))
     except CrosscheckError as exc:
-        fail(f"the run failed: {exc}; its log is {log_path}", code=1)
+        fail(f"the run failed: {exc}", code=1)
     except Exception as exc:  # not hidden: the traceback goes to the log named here
         _log_traceback(log_path)
         fail(f"the run failed: {type(exc).__name__}: {exc}; the traceback is in {log_path}",
@@ -121,8 +124,48 @@ def _log_traceback(log_path: Path) -> None:
     """Append the exception being handled to the run's log file (not to the terminal)."""
     import traceback
 
-    with log_path.open("a", encoding="utf-8") as log:
-        log.write("crosscheck run failed:\n" + traceback.format_exc())
+    try:
+        with log_path.open("a", encoding="utf-8") as log:
+            log.write("crosscheck run failed:\n" + traceback.format_exc())
+    except OSError:
+        pass  # a full disk: the one line on the terminal still says what failed
+
+
+class OneLineErrors(logging.Filter):
+    """Drop the traceback from log records of crosscheck's own errors: the message says it all.
+
+    Prefect logs a failed task or flow with its traceback; for a CrosscheckError (a full disk,
+    a broken sources file) that is dozens of lines around one sentence. Other errors keep
+    their traceback: those are bugs.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and isinstance(record.exc_info[1], CrosscheckError):
+            record.exc_info, record.exc_text = None, None
+        return True
+
+
+# Prefect's loggers for flow and task runs, which log a failed run with its traceback.
+PREFECT_RUN_LOGGERS = ("prefect.flow_runs", "prefect.task_runs")
+
+
+def _quiet_known_errors() -> None:
+    """Keep Prefect's failure lines for crosscheck's own errors to one line each."""
+    for name in PREFECT_RUN_LOGGERS:
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, OneLineErrors) for f in logger.filters):
+            logger.addFilter(OneLineErrors())
+
+
+def _check_out(out: Path) -> None:
+    """Refuse, before the run starts, a report folder that cannot be written."""
+    from crosscheck.errors import ReportError
+    from crosscheck.report.write import check_out_dir
+
+    try:
+        check_out_dir(out)
+    except ReportError as exc:
+        fail(str(exc))
 
 
 def _print_run(result: dict[str, Any]) -> None:
@@ -173,9 +216,12 @@ def sources_validate(path: Annotated[Path, typer.Argument()] = DEFAULT_SOURCES) 
     config = _load(path)
     for problem in config.problems:
         typer.echo(str(problem), err=True)
+    for warning in config.warnings:
+        typer.echo(f"warning: {warning}", err=True)
     if config.problems:
         fail(f"{path}: {len(config.problems)} problem(s); fix them and run validate again")
-    typer.echo(f"{path}: {len(config.sources)} source(s), no problems")
+    warned = f", {len(config.warnings)} warning(s)" if config.warnings else ""
+    typer.echo(f"{path}: {len(config.sources)} source(s), no problems{warned}")
 
 
 @sources_app.command("list")

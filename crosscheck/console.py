@@ -110,11 +110,18 @@ def detach_progress(handler: logging.Handler) -> None:
     handler.close()
 
 
+class QuietFileHandler(logging.FileHandler):
+    """A log file that drops what it cannot write (a full disk) instead of printing an error."""
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging's name)
+        """Drop the record: the run's own messages say what failed."""
+
+
 class LogRouting:
     """Every log record to a file; the terminal keeps library logs only when verbose."""
 
     def __init__(self, log_path: Path, verbose: bool):
-        self.file = logging.FileHandler(log_path, mode="a", encoding="utf-8")
+        self.file = QuietFileHandler(log_path, mode="a", encoding="utf-8")
         self.file.setFormatter(logging.Formatter(LOG_FORMAT))
         self.verbose = verbose
         self.removed: list[tuple[logging.Logger, logging.Handler]] = []

@@ -163,9 +163,15 @@ def owner_key(source_id: str, publishers: Mapping[str, _HasOwner]) -> str:
     """Outlets with the same owner share a key; otherwise the source is its own origin."""
     facts = publishers.get(source_id)
     owner = getattr(facts, "owner", None) if facts is not None else None
-    if owner and owner.strip():
-        return "owner:" + re.sub(r"\s+", " ", owner.strip().lower())
+    key = re.sub(r"\s+", " ", (owner or "").strip().lower())
+    if key and key not in UNKNOWN_OWNERS:
+        return "owner:" + key
     return "source:" + source_id
+
+
+# Owner values that say the owner is not known: outlets marked so are not one owner.
+UNKNOWN_OWNERS = frozenset({"unknown", "n/a", "na", "none", "-", "?", "unknown owner",
+                            "not known", "tbd", "independent"})
 
 
 def declared_origin(text: str) -> str | None:

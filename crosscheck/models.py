@@ -18,7 +18,14 @@ UNIT_KINDS = (
 )
 QUALIFIERS = ("exact", "approx", "more_than", "at_least", "at_most", "less_than", "range")
 CHANGES = ("none", "up", "down")
-FINDING_KINDS = ("contradiction", "unsupported", "trajectory", "corroborated")
+FINDING_KINDS = ("contradiction", "revision", "unsupported", "trajectory", "corroborated")
+# What a figure is: a count or estimate of what is (reported), or something else that a count
+# of what is can never contradict.
+MODALITIES = ("reported", "projection", "plan", "capacity", "target", "hypothetical", "previous")
+SLOT_ORIGINS = ("sentence", "article", "unread")
+# Version of the claim reading (quantities, slots). Claims stored by another version are read
+# again from their article on the next run, so a store never mixes two readings.
+EXTRACTOR_VERSION = "slots-1"
 SEVERITIES = ("high", "medium", "low", "info")
 
 
@@ -50,6 +57,20 @@ class Quantity:
     surface: str  # the text the figure was read from
     start: int  # character span in the sentence
     end: int
+    # The interval in one base unit per physical kind, for comparing "2,615 miles" with
+    # "4,209 km": metre, square metre, cubic metre, kilogram, second, metre per second, joule,
+    # watt, celsius (levels affine, changes scaled), pascal, hertz ...; counts, percentages and
+    # currencies keep their unit. Derived from low, high, unit and change on construction.
+    base_unit: str = field(default="", init=False)
+    base_low: float = field(default=math.nan, init=False)
+    base_high: float = field(default=math.nan, init=False)
+
+    def __post_init__(self) -> None:
+        from crosscheck.quantities import base_interval  # here: that package imports this one
+
+        base = base_interval(self.unit, self.low, self.high, self.change)
+        for name, value in zip(("base_unit", "base_low", "base_high"), base, strict=True):
+            object.__setattr__(self, name, value)
 
     @property
     def is_range(self) -> bool:
@@ -98,6 +119,58 @@ class Article:
 
 
 @dataclass(frozen=True, slots=True)
+class Slot:
+    """One slot of a claim: its normalized value and the words it was read from.
+
+    `origin` says where the value came from: the figure's own sentence, the article (its title
+    and lead, when the sentence names nothing), or nowhere ("unread", value "").
+    """
+
+    value: str = ""
+    words: str = ""
+    origin: str = "unread"  # one of SLOT_ORIGINS
+
+    @property
+    def read(self) -> bool:
+        return self.origin != "unread"
+
+    def show(self) -> str:
+        """'China (from the article: "China's nuclear arsenal ...")', '-' when unread."""
+        if not self.read:
+            return "-"
+        where = " from the article" if self.origin == "article" else ""
+        return f"{self.value} ({where.strip() + ': ' if where else ''}\"{self.words}\")"
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimSlots:
+    """Which fact a figure states, slot by slot, each with the words it was read from.
+
+    Two claims state the same fact only when measure, subject, scope, modality and the kind
+    of figure (level or change, rate) agree and their times can be compared (`crosscheck.match`).
+    """
+
+    measure: Slot  # what is counted or measured: "deaths", "warhead", "share of gas"
+    change: str  # "level" (stands at, reached) or "change" (rose by, a 7% rise)
+    subject: Slot  # whose or where: "China", "Maui", "World", "Camp Fire"
+    partner: Slot  # the other party of a flow: Russia in "North Korea sold ... to Russia"
+    period: Slot  # the period the figure covers: "2023", "2024-01", "2023-H1", "since 2023-04"
+    rate: str  # "day", "month", "year" for "a day", "per month", ... ; "" for a total or level
+    scope: Slot  # restrictions: "operational", "Khartoum", "within 50 km"; "" when none
+    modality: Slot  # one of MODALITIES ("reported" when nothing says otherwise)
+    revision: Slot  # "new" or "old" when the sentence revises a figure ("revised to 97 from 115")
+    running: bool = False  # a running total ("since", "so far", "by 23 August", "in all")
+
+    def describe(self) -> dict[str, str]:
+        """Slot name → what a reviewer reads ('-' for an unread slot)."""
+        out = {name: getattr(self, name).show() for name in
+               ("measure", "subject", "partner", "period", "scope", "modality", "revision")}
+        out["change"] = self.change + (" (running total)" if self.running else "")
+        out["rate"] = self.rate or "-"
+        return out
+
+
+@dataclass(frozen=True, slots=True)
 class Claim:
     """A quantity in context: what was measured, who is involved, who said it, and when."""
 
@@ -110,15 +183,19 @@ class Claim:
     entities: tuple[str, ...]  # countries, organisations, people named in the sentence
     predicate: str  # main verb near the figure ("sold", "massed")
     attribution: str | None  # who the article says the figure came from
-    as_of: date | None  # explicit date in the sentence, else the article's date
-    frame: str  # normalized text used for matching
+    as_of: date | None  # the day the figure refers to: a date in the sentence, else the article's
+    frame: str  # the fact the claim states, as one readable key (see `ClaimSlots`)
+    slots: ClaimSlots | None = None
 
     def as_row(self) -> dict[str, object]:
         """Flat dict for DataFrames and CSV."""
         q = asdict(self.quantity)
-        row: dict[str, object] = {k: v for k, v in asdict(self).items() if k != "quantity"}
+        row: dict[str, object] = {k: v for k, v in asdict(self).items()
+                                  if k not in ("quantity", "slots")}
         row["entities"] = "; ".join(self.entities)
         row.update(q)
+        if self.slots is not None:
+            row.update({f"slot_{k}": v for k, v in self.slots.describe().items()})
         return row
 
 
@@ -144,3 +221,13 @@ class SkipRecord:
     source_id: str
     item: str  # file path, URL or claim id
     reason: str
+
+
+@dataclass(slots=True)
+class NoteRecord:
+    """A warning about something the run still used (a bad date, a cut text), for the report."""
+
+    stage: str
+    source_id: str
+    item: str  # file path, URL or sources.yaml key path
+    message: str

@@ -21,7 +21,7 @@ import pandas as pd
 
 from crosscheck import progress
 from crosscheck.config import Source, SourcesConfig, load_sources
-from crosscheck.models import Article, Claim, Finding, SkipRecord
+from crosscheck.models import Article, Claim, Finding, NoteRecord, SkipRecord
 from crosscheck.report.model import (
     GateResult,
     ReportInput,
@@ -59,6 +59,7 @@ class IngestOutcome:
     changed_ids: list[str] = field(default_factory=list)
     health: list[SourceHealth] = field(default_factory=list)
     skips: list[SkipRecord] = field(default_factory=list)
+    notes: list[NoteRecord] = field(default_factory=list)  # warnings on what was still used
     articles_seen: int = 0
 
 
@@ -105,6 +106,13 @@ def config_skips(config: SourcesConfig) -> list[SkipRecord]:
                        reason=str(p)) for p in config.problems]
 
 
+def run_notes(config: SourcesConfig, outcome: IngestOutcome) -> list[NoteRecord]:
+    """sources.yaml warnings, then every ingest note: what the run record and report show."""
+    warnings = [NoteRecord(stage="config", source_id=w.source_id or "?", item=w.key_path,
+                           message=str(w)) for w in config.warnings]
+    return warnings + list(outcome.notes)
+
+
 # -- stage 2: ingest ------------------------------------------------------------------------
 def ingest_stage(store: Store, run_id: str, sources: Sequence[Source],
                  client: Any = None) -> IngestOutcome:
@@ -120,6 +128,7 @@ def ingest_stage(store: Store, run_id: str, sources: Sequence[Source],
                  for url, (etag, modified) in store.http_cache(source.id).items()}
         result = ingest_source(source, client=client, http_cache=cache)
         outcome.skips.extend(result.skips)
+        outcome.notes.extend(result.notes)
         if result.error:
             _record(store, run_id, outcome, SourceHealth(source.id, "failed", error=result.error))
             continue
@@ -306,10 +315,13 @@ class StageClock:
         progress.emit(progress.StageEvent(name, progress.END, dict(counts), seconds))
 
 
-def run_problems(skips: Sequence[SkipRecord], gates: Sequence[GateResult]) -> dict[str, Any]:
-    """Everything skipped or failed in a run, with reasons, for the run record."""
+def run_problems(skips: Sequence[SkipRecord], gates: Sequence[GateResult],
+                 notes: Sequence[NoteRecord] = ()) -> dict[str, Any]:
+    """Everything skipped, failed or warned about in a run, with reasons, for the run record."""
     return {"skipped": [{"stage": s.stage, "source_id": s.source_id, "item": s.item,
                          "reason": s.reason} for s in skips],
+            "notes": [{"stage": n.stage, "source_id": n.source_id, "item": n.item,
+                       "message": n.message} for n in notes],
             "gate_failures": [{"suite": g.suite, "expectation": g.expectation,
                                "column": g.column, "unexpected_count": g.unexpected_count,
                                "detail": g.detail} for g in gates if not g.success],
@@ -341,7 +353,7 @@ def build_report_input(store: Store, ctx: RunContext, articles: Sequence[Article
         sources=[source_info(s) for s in ctx.config.sources],
         health=with_history(store, ctx.outcome.health),
         articles={a.id: a for a in articles}, claims=list(claims), findings=list(findings),
-        gates=list(gates), skips=list(ctx.skips),
+        gates=list(gates), skips=list(ctx.skips), notes=run_notes(ctx.config, ctx.outcome),
         previous_finding_ids=store.finding_ids(previous) if previous else None,
         reviews=review_verdicts(store), window_days=ctx.options.window_days,
         runs=run_history(store))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,15 @@ from sqlalchemy.engine import Connection, Engine
 
 from crosscheck.database import open_engine, shown_url
 from crosscheck.errors import StoreError
-from crosscheck.models import Article, Claim, Finding, Quantity
+from crosscheck.models import (
+    EXTRACTOR_VERSION,
+    Article,
+    Claim,
+    ClaimSlots,
+    Finding,
+    Quantity,
+    Slot,
+)
 
 DEFAULT_DB_PATH = Path("data") / "crosscheck.db"
 
@@ -52,6 +60,9 @@ articles_t = sa.Table(
     # content_hash of the text the stored claims were extracted from; NULL = not yet. A run
     # that died between ingest and extraction leaves it stale, and the next run catches up.
     sa.Column("extracted_hash", sa.String(64)),
+    # EXTRACTOR_VERSION the stored claims were read with; another version (or NULL) means the
+    # claim reading changed since, and the next run reads the article again.
+    sa.Column("extracted_version", sa.String(32)),
 )
 
 claims_t = sa.Table(
@@ -75,6 +86,7 @@ claims_t = sa.Table(
     sa.Column("attribution", sa.Text),
     sa.Column("as_of", sa.Date),
     sa.Column("frame", sa.Text, nullable=False),
+    sa.Column("slots", sa.JSON),  # ClaimSlots as a dict; NULL for claims of older versions
 )
 
 runs_t = sa.Table(
@@ -407,14 +419,17 @@ class Store:
             for chunk in _chunks(list(article_ids), 500):
                 conn.execute(claims_t.delete().where(claims_t.c.article_id.in_(chunk)))
                 conn.execute(articles_t.update().where(articles_t.c.id.in_(chunk))
-                             .values(extracted_hash=articles_t.c.content_hash))
+                             .values(extracted_hash=articles_t.c.content_hash,
+                                     extracted_version=EXTRACTOR_VERSION))
             for chunk in _chunks(rows, 1000):
                 conn.execute(claims_t.insert(), chunk)
 
     def pending_extraction(self) -> list[str]:
         """Ids of articles whose claims are missing or were read from older text."""
         stale = sa.or_(articles_t.c.extracted_hash.is_(None),
-                       articles_t.c.extracted_hash != articles_t.c.content_hash)
+                       articles_t.c.extracted_hash != articles_t.c.content_hash,
+                       articles_t.c.extracted_version.is_(None),
+                       articles_t.c.extracted_version != EXTRACTOR_VERSION)
         with self.engine.connect() as conn:
             return list(conn.execute(sa.select(articles_t.c.id).where(stale)
                                      .order_by(articles_t.c.id)).scalars())
@@ -580,7 +595,8 @@ def _claim_values(c: Claim) -> dict[str, Any]:
             "unit_kind": q.unit_kind, "qualifier": q.qualifier, "change": q.change,
             "surface": q.surface, "span_start": q.start, "span_end": q.end,
             "measured": c.measured, "entities": list(c.entities), "predicate": c.predicate,
-            "attribution": c.attribution, "as_of": c.as_of, "frame": c.frame}
+            "attribution": c.attribution, "as_of": c.as_of, "frame": c.frame,
+            "slots": asdict(c.slots) if c.slots is not None else None}
 
 
 def _claim_from_row(r: Any) -> Claim:
@@ -590,7 +606,15 @@ def _claim_from_row(r: Any) -> Claim:
     return Claim(id=r["id"], article_id=r["article_id"], source_id=r["source_id"],
                  sentence=r["sentence"], quantity=q, measured=r["measured"],
                  entities=tuple(r["entities"] or ()), predicate=r["predicate"],
-                 attribution=r["attribution"], as_of=r["as_of"], frame=r["frame"])
+                 attribution=r["attribution"], as_of=r["as_of"], frame=r["frame"],
+                 slots=slots_from_json(r["slots"]))
+
+
+def slots_from_json(value: dict[str, Any] | None) -> ClaimSlots | None:
+    """ClaimSlots from their stored dict (None stays None)."""
+    if not value:
+        return None
+    return ClaimSlots(**{k: Slot(**v) if isinstance(v, dict) else v for k, v in value.items()})
 
 
 def _finding_values(run_id: str, f: Finding, first_seen: datetime) -> dict[str, Any]:

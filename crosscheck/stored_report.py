@@ -2,8 +2,8 @@
 
 The nightly run renders its report from the records it has in memory; the review app has only
 the store, and must show the verdicts given since. A completed run keeps what that needs: its
-findings, its sources' health, the window it covered (`stats.window_days`), every gate result
-and skip (`problems`); articles and claims are read back by the window.
+findings, its sources' health, the window it covered (`stats.window_days`), every gate result,
+skip and note (`problems`); articles and claims are read back by the window.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from crosscheck.models import SkipRecord
+from crosscheck.models import NoteRecord, SkipRecord
 from crosscheck.pipeline import DEFAULT_WINDOW_DAYS, review_verdicts, run_history, with_history
 from crosscheck.report.model import GateResult, ReportInput, SourceHealth, SourceInfo
 from crosscheck.store import Store, finding_from_row
@@ -38,6 +38,7 @@ def report_input_for(store: Store, run: dict[str, Any]) -> ReportInput:
         findings=[finding_from_row(r) for r in store.findings(run["id"])],
         gates=[GateResult(**g) for g in run["problems"].get("gates", [])],
         skips=[SkipRecord(**s) for s in run["problems"].get("skipped", [])],
+        notes=[NoteRecord(**n) for n in run["problems"].get("notes", [])],
         previous_finding_ids=store.finding_ids(previous) if previous else None,
         reviews=review_verdicts(store), window_days=window_days, runs=run_history(store))
 

@@ -249,7 +249,8 @@ def _run(store: Store, run_id: str, options: p.RunOptions,
         counts.update(files=len(paths))
     stats = {**p.run_stats(outcome, claims, assessment.findings, gates, clock),
              "window_days": options.window_days}
-    store.finish_run(run_id, "completed", stats, p.run_problems(skips, gates))
+    store.finish_run(run_id, "completed", stats,
+                     p.run_problems(skips, gates, p.run_notes(config, outcome)))
     logger.info("run %s completed: %s; report in %s", run_id, stats, options.out_dir)
     return {"run_id": run_id, "stats": stats, "report": {k: str(v) for k, v in paths.items()}}
 

@@ -80,6 +80,22 @@ def test_validate_accepts_a_good_file(tmp_path: Path):
     assert "1 source(s), no problems" in result.output
 
 
+def test_validate_warns_when_a_path_leaves_the_sources_folder(tmp_path: Path):
+    path = tmp_path / "conf" / "sources.yaml"
+    path.parent.mkdir()
+    path.write_text("sources:\n"
+                    "  - {id: etc, name: Etc, kind: files, path: /etc, publisher: {name: E}}\n"
+                    "  - {id: up, name: Up, kind: files, path: ../.., publisher: {name: U}}\n"
+                    "  - {id: here, name: Here, kind: files, path: a, publisher: {name: H}}\n")
+    result = runner.invoke(app, ["sources", "validate", str(path)])
+    assert result.exit_code == 0, result.output  # a warning: the folder may be meant
+    warnings = [line for line in result.output.splitlines() if line.startswith("warning: ")]
+    assert [w.split(":")[1].strip() for w in warnings] == ["sources[0] (id=etc)",
+                                                           "sources[1] (id=up)"]
+    assert f'path = "{tmp_path.parent}": leaves the folder of the sources file' in warnings[1]
+    assert "3 source(s), no problems, 2 warning(s)" in result.output
+
+
 def test_missing_sources_file_is_a_clear_error(tmp_path: Path):
     result = runner.invoke(app, ["sources", "validate", str(tmp_path / "nope.yaml")])
     assert result.exit_code == 2

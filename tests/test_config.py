@@ -7,8 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from crosscheck.config import Source, SourceProblem, add_source, load_sources
+from crosscheck.config import (
+    DEFAULT_REQUEST_DEADLINE,
+    DEFAULT_SOURCE_DEADLINE,
+    Source,
+    SourceProblem,
+    add_source,
+    load_sources,
+)
 from crosscheck.errors import ConfigError, CrosscheckError
+from tests.hostile import alias_bomb
 
 GOOD = """\
 # Outlets we watch (comment kept by add_source)
@@ -289,3 +297,86 @@ def test_key_given_twice_is_a_problem_not_a_silent_override(tmp_path: Path) -> N
         "sources[0] (id=twice): url: given twice (lines 5 and 6); keep one",
         "sources[0] (id=twice): publisher.name: given twice (lines 8 and 9); keep one",
     ]
+
+
+def test_deadlines_default_and_are_bounded(tmp_path: Path) -> None:
+    path = write(tmp_path, """\
+        sources:
+          - id: defaults
+            name: Defaults
+            kind: rss
+            url: https://a.example/feed
+            publisher: {name: A}
+          - id: bad
+            name: Bad
+            kind: rss
+            url: https://b.example/feed
+            request_deadline: 0
+            source_deadline: 86400
+            publisher: {name: B}
+        """)
+    config = load_sources(path)
+    [ok] = config.sources
+    assert (ok.request_deadline, ok.source_deadline, ok.allow_private_network) == (
+        DEFAULT_REQUEST_DEADLINE, DEFAULT_SOURCE_DEADLINE, False)
+    assert [(p.key_path, p.value) for p in config.problems] == [
+        ("request_deadline", 0), ("source_deadline", 86400)]
+    assert all("above 0 and at most 21600" in p.message for p in config.problems)
+
+
+@pytest.mark.parametrize(("text", "needle"), [
+    (alias_bomb(), "expand to more than 100,000 nodes (MAX_YAML_NODES)"),
+    ("sources: &loop [*loop]\n", "or refer to themselves"),
+    ("sources: " + "[" * 5000 + "]" * 5000 + "\n", "nested too deeply"),
+], ids=["nine-level-alias-bomb", "recursive-alias", "deep-nesting"])
+def test_yaml_that_would_expand_without_bound_is_refused(tmp_path: Path, text: str,
+                                                         needle: str) -> None:
+    path = write(tmp_path, text)
+    with pytest.raises(ConfigError) as info:
+        load_sources(path)
+    assert str(info.value).startswith(f"{path}: refused: ") and needle in str(info.value)
+
+
+def test_the_alias_bound_counts_expanded_nodes_and_stops_at_the_limit() -> None:
+    import yaml
+
+    from crosscheck.config.bounded_yaml import expanded_nodes
+
+    a0 = 2  # the list and "lol"
+    a1 = 1 + 9 * a0
+    a2 = 1 + 9 * a1
+    keys = 4  # a0, a1, a2, sources
+    assert expanded_nodes(yaml.compose(alias_bomb(3)), limit=10**6) == \
+        1 + keys + a0 + a1 + a2 + (1 + a2)
+    # A nine-level bomb (9^9 ≈ 387 million nodes) is measured only until the bound passes.
+    assert expanded_nodes(yaml.compose(alias_bomb()), limit=1000) == 1001
+
+
+def test_shared_publisher_blocks_by_alias_still_load(tmp_path: Path) -> None:
+    path = write(tmp_path, """\
+        sources:
+          - id: one
+            name: One
+            kind: rss
+            url: https://a.example/feed
+            publisher: &group {name: Group, owner: Group plc, credibility: 0.7}
+          - id: two
+            name: Two
+            kind: rss
+            url: https://b.example/feed
+            publisher: *group
+        """)
+    config = load_sources(path)
+    assert config.ok and [s.publisher.owner for s in config.sources] == ["Group plc"] * 2
+
+
+def test_a_sources_file_over_the_size_limit_is_refused_unread(tmp_path: Path) -> None:
+    from crosscheck.config import MAX_SOURCES_BYTES
+
+    path = tmp_path / "huge.yaml"
+    path.write_text("sources: []\n" + "#" * MAX_SOURCES_BYTES, encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_sources(path)
+    assert str(info.value) == (
+        f"{path}: over the 1,048,576-byte limit for a sources file (MAX_SOURCES_BYTES); split "
+        "it, or check that the path names the sources file")

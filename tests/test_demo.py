@@ -40,13 +40,16 @@ def test_all_sources_read_and_gates_pass(demo):
     assert stats["gate_failures"] == 0
 
 
-def test_troop_figures_contradict_with_three_independent_origins(demo):
-    (troops,) = [f for f in of_kind(demo, "contradiction")
-                 if ("northgate_wire", 175000.0) in figures(f)]
-    assert {low for _, low in figures(troops)} == {100000.0, 175000.0}
-    # Meridian and Baltic share an owner: four outlets, three independent origins.
-    assert troops["independent_origins"] == 3
-    assert troops["severity"] == "high"
+def test_troop_figures_agree_and_the_planned_offensive_is_not_a_count(demo):
+    (troops,) = [f for f in of_kind(demo, "corroborated")
+                 if ("meridian_ledger", 100000.0) in figures(f)]
+    assert {low for _, low in figures(troops)} == {100000.0}
+    # Meridian and Baltic share an owner: three outlets, two independent origins.
+    assert troops["independent_origins"] == 2
+    # N1's 175,000 is the force of "a possible multi-front offensive": a plan, never compared
+    # with the troops already there.
+    assert not [f for f in demo["findings"] if ("northgate_wire", 175000.0) in figures(f)
+                and f["kind"] == "contradiction"]
 
 
 def test_german_gas_share_40_vs_55_is_a_contradiction(demo):

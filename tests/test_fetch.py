@@ -12,12 +12,13 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from crosscheck.errors import FetchError, TransientError
+from crosscheck.errors import DeadlineError, FetchError, TransientError
 from crosscheck.ingest import fetch
 from crosscheck.ingest.fetch import (
     MAX_BYTES,
     USER_AGENT,
     Fetcher,
+    FetchLimits,
     HostRateLimiter,
     decode_body,
     make_client,
@@ -38,13 +39,16 @@ def http(server: HTTPServer) -> Iterator[HTTPServer]:
 
 @pytest.fixture
 def client() -> Iterator[httpx.Client]:
-    with make_client(timeout=TINY_TIMEOUT, connect_timeout=TINY_TIMEOUT) as c:
+    # The test server is on 127.0.0.1: private addresses must be allowed to reach it.
+    with make_client(timeout=TINY_TIMEOUT, connect_timeout=TINY_TIMEOUT,
+                     allow_private_network=True) as c:
         yield c
 
 
 def fetcher(client: httpx.Client, **kw: object) -> Fetcher:
     options: dict[str, object] = {"rate_limit": 1000.0, "retries": 2, "backoff": 0.01,
-                                  "timeout": TINY_TIMEOUT}
+                                  "timeout": TINY_TIMEOUT,
+                                  "limits": FetchLimits(allow_private_network=True)}
     options.update(kw)
     return Fetcher(client, **options)  # type: ignore[arg-type]
 
@@ -148,6 +152,36 @@ def test_endless_redirect_stops_at_the_cap(http: HTTPServer, client: httpx.Clien
     assert hits(http, "/loop") == 6
 
 
+TRICKLE_BYTES = 300  # the trickling server would take TRICKLE_BYTES * TRICKLE_GAP = 30 s
+TRICKLE_GAP = 0.1  # seconds between two bytes: far inside any per-read timeout
+
+
+def trickle(sent: list[int]) -> Iterator[bytes]:
+    """A body sent one byte at a time, counting the bytes the server produced."""
+    for _ in range(TRICKLE_BYTES):
+        sent[0] += 1
+        yield b"x"
+        time.sleep(TRICKLE_GAP)
+
+
+def test_a_server_trickling_bytes_is_stopped_at_the_request_deadline(
+        http: HTTPServer, client: httpx.Client) -> None:
+    sent, at_stop = [0], []
+    http.expect_request("/trickle").respond_with_handler(
+        lambda _r: Response(trickle(sent), content_type="text/html"))
+    limits = FetchLimits(allow_private_network=True, request_deadline=0.5)
+    with pytest.raises(DeadlineError) as info:
+        try:
+            fetcher(client, timeout=5.0, limits=limits).get(http.url_for("/trickle"))
+        finally:
+            at_stop.append(sent[0])
+    assert "not finished within the 0.5 s request deadline (request_deadline)" in str(info.value)
+    # Each byte costs the server TRICKLE_GAP of real time, so half the body means the client
+    # read on for 15 s past a 0.5 s deadline: only a broken deadline gets there.
+    assert at_stop[0] < TRICKLE_BYTES // 2, f"read {at_stop[0]} bytes before stopping"
+    assert hits(http, "/trickle") == 1  # a passed deadline is not retried
+
+
 def test_refused_connection_is_a_permanent_error(client: httpx.Client) -> None:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -206,7 +240,8 @@ def test_default_backoff_doubles(monkeypatch: pytest.MonkeyPatch, http: HTTPServ
     monkeypatch.setattr(fetch, "BACKOFF_SECONDS", 0.02)
     http.expect_request("/down").respond_with_data("x", status=502)
     slept: list[float] = []
-    f = Fetcher(client, rate_limit=1000.0, sleep=slept.append)
+    f = Fetcher(client, rate_limit=1000.0, sleep=slept.append,
+                limits=FetchLimits(allow_private_network=True))
     with pytest.raises(TransientError):
         f.get(http.url_for("/down"))
     assert slept[-2:] == [0.02, 0.04] and f.retries == fetch.RETRIES

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
@@ -10,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from crosscheck.config import Source, validate_entry
-from crosscheck.ingest import ingest_source
+from crosscheck.ingest import files, ingest_source
 from crosscheck.ingest.text import content_hash
 from crosscheck.models import stable_id
+from tests.hostile import alias_bomb
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "ingest"
@@ -97,7 +99,8 @@ def test_bad_files_are_skipped_with_reasons_and_the_rest_read(tmp_path: Path) ->
     assert reasons["3-empty.txt"].startswith("empty article")
     assert reasons["4-badfront.md"].startswith("malformed front matter")
     assert reasons["5-nothing.html"] == "no article text found in the HTML"
-    assert reasons["notes.pdf"].startswith("not an article file")
+    assert reasons["mixed"] == ("skipped 1 entry that is not an article file (.pdf file: 1); "
+                                "articles are .txt, .md or .html files")
     assert reasons["6-copy.txt"].startswith("duplicate of")
     assert all(s.stage == "ingest" and s.source_id == "local" for s in result.skips)
 
@@ -107,14 +110,14 @@ def test_unreadable_file_is_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     folder.mkdir()
     (folder / "a.txt").write_text(f"Locked\n\n{PARAGRAPH}\n", encoding="utf-8")
     (folder / "b.txt").write_text(f"Open\n\n{PARAGRAPH} Again.\n", encoding="utf-8")
-    real_read = Path.read_bytes
+    real_read = files.read_article
 
-    def read_bytes(self: Path) -> bytes:  # chmod 0 does not stop root, so deny a.txt here
-        if self.name == "a.txt":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_read(self)
+    def read_article(path: Path) -> bytes:  # chmod 0 does not stop root, so deny a.txt here
+        if path.name == "a.txt":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_read(path)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(files, "read_article", read_article)
     result = ingest_source(source(tmp_path, "files", "locked"))
     assert [a.title for a in result.articles] == ["Open"]
     assert result.skips[0].reason == "unreadable: Permission denied; check the file's permissions"
@@ -196,3 +199,127 @@ def test_ids_are_stable_across_runs(tmp_path: Path) -> None:
     first = ingest_source(source(tmp_path, "files", "stable")).articles[0]
     second = ingest_source(source(tmp_path, "files", "stable")).articles[0]
     assert (first.id, first.content_hash) == (second.id, second.content_hash)
+
+
+def test_front_matter_alias_bomb_is_refused_and_the_rest_read(tmp_path: Path) -> None:
+    folder = tmp_path / "bomb"
+    folder.mkdir()
+    (folder / "a.md").write_text(f"---\n{alias_bomb(top='title')}---\n{PARAGRAPH}\n",
+                                 encoding="utf-8")
+    (folder / "b.txt").write_text(f"Fine\n\n{PARAGRAPH}\n", encoding="utf-8")
+    result = ingest_source(source(tmp_path, "files", "bomb"))
+    assert [a.title for a in result.articles] == ["Fine"]
+    [skip] = result.skips
+    assert skip.reason.startswith("front matter refused: its aliases (*name) expand to more "
+                                  "than 100,000 nodes")
+
+
+def test_links_out_of_the_folder_are_not_followed_and_named(tmp_path: Path) -> None:
+    outside = tmp_path / "private"
+    outside.mkdir()
+    (outside / "secret.txt").write_text(f"Secret\n\n{PARAGRAPH} SECRET-9921.\n", encoding="utf-8")
+    folder = tmp_path / "outlet"
+    folder.mkdir()
+    (folder / "a.txt").write_text(f"Story\n\n{PARAGRAPH}\n", encoding="utf-8")
+    (folder / "passwd.txt").symlink_to("/etc/passwd")
+    (folder / "secret.txt").symlink_to(outside / "secret.txt")
+    (folder / "up").symlink_to(outside, target_is_directory=True)
+    (folder / "sub").mkdir()
+    (folder / "sub" / "inner.txt").write_text(f"Inner\n\n{PARAGRAPH} Inner.\n", encoding="utf-8")
+    (folder / "inside.txt").symlink_to(folder / "sub" / "inner.txt")  # stays in the folder
+    result = ingest_source(source(tmp_path, "files", "outlet"))
+    assert sorted(a.title for a in result.articles) == ["Inner", "Story"]
+    assert all("SECRET-9921" not in a.text and "root:" not in a.text for a in result.articles)
+    reasons = {Path(s.item).name: s.reason for s in result.skips}
+    assert reasons["passwd.txt"] == ("symbolic link to /etc/passwd, outside the folder; not "
+                                     "followed")
+    assert reasons["secret.txt"].startswith(f"symbolic link to {outside / 'secret.txt'}")
+    assert reasons["up"].startswith(f"symbolic link to {outside},")
+    assert reasons["outlet"].startswith("skipped 1 entry that is not an article file (folder")
+
+
+def test_a_folder_of_other_files_is_skipped_by_count_and_kind_not_by_name(
+        tmp_path: Path) -> None:
+    folder = tmp_path / "etc-like"
+    folder.mkdir()
+    for n in range(100):
+        (folder / f"conf{n}").write_text("x=1\n")
+    for n in range(30):
+        (folder / f"site{n}.conf").write_text("x=1\n")
+    for n in range(4):
+        (folder / f"dir{n}").mkdir()
+    (folder / ".hidden").write_text("x\n")
+    result = ingest_source(source(tmp_path, "files", "etc-like"))
+    assert result.error is not None and "has no .txt, .md or .html files" in result.error
+    [skip] = result.skips
+    assert skip.item == str(folder) and skip.reason == (
+        "skipped 135 entries that are not article files (file without a suffix: 100, "
+        ".conf file: 30, folder (a files source reads one level): 4, hidden: 1); articles "
+        "are .txt, .md or .html files")
+
+
+def test_a_fifo_named_like_an_article_is_skipped_without_blocking(tmp_path: Path) -> None:
+    folder = tmp_path / "pipes"
+    folder.mkdir()
+    os.mkfifo(folder / "stuck.txt")  # reading it would wait for a writer forever
+    (folder / "b.txt").write_text(f"Fine\n\n{PARAGRAPH}\n", encoding="utf-8")
+    result = ingest_source(source(tmp_path, "files", "pipes"))
+    assert [a.title for a in result.articles] == ["Fine"]
+    assert "special file (pipe, socket, device or broken link): 1" in result.skips[0].reason
+
+
+def test_a_huge_file_is_read_only_to_the_byte_cap_and_its_text_cut(tmp_path: Path) -> None:
+    from crosscheck.ingest.files import MAX_FILE_BYTES
+    from crosscheck.ingest.text import MAX_ARTICLE_CHARS
+
+    folder = tmp_path / "huge"
+    folder.mkdir()
+    line = "Officials said 100,000 troops were massed near the border, analysts said. "
+    size = MAX_FILE_BYTES + 1_000_000
+    (folder / "big.txt").write_text("Big\n\n" + line * (size // len(line)), encoding="utf-8")
+    result = ingest_source(source(tmp_path, "files", "huge"))
+    [article] = result.articles
+    assert MAX_ARTICLE_CHARS * 0.9 <= len(article.text) <= MAX_ARTICLE_CHARS
+    messages = [n.message for n in result.notes]
+    assert messages[0].startswith(f"file of {(folder / 'big.txt').stat().st_size:,} bytes: "
+                                  f"only its first {MAX_FILE_BYTES:,} read (MAX_FILE_BYTES)")
+    assert messages[1].startswith("text cut to its first ") and "MAX_ARTICLE_CHARS" in \
+        messages[1]
+
+
+def test_a_file_cut_inside_a_character_still_decodes(tmp_path: Path) -> None:
+    from crosscheck.ingest.files import MAX_FILE_BYTES
+
+    folder = tmp_path / "utf8"
+    folder.mkdir()
+    head = f"Titel\n\n{PARAGRAPH}\n\n".encode()
+    filler = "ü".encode() * ((MAX_FILE_BYTES - len(head)) // 2)
+    (folder / "a.txt").write_bytes(head + b"x" + filler + b"tail")  # the cut splits a "ü"
+    [article] = ingest_source(source(tmp_path, "files", "utf8")).articles
+    assert article.title == "Titel" and article.text.endswith("ü")
+
+
+def test_jsonl_lines_are_capped_and_an_overlong_line_skipped_alone(tmp_path: Path) -> None:
+    from crosscheck.ingest.jsonl import MAX_LINE_BYTES
+
+    long_text = PARAGRAPH + " " + "More troops arrived. " * 10_000  # 210,000 characters
+    over = "x" * MAX_LINE_BYTES
+    lines = [json.dumps({"url": "https://w.example/1", "title": "Long", "text": long_text}),
+             json.dumps({"url": "https://w.example/2", "title": "Over", "text": over}),
+             json.dumps({"url": "https://w.example/3", "title": "After", "text": PARAGRAPH})]
+    path = tmp_path / "wire.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = ingest_source(source(tmp_path, "jsonl", "wire.jsonl"))
+    assert [a.title for a in result.articles] == ["Long", "After"]
+    assert len(result.articles[0].text) <= 100_000
+    [skip] = result.skips
+    assert skip.item == f"{path}:2" and skip.reason.startswith(
+        f"line over {MAX_LINE_BYTES:,} bytes (MAX_LINE_BYTES); not read")
+    [note] = result.notes
+    assert note.item == f"{path}:1" and note.message.startswith("text cut to its first")
+
+
+def test_jsonl_from_a_pipe_fails_the_source_without_blocking(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.jsonl")
+    result = ingest_source(source(tmp_path, "jsonl", "pipe.jsonl"))
+    assert result.error is not None and "is not a regular file" in result.error

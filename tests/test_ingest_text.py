@@ -130,3 +130,13 @@ def test_control_characters_and_nul_are_removed():
 
     kept, _removed = clean_text("Troops\x00 massed: about 100,000\x07 of them.\r\nSecond\x1b line.")
     assert kept == "Troops massed: about 100,000 of them.\nSecond line."
+
+
+def test_cap_text_cuts_at_a_break_near_the_limit() -> None:
+    from crosscheck.ingest.text import cap_text
+
+    assert cap_text("short", 10) == "short"
+    assert cap_text("aaaa bbbb\ncccc dddd eeee", 20) == "aaaa bbbb\ncccc dddd"
+    assert cap_text("a" * 95 + "\n" + "b" * 50, 100) == "a" * 95  # the line break near the cut
+    assert cap_text("a" * 95 + " " + "b" * 50, 100) == "a" * 95  # else a space
+    assert cap_text("x" * 150, 100) == "x" * 100  # else a hard cut

@@ -37,13 +37,16 @@ def http(server: HTTPServer, monkeypatch: pytest.MonkeyPatch) -> Iterator[HTTPSe
 
 @pytest.fixture
 def client() -> Iterator[httpx.Client]:
-    with make_client(timeout=TINY_TIMEOUT, connect_timeout=TINY_TIMEOUT) as c:
+    # The test server is on 127.0.0.1: private addresses must be allowed to reach it.
+    with make_client(timeout=TINY_TIMEOUT, connect_timeout=TINY_TIMEOUT,
+                     allow_private_network=True) as c:
         yield c
 
 
 def web_source(kind: str, **keys: object) -> Source:
     entry = {"id": f"test_{kind}", "name": "Test", "kind": kind, "publisher": {"name": "T"},
-             "rate_limit": 1000.0, "timeout": TINY_TIMEOUT, **keys}
+             "rate_limit": 1000.0, "timeout": TINY_TIMEOUT, "allow_private_network": True,
+             **keys}
     source, problems = validate_entry(entry, Path.cwd())
     assert source is not None, problems
     return source
@@ -156,7 +159,7 @@ def test_atom_feed_falls_back_to_entry_text(http: HTTPServer, client: httpx.Clie
     assert attack.text.startswith("Officials said 62 people were killed")
     assert attack.author == "Desk Writer"
     assert attack.published == datetime(2024, 3, 23, 7, tzinfo=UTC)
-    assert any("HTTP 404" in n and "feed's summary" in n for n in result.notes)
+    assert any("HTTP 404" in n.message and "feed's summary" in n.message for n in result.notes)
     [skip] = result.skips
     assert skip.item.endswith("/atom/section") and skip.reason == \
         "no article text found in the page"
@@ -184,7 +187,7 @@ def test_truncated_feed_keeps_recovered_entries_with_a_note(http: HTTPServer,
     http.expect_request("/t.xml").respond_with_data(body, content_type="application/rss+xml")
     result = ingest_source(web_source("rss", url=http.url_for("/t.xml")), client=client)
     assert len(result.articles) == 1 and result.error is None
-    assert any("recovered by the lenient parser" in n for n in result.notes)
+    assert any("recovered by the lenient parser" in n.message for n in result.notes)
 
 
 def slow(_request: Request) -> Response:
@@ -281,7 +284,7 @@ def test_wrong_charset_page_is_read_with_a_note(http: HTTPServer, client: httpx.
     result = ingest_source(web_source("html", urls=[http.url_for("/de")]), client=client)
     [article] = result.articles
     assert "Düsseldorf und München" in article.text and "\ufffd" not in article.text
-    assert any("declared charset 'utf-8' did not decode" in n for n in result.notes)
+    assert any("declared charset 'utf-8' did not decode" in n.message for n in result.notes)
 
 
 def test_non_html_page_is_skipped_with_its_type(http: HTTPServer, client: httpx.Client) -> None:
@@ -367,3 +370,44 @@ def test_without_a_client_one_is_made_and_closed(http: HTTPServer) -> None:
     assert len(result.articles) == 1
     [(request, _)] = [(r, s) for r, s in http.log if r.path == "/own"]
     assert request.headers["User-Agent"].startswith("crosscheck/0.1")
+
+
+PAGE_SECONDS = 0.3  # each /slow page takes the server at least this long to answer
+# The first page starts at once, the second after >= 0.3 s (inside the deadline), a third
+# could start only after >= 0.6 s: past it.
+SOURCE_DEADLINE = 0.5
+
+
+def slow_page(_request: Request) -> Response:
+    time.sleep(PAGE_SECONDS)
+    return Response(ARTICLE, content_type="text/html")
+
+
+def test_the_source_deadline_stops_fetching_and_names_itself(http: HTTPServer) -> None:
+    for n in range(5):
+        http.expect_request(f"/slow/{n}").respond_with_handler(slow_page)
+    source = web_source("html", urls=[http.url_for(f"/slow/{n}") for n in range(5)],
+                        timeout=5.0, source_deadline=SOURCE_DEADLINE)
+    result = ingest_source(source)
+    assert sum(1 for req, _ in http.log if req.path.startswith("/slow/")) <= 2
+    stop = [s for s in result.skips if "(source_deadline) passed" in s.reason]
+    assert len(stop) == 1 and "more page(s) not fetched: the source's 0.5 s deadline" in \
+        stop[0].reason and "read on the next run" in stop[0].reason
+
+
+def test_a_trickling_page_is_skipped_naming_the_request_deadline(http: HTTPServer) -> None:
+    def trickle(_request: Request) -> Response:
+        def body() -> Iterator[bytes]:
+            for _ in range(300):
+                yield b" "
+                time.sleep(0.1)
+        return Response(body(), content_type="text/html")
+
+    http.expect_request("/drip").respond_with_handler(trickle)
+    http.expect_request("/fine").respond_with_data(ARTICLE, content_type="text/html")
+    source = web_source("html", urls=[http.url_for("/drip"), http.url_for("/fine")],
+                        timeout=5.0, request_deadline=0.5)
+    result = ingest_source(source)
+    assert result.error is None and len(result.articles) == 1
+    [skip] = [s for s in result.skips if s.item == http.url_for("/drip")]
+    assert "0.5 s request deadline (request_deadline)" in skip.reason

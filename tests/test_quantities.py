@@ -65,9 +65,9 @@ def test_scales_and_currencies(text, value, unit):
 
 @pytest.mark.parametrize(("text", "low", "high", "unit"), [
     ("A hundred thousand Russian troops are massed", 1e5, 1e5, "troop"),
-    ("one third of the family", 1 / 3, 1 / 3, ""),
-    ("two-thirds of voters", 2 / 3, 2 / 3, ""),
-    ("almost half of the country", 0.5, 0.5, ""),
+    ("one third of the family", 100 / 3, 100 / 3, "percentage"),
+    ("two-thirds of voters", 200 / 3, 200 / 3, "percentage"),
+    ("almost half of the country", 50, 50, "percentage"),
     ("twenty-five soldiers", 25, 25, "troop"),
     ("three hundred and twenty people", 320, 320, "person"),
     ("Dozens of people were killed", 12, 120, "person"),
@@ -75,7 +75,7 @@ def test_scales_and_currencies(text, value, unit):
     ("hundreds of thousands of refugees", 1e5, 1e6, "refugee"),
     ("thousands of tests", 1e3, 1e4, "test"),
     ("half a million voters", 5e5, 5e5, "voter"),
-    ("One out of three Germans", 1 / 3, 1 / 3, ""),
+    ("One out of three Germans", 100 / 3, 100 / 3, "percentage"),
 ])
 def test_number_words_and_vague_amounts(text, low, high, unit):
     q = only(text)
@@ -296,8 +296,9 @@ def test_one_of_a_superlative_counts_one():
     assert (q.low, q.unit) == (1, "speaker")
 
 
-def test_age_after_a_name_is_not_a_figure():
-    assert values("Senard, 65, now faces a 43.4 percent stake") == [(43.4, 43.4, "percentage")]
+def test_age_after_a_name_is_an_age():
+    assert values("Senard, 65, now faces a 43.4 percent stake") == [
+        (65, 65, "year of age"), (43.4, 43.4, "percentage")]
 
 
 def test_scientific_notation():
@@ -326,7 +327,7 @@ def test_strong_compounds_count_the_following_noun():
 
 
 def test_x_in_y_fractions():
-    assert only("Two in five adults said so").low == pytest.approx(0.4)
+    assert only("Two in five adults said so").low == pytest.approx(40)
 
 
 def test_aged_gives_an_age():

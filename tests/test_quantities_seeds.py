@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from crosscheck.quantities import convert_file, parse_quantities
+from crosscheck.quantities import convert_file, newsquant_fold, parse_quantities
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEEDS = SHARED / "corpus" / "seeds"
@@ -36,14 +36,14 @@ EPOCH = [
     ("one person per square kilometer", 1, 1, "person per square kilometre", "exact"),
     ("more than 4,300 kilometers", 4300, INF, "kilometre", "more_than"),
     ("tens of millions of people", 1e7, 1e8, "person", "range"),
-    ("half", 0.5, 0.5, "", "exact"),
+    ("half", 50, 50, "percentage", "exact"),
     ("five central cities", 5, 5, "city", "exact"),
     ("no less than 300,000", 3e5, INF, "", "at_least"),
     ("exceeds one million", 1e6, INF, "", "more_than"),
     ("20% to 25%", 20, 25, "percentage", "range"),
     ("3 days", 3, 3, "day", "exact"),
     ("three books", 3, 3, "book", "exact"),
-    ("One third", 1 / 3, 1 / 3, "", "exact"),
+    ("One third", 100 / 3, 100 / 3, "percentage", "exact"),
     ("three spy cases", 3, 3, "case", "exact"),
     ("two senior engineers", 2, 2, "engineer", "exact"),
     ("8 years", 8, 8, "year", "exact"),
@@ -54,8 +54,10 @@ EPOCH = [
 NOT_FIGURES = {"axis": ["May 6", "May 9", "May 12", "fifth term", "World War II"],
                "epoch": ["December 23, 2021", "1. NATO", "4. Why", "Case 1", "channel 1",
                          "since 2012", "1988", "August 6", "April 23", "February 25"]}
-# Floors a little under what the engine scores on NewsQuant.dev (96.8 / 86.8 / 91.3 when set).
-GATE_FLOORS = {"value": 95.5, "value+unit": 85.5, "value+change": 90.0}
+# Floors on NewsQuant.dev's fold B (odd sentence indices), the fold no change is made from
+# (benchmarks/quantities.py prints both folds): a little under what the engine scores there.
+GATE_FOLD = "B"
+GATE_FLOORS = {"value": 96.0, "value+unit": 87.5, "value+change": 91.5}  # at 97.0 / 88.6 / 92.4
 
 
 def _article(folder: str) -> str:
@@ -90,16 +92,19 @@ def test_seed_changes():
     assert found["40%"].change == "none"
 
 
-def test_newsquant_accuracy_gate(tmp_path):
-    gold = NEWSQUANT / "NewsQuant.dev.json"
-    if not gold.exists():
-        pytest.skip(f"{gold} is absent: NewsQuant lives in ../shared")
-    pred = tmp_path / "pred.json"
-    assert convert_file(gold, pred) == len(json.loads(gold.read_text()))
+def test_newsquant_accuracy_gate_on_the_fold_not_looked_at(tmp_path):
+    dev = NEWSQUANT / "NewsQuant.dev.json"
+    if not dev.exists():
+        pytest.skip(f"{dev} is absent: NewsQuant lives in ../shared")
+    gold, pred = tmp_path / "gold.json", tmp_path / "pred.json"
+    rows = newsquant_fold(json.loads(dev.read_text(encoding="utf-8")), GATE_FOLD)
+    gold.write_text(json.dumps(rows), encoding="utf-8")
+    assert convert_file(gold, pred) == len(rows)
     out = subprocess.run([sys.executable, str(NEWSQUANT / "score_newsquant.py"), str(gold),
                           str(pred), "--protocol", "strict", "--sorted-ranges"],
                          check=True, capture_output=True, text=True, timeout=60).stdout
     scores = {line.split()[1]: float(line.split("F1=")[1]) for line in out.splitlines()
               if line.startswith("strict")}
     for level, floor in GATE_FLOORS.items():
-        assert scores[level] >= floor, f"{level} F1 {scores[level]} fell below {floor}\n{out}"
+        assert scores[level] >= floor, f"fold {GATE_FOLD} {level} F1 {scores[level]} fell " \
+                                       f"below {floor}\n{out}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from crosscheck.assess.holders import _Context, _Holder
+from crosscheck.assess.holders import AssessContext, Holder
 from crosscheck.assess.intervals import agree
 
 UNKNOWN_CREDIBILITY = 0.5  # stands in for a publisher with no rating, shown as "unknown"
@@ -17,19 +17,28 @@ CREDIBILITY_WEIGHTS = {"publisher": 0.4, "attribution": 0.2, "corroboration": 0.
 CORROBORATION_SATURATION = 3  # independent agreeing origins beyond which support stops adding
 
 _ANONYMOUS_RE = re.compile(r"\b(a source|sources|an official|officials|insiders?|people familiar|"
-                           r"anonymous|unnamed)\b", re.IGNORECASE)
+                           r"anonymous|unnamed)\b|^(?:a|an|one|some|several)\s+[a-z]",
+                           re.IGNORECASE)  # "a defector", "one diplomat": nobody the reader can check
 
 
-def _strength(h: _Holder, ctx: _Context) -> float:
+# Bodies named without a capital letter still name someone ("the health ministry").
+_BODY_RE = re.compile(r"\b(?:ministry|ministries|office|agency|committee|department|government|"
+                      r"authorities|commission|council|bureau|police|army|military|institute|"
+                      r"centre|center|service|court|bank|company|operator|governor|mayor|"
+                      r"minister|spokes\w+|president|coast guard)\b", re.IGNORECASE)
+
+
+def strength(h: Holder, ctx: AssessContext) -> float:
+    """A claim's weight when deciding which side of a conflict is weaker: source plus rating."""
     rating = ctx.credibility(h.claim.source_id)
     return attribution_strength(h.claim.attribution)[0] + (
         UNKNOWN_CREDIBILITY if rating is None else rating)
 
 
-def _agreement(h: _Holder, holders: Sequence[_Holder], ctx: _Context) -> tuple[int, int]:
+def _agreement(h: Holder, holders: Sequence[Holder], ctx: AssessContext) -> tuple[int, int]:
     """(other origins whose figure agrees with h's, other origins); each origin stands as its
     last holder, and that table is built once per cluster rather than once per claim."""
-    reps = ctx.of_holders("origins", holders, lambda: {o.origin_key: o for o in holders})
+    reps = {o.origin_key: o for o in holders}
     others = [o for k, o in reps.items() if k != h.origin_key]
     return sum(1 for o in others if agree(o.claim.quantity, h.claim.quantity)), len(others)
 
@@ -38,12 +47,13 @@ def attribution_strength(attribution: str | None) -> tuple[float, str]:
     """1 for a named source, 0.5 for an anonymous one, 0 for none — with its label."""
     if not attribution:
         return 0.0, "none"
-    if _ANONYMOUS_RE.search(attribution):
-        return 0.5, f"anonymous ({attribution})"
+    if _ANONYMOUS_RE.search(attribution) or not (
+            any(w[:1].isupper() for w in attribution.split()) or _BODY_RE.search(attribution)):
+        return 0.5, f"anonymous ({attribution})"  # "a defector": nobody the reader can check
     return 1.0, f"named ({attribution})"
 
 
-def credibility_parts(h: _Holder, holders: Sequence[_Holder], ctx: _Context
+def credibility_parts(h: Holder, holders: Sequence[Holder], ctx: AssessContext
                       ) -> dict[str, object]:
     """Each part of a claim's credibility with its value and the weighted total."""
     rating = ctx.credibility(h.claim.source_id)

@@ -47,9 +47,11 @@ class AssessOptions:
 
 
 @dataclass(frozen=True)
-class _Holder:
+class Holder:
+    """A claim that counts in an assessment, with the copies of it folded under it."""
+
     claim: Claim
-    origin_key: str
+    origin_key: str  # the independent origin (publisher owner, or the outlet a copy credits)
     copies: tuple[str, ...]  # claim ids folded into this one
 
 
@@ -74,41 +76,32 @@ def _same_figure(a: Quantity, b: Quantity) -> bool:
     return (a.low, a.high, a.unit) == (b.low, b.high, b.unit)
 
 
-def _holders(members: Sequence[Claim], origin_of: Mapping[str, str], ctx: _Context
-             ) -> list[_Holder]:
+def holders_of(members: Sequence[Claim], origin_of: Mapping[str, str], ctx: AssessContext
+               ) -> list[Holder]:
+    """The members that count, each copy folded under the origin claim it repeats."""
     ids = {c.id for c in members}
     folded: dict[str, list[str]] = {}
     for c in members:
         target = origin_of.get(c.id)
         if target in ids:
             folded.setdefault(target, []).append(c.id)
-    return [_Holder(c, ctx.origin_key(c), tuple(sorted(folded.get(c.id, ()))))
+    return [Holder(c, ctx.origin_key(c), tuple(sorted(folded.get(c.id, ()))))
             for c in members if origin_of.get(c.id) not in ids]
 
 
 @dataclass
-class _Context:
+class AssessContext:
+    """What one assessment reads: articles, publishers, copies, options and every claim."""
+
     articles: Mapping[str, Article]
     publishers: Mapping[str, PublisherFacts]
     copies: Mapping[str, str]
     options: AssessOptions
     claims: Mapping[str, Claim]
-    # per-run memos: an article's origin and a claim pair's match score never change in a run
-    origin_keys: dict[str, str] = field(default_factory=dict)
-    pair_scores: dict[tuple[str, str], float] = field(default_factory=dict)
-    features: dict[str, Any] = field(default_factory=dict)  # claim id → match Features
-    frames: dict[str, str] = field(default_factory=dict)  # claim id → processed frame
-    # values computed once per cluster: name → (the cluster's holders list, value)
-    per_holders: dict[str, tuple[object, Any]] = field(default_factory=dict)
-
-    def of_holders(self, name: str, holders: Sequence[_Holder], compute: Any) -> Any:
-        """`compute()` once for this holders list (the same list object), then reused."""
-        hit = self.per_holders.get(name)
-        if hit is None or hit[0] is not holders:
-            hit = self.per_holders[name] = (holders, compute())
-        return hit[1]
+    origin_keys: dict[str, str] = field(default_factory=dict)  # article id → origin (memo)
 
     def origin_key(self, claim: Claim) -> str:
+        """The independent origin of a claim's article (memoized per article)."""
         key = self.origin_keys.get(claim.article_id)
         if key is None:
             key = independent_origin(claim.article_id, self.articles, self.copies,

@@ -1,54 +1,81 @@
-"""Interval reasoning: figures widened by qualifier and tolerance, agreement, running counts."""
+"""Interval reasoning: what interval a figure stands for, and when two cannot both hold.
+
+"more than 100,000" is everything above 100,000 and "as many as 100,000" everything up to it:
+the two cannot both hold. "about 100,000" stands for ±10 %; an exact figure for itself, give or
+take the rounding of reporting (0.5 % each side: 719,549 and 721,449 tonnes agree), except a
+small exact count, which is exact (a toll of 85 is not a toll of 86).
+"""
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
 
-from crosscheck.match import measure_class
-from crosscheck.models import Claim, Quantity
+from crosscheck.models import Quantity
 
-# Relative difference two exact figures of a kind may have and still agree (each side is widened
-# by half). Reported figures are rounded and revised by a percent or so: 719,549 vs 721,449
-# tonnes differ by 0.26 % and agree; a toll of 133 vs 137 (3 %) or 31.9 vs 33 million tonnes
-# (3.4 %) do not, so their dates must explain them (trajectory) or they contradict.
-REL_TOLERANCE = {"count": 0.02, "mass": 0.02, "volume": 0.02, "currency": 0.02, "length": 0.02,
-                 "area": 0.02, "energy": 0.02, "power": 0.02, "speed": 0.02, "rate": 0.02}
-DEFAULT_REL_TOLERANCE = 0.02
-PERCENT_POINTS = 1.0  # exact percentages agree within one point ("40%" vs "41%"), not 40 vs 55
+# Half the relative difference two exact figures may have and still agree: 719,549 vs 721,449
+# tonnes (0.26 %) agree, 12,241 vs 12,815 warheads (4.6 %) or 133 vs 137 dead (3 %) do not.
+REL_TOLERANCE = 0.005
+SMALL_EXACT = 1000  # exact counts below this are not rounded: 85 and 86 dead disagree
+PERCENT_POINTS = 0.5  # exact percentages agree within a point in all ("40%" vs "41%"), not 40/55
 APPROX_REL = 0.10  # "about", "nearly", "some": ±10 % ("about 100,000" agrees with 95,000)
 APPROX_PERCENT_POINTS = 3.0  # "about 40%" agrees with 42%, not with 55%
-
-_CUMULATIVE_RE = re.compile(
-    r"\b(since|so far|to date|in total|in all|a total of|cumulative|risen|rose|climbed|"
-    r"increased to|"
-    r"and counting|has reached|have reached|now stands|death toll|toll)\b", re.IGNORECASE)
-_NOT_CUMULATIVE_KINDS = frozenset({"percent", "rate", "speed", "temperature"})  # shares, levels
-_CUMULATIVE_CLASSES = frozenset({"deaths", "injuries", "arrests", "missing"})
+APPROX_LAST_DIGITS = 5  # "about 12,190": ±5 of its last digit's place, not ±10 % (1,219)
 _VAGUE_RE = re.compile(r"(?:(?:about|some|over|nearly|more than|several)\s+)?"
                        r"(?:dozens|scores|hundreds|thousands|millions|billions|tens|several|"
                        r"a few|many|numerous)\b", re.IGNORECASE)
 
 
-def widened(q: Quantity) -> tuple[float, float]:
-    """The interval a figure stands for, widened by its qualifier and its kind's tolerance."""
+def widened(q: Quantity) -> tuple[float, float, bool, bool]:
+    """(low, high, low open, high open): the interval the figure stands for.
+
+    Open ends belong to "more than" / "fewer than" (the bound itself is excluded); exact and
+    approximate figures are widened by their tolerance, bounds never.
+    """
+    if q.qualifier in ("more_than", "at_least"):
+        return q.low, math.inf, q.qualifier == "more_than", False
+    if q.qualifier in ("less_than", "at_most"):
+        return -math.inf, q.high, False, q.qualifier == "less_than"
+    pad_low, pad_high = _padding(q)
+    return q.low - pad_low, q.high + pad_high, False, False
+
+
+def _padding(q: Quantity) -> tuple[float, float]:
     approx = q.qualifier == "approx"
     if q.unit_kind == "percent":
-        pad = APPROX_PERCENT_POINTS if approx else PERCENT_POINTS / 2
-        return q.low - pad, q.high + pad
-    rel = max(REL_TOLERANCE.get(q.unit_kind, DEFAULT_REL_TOLERANCE) / 2,
-              APPROX_REL if approx else 0)
-    low = q.low - abs(q.low) * rel if math.isfinite(q.low) else q.low
-    high = q.high + abs(q.high) * rel if math.isfinite(q.high) else q.high
-    return low, high
+        pad = APPROX_PERCENT_POINTS if approx else PERCENT_POINTS
+        return pad, pad
+    if approx:
+        return _approx_pad(q.low), _approx_pad(q.high)
+    if q.unit_kind == "count" and q.high < SMALL_EXACT and q.low == int(q.low):
+        return 0.0, 0.0
+    return abs(q.low) * REL_TOLERANCE, abs(q.high) * REL_TOLERANCE
+
+
+def _approx_pad(value: float) -> float:
+    """'about 100,000' stands for ±10 %, 'an estimated 12,241' for ±5: half a unit of the place
+    above its last significant digit, at most APPROX_REL."""
+    if not math.isfinite(value) or value == 0:
+        return 0.0
+    digits = f"{abs(value):.0f}"
+    unit = 10 ** (len(digits) - len(digits.rstrip("0"))) if abs(value) >= 1 else 0.01
+    return min(abs(value) * APPROX_REL, APPROX_LAST_DIGITS * unit)
 
 
 def agree(a: Quantity, b: Quantity) -> bool:
-    """True when two figures can both be right: their widened intervals overlap."""
-    al, ah = widened(a)
-    bl, bh = widened(b)
-    return al <= bh and bl <= ah
+    """True when two figures can both be right: their intervals meet."""
+    al, ah, alo, aho = widened(a)
+    bl, bh, blo, bho = widened(b)
+    return _meets(al, ah, alo, aho, bl, bh, blo, bho)
+
+
+def _meets(al: float, ah: float, alo: bool, aho: bool, bl: float, bh: float, blo: bool,
+           bho: bool) -> bool:
+    if ah < bl or bh < al:
+        return False
+    if ah == bl and (aho or blo):
+        return False
+    return not (bh == al and (bho or alo))
 
 
 def relative_gap(a: Quantity, b: Quantity) -> float:
@@ -61,14 +88,11 @@ def relative_gap(a: Quantity, b: Quantity) -> float:
     return (b.low - a.high) / top
 
 
-def is_cumulative(claims: Sequence[Claim]) -> bool:
-    """A running count (a toll, exports since a date): it may only grow over time."""
-    if any(c.quantity.unit_kind in _NOT_CUMULATIVE_KINDS for c in claims):
-        return False
-    return any(_CUMULATIVE_RE.search(c.sentence) or measure_class(c) in _CUMULATIVE_CLASSES
-               for c in claims)
-
-
 def is_vague(q: Quantity) -> bool:
     """"Dozens", "hundreds of", "tens of thousands": too loose to contradict anything."""
     return bool(_VAGUE_RE.match(q.surface.strip()))
+
+
+def at_most(a: Quantity, b: Quantity) -> bool:
+    """Figure a can be no larger than figure b (for a count that may only grow)."""
+    return a.low <= b.high * (1 + REL_TOLERANCE)

@@ -1,52 +1,37 @@
-"""Sentences → claim frames: what a figure measures, who is involved, who said it, and when.
+"""Sentences → claims: every figure with the slots that say which fact it states.
 
 `extract_claims` splits an article into sentences (a rule-based, abbreviation-safe splitter: no
-model downloads), drops link and boilerplate lines that survived cleaning, asks the quantity engine
-for the figures of each sentence, skips figures that are not claims (years, dates, ordinals, list
-markers, questions) with the reason kept, and builds one `Claim` per remaining figure.
+model downloads), drops link and boilerplate lines that survived cleaning, asks the quantity
+engine for the figures of each sentence, skips figures that are not claims (years, dates,
+ordinals, list markers, questions) with the reason kept, and reads each remaining figure's
+slots: what it measures, whose figure it is, the period it covers and the day it refers to,
+its scope and modality, whether it revises another figure, and who the article says it came
+from. Each slot keeps the words it was read from; one nothing gives stays unread.
 
-Attribution is read from the sentence ("according to X", "X said", "X wrote in Bloomberg",
-"citing X", "X told reporters") and resolved against the article: a surname or a pronoun refers
-back to the full name (and outlet) the article introduced earlier.
-
-Modules, in reading order: `lexicon` (word lists, gazetteers), `sentences` (splitter,
-boilerplate, which figures are claims), `frames` (measured thing, entities, predicate,
-frame text), `attribution`, `dates`, and `extract` (the stage itself).
+Modules, in reading order: `lexicon` and `concepts` (word tables), `sentences` (splitter,
+boilerplate, which figures are claims), `clauses` (the words around a figure), `measure`,
+`parties` (subject and partner), `when` (time), `modality` (modality and revision),
+`attribution`, `slots` (all slots of one figure), `predicate` and `extract` (the stage).
 """
 
 from __future__ import annotations
 
-from crosscheck.claims.attribution import PRONOUN_LOOKBACK, attributions
-from crosscheck.claims.dates import DATE_AHEAD_DAYS, sentence_date
-from crosscheck.claims.extract import Parser, build_claim, extract_claims
-from crosscheck.claims.frames import (
-    FRAME_WINDOW,
-    MAX_PP_JUMPS,
-    MEASURED_MAX_WORDS,
-    PHRASE_SCAN_WORDS,
-    TITLE_WORDS,
-    figure_actor,
-    find_entities,
-    find_predicate,
-    frame_text,
-    measured_thing,
-    subject_entities,
-)
+from crosscheck.claims.attribution import PRONOUN_LOOKBACK, attributions, clause_speaker
+from crosscheck.claims.extract import Parser, build_claim, extract_claims, fact_text
 from crosscheck.claims.lexicon import COUNTRY_NAMES, PLACE_COUNTRY
+from crosscheck.claims.parties import article_lead, mentions
+from crosscheck.claims.predicate import find_predicate
 from crosscheck.claims.sentences import (
     HEADLINE_MAX_WORDS,
-    SMALL_COUNT_MAX,
     Sentence,
     boilerplate_reason,
     skip_reason,
     split_sentences,
 )
+from crosscheck.claims.slots import SlotReading, read_slots
+from crosscheck.claims.when import read_time
 
-__all__ = ["COUNTRY_NAMES", "PLACE_COUNTRY", "Sentence", "attributions", "boilerplate_reason",
-           "build_claim", "extract_claims", "figure_actor", "find_entities", "find_predicate",
-           "frame_text", "measured_thing", "sentence_date", "skip_reason", "split_sentences",
-           "subject_entities",
-           # tuned constants and the parser type, importable from here as before the split
-           "DATE_AHEAD_DAYS", "FRAME_WINDOW", "HEADLINE_MAX_WORDS", "MAX_PP_JUMPS",
-           "MEASURED_MAX_WORDS", "PHRASE_SCAN_WORDS", "PRONOUN_LOOKBACK", "Parser",
-           "SMALL_COUNT_MAX", "TITLE_WORDS"]
+__all__ = ["COUNTRY_NAMES", "HEADLINE_MAX_WORDS", "PLACE_COUNTRY", "PRONOUN_LOOKBACK", "Parser",
+           "Sentence", "SlotReading", "article_lead", "attributions", "boilerplate_reason",
+           "build_claim", "clause_speaker", "extract_claims", "fact_text", "find_predicate",
+           "mentions", "read_slots", "read_time", "skip_reason", "split_sentences"]

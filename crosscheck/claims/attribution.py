@@ -74,6 +74,42 @@ def _sentence_speaker(sentence: str) -> tuple[str | None, str | None]:
     return None, outlet
 
 
+def clause_speaker(clause: str) -> str | None:
+    """A source named inside one clause ('the UN puts it nearer 1,800'), or None.
+
+    One sentence may quote two sources ("the governor counts 3,000 evacuees; the UN puts it
+    nearer 1,800"): a speaker named in the figure's own clause is that figure's source. The
+    speaker is the phrase before the clause's saying verb ("Russia's defence minister Sergei
+    Shoigu said", "Ukraine's general staff put the number at"), or what follows
+    "according to".
+    """
+    if m := _ACCORDING_RE.search(clause):
+        return _clean_who(m.group(1))
+    m = _CLAUSE_SAYS_RE.search(clause)
+    if not m:
+        return None
+    who = re.sub(r"^(?:while|whereas|but|and|that|as)\s+", "", _clean_who(m.group("who")))
+    who = re.sub(r"^(?:in|at|on)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s+(?:the\s+)?", "", who)
+    words = who.split()
+    if not words or who.lower() in _PRONOUNS or len(words) > SPEAKER_MAX_WORDS:
+        return None
+    if not any(w[0].isupper() for w in words) and not _ROLE_RE.search(who):
+        return None
+    return who
+
+
+SPEAKER_MAX_WORDS = 9  # "Russia's defence minister Sergei Shoigu": a speaker, not a clause
+_CLAUSE_SAYS_RE = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:while|whereas|but|and|that|as)\s+)(?P<who>(?:[\w'’.-]+\s+){0,8}?"
+    r"[\w'’.-]+)\s+(?:\w+ly\s+|also\s+|has\s+|had\s+|have\s+|now\s+)?"
+    r"(?:said|says|told|estimated|estimates|put|puts|counted|counts|reported|reports|"
+    r"announced|recorded|records|calculated|claimed|claims|stated|believes|reckons|gave|"
+    r"gives|confirmed|puts it|put it|revised|raised|lowered|updated|corrected)\b")
+_ROLE_RE = re.compile(r"\b(?:" + _ORG_NOUNS + r"|minister|governor|mayor|president|chief|"
+                      r"spokes\w+|general|staff|head|director|envoy|commander)\b",
+                      re.IGNORECASE)
+
+
 def _told(sentence: str) -> str | None:
     m = _TOLD_RE.search(sentence)
     if m and m.group(2)[0].isupper():

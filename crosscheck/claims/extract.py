@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import date, datetime
 
 from crosscheck.claims.attribution import attributions
-from crosscheck.claims.dates import _published_date, sentence_date
-from crosscheck.claims.frames import find_entities, find_predicate, frame_text, measured_thing
+from crosscheck.claims.clauses import words_of
+from crosscheck.claims.measure import article_commodity
+from crosscheck.claims.parties import Mention, article_lead, mentions
+from crosscheck.claims.predicate import find_predicate
 from crosscheck.claims.sentences import Sentence, boilerplate_reason, skip_reason, split_sentences
-from crosscheck.models import Article, Claim, Quantity, SkipRecord, stable_id
+from crosscheck.claims.slots import SlotReading, read_slots
+from crosscheck.models import Article, Claim, ClaimSlots, Quantity, SkipRecord, Slot, stable_id
 
 Parser = Callable[[str], list[Quantity]]
+_FROM_TO_RE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+_TO_RE = re.compile(r"\s+to\s+")
 
 
 def _default_parser() -> Parser:
@@ -27,18 +34,81 @@ def extract_claims(article: Article, parse: Parser | None = None
     sentences = split_sentences(article.text or "")
     texts = [s for s in sentences if boilerplate_reason(s.text) is None]
     attributed = attributions(texts)
-    published = _published_date(article)
+    published = published_date(article)
+    lead = article_lead(article.title or "", texts[0].text if texts else "",
+                        attributed.get(texts[0].index) if texts else None,
+                        " ".join(s.text for s in texts[1:]))
+    lead_text = f"{article.title or ''} {texts[0].text if texts else ''}"
+    commodity = article_commodity(f"{article.title or ''} {article.text or ''}")
     claims: list[Claim] = []
     skips: list[SkipRecord] = []
     for s in sentences:
         reason = boilerplate_reason(s.text)
-        for q in parse(s.text):
+        found = [q for q in parse(s.text) for q in split_transition(s.text, q, parse)]
+        kept = []
+        for q in found:
             why = reason or skip_reason(s.text, q)
             if why:
                 skips.append(_skip(article, s, q, why))
-                continue
-            claims.append(build_claim(article, s, q, attributed.get(s.index), published))
+            else:
+                kept.append(q)
+        claims.extend(_sentence_claims(article, s, kept, attributed.get(s.index), published,
+                                       lead, lead_text, commodity))
     return claims, skips
+
+
+def split_transition(sentence: str, q: Quantity, parse: Parser) -> list[Quantity]:
+    """'rose from 12,512 to 12,815': two figures, where the change started and where it ended.
+
+    The quantity engine reads 'X to Y' as a range; after a 'from' it is a change between two
+    values ('revised from 385 to 97'), each its own figure, read again on its own.
+    """
+    if q.qualifier != "range" or not _FROM_TO_RE.search(sentence[max(0, q.start - 8):q.start]):
+        return [q]
+    m = _TO_RE.search(q.surface)
+    if not m:
+        return [q]
+    halves = [(q.surface[:m.start()], q.start), (q.surface[m.end():], q.start + m.end())]
+    out = []
+    for text, offset in halves:
+        read = parse(text)
+        if len(read) != 1:
+            return [q]
+        one = read[0]
+        unit = one.unit or q.unit  # "from 12,512 to 12,815 units": the unit is said once
+        out.append(replace(one, unit=unit, unit_kind=q.unit_kind, start=offset + one.start,
+                           end=offset + one.end))
+    return out
+
+
+def _sentence_claims(article: Article, s: Sentence, quantities: Sequence[Quantity],
+                     attribution: str | None, published: date | None, lead: Slot,
+                     lead_text: str = "", commodity: Slot | None = None) -> list[Claim]:
+    """The claims of one sentence's figures, each figure read against the others."""
+    names = mentions(words_of(s.text), s.text)
+    out: list[Claim] = []
+    previous: SlotReading | None = None
+    last: Quantity | None = None
+    for q in quantities:
+        if previous is not None and last is not None and _restates(s.text, last, q):
+            reading = previous  # "1.665 trillion yuan ($231.4 billion)": one figure, two units
+        else:
+            reading = read_slots(s.text, q, quantities, attribution, published, lead,
+                                 previous, names, lead_text, commodity)
+        previous, last = reading, q
+        out.append(build_claim(article, s, q, reading.attribution, reading.slots,
+                               reading.as_of or published, names))
+    return out
+
+
+_RESTATES_RE = re.compile(r"\s*(?:[(\[]|,?\s*or)\s*(?:about|around|roughly|some|nearly|"
+                          r"approximately|almost)?\s*")
+
+
+def _restates(sentence: str, before: Quantity, q: Quantity) -> bool:
+    """`q` gives the figure before it in another unit: 'X yuan ($Y)', 'X km, or Y miles'."""
+    return before.unit_kind == q.unit_kind and before.unit != q.unit and \
+        bool(_RESTATES_RE.fullmatch(sentence[before.end:q.start]))
 
 
 def _skip(article: Article, s: Sentence, q: Quantity, why: str) -> SkipRecord:
@@ -47,24 +117,42 @@ def _skip(article: Article, s: Sentence, q: Quantity, why: str) -> SkipRecord:
 
 
 def build_claim(article: Article, s: Sentence, q: Quantity, attribution: str | None,
-                published: date | None) -> Claim:
-    """One claim record for a figure in a sentence."""
-    measured = measured_thing(s.text, q)
-    if attribution and measured and all(w in attribution for w in measured.split()):
-        measured = q.unit  # the phrase found was the source ("the JCC had counted 721,449 t")
-    entities = find_entities(s.text)
-    predicate = find_predicate(s.text, q)
+                slots: ClaimSlots, as_of: date | None, names: Sequence[Mention]) -> Claim:
+    """One claim record for a figure in a sentence, with its slots."""
     return Claim(
         id=stable_id(article.id, s.index, q.start),
         article_id=article.id,
         source_id=article.source_id,
         sentence=s.text,
         quantity=q,
-        measured=measured,
-        entities=entities,
-        predicate=predicate,
+        measured=slots.measure.words or slots.measure.value,
+        entities=tuple(sorted({m.name for m in names})),
+        predicate=find_predicate(s.text, q),
         attribution=attribution,
-        as_of=sentence_date(s.text, published) or published,
-        frame=frame_text(s.text, q, measured, entities, predicate, attribution,
-                         article.title or ""),
+        as_of=as_of,
+        frame=fact_text(q, slots),
+        slots=slots,
     )
+
+
+def fact_text(q: Quantity, slots: ClaimSlots) -> str:
+    """The fact a claim states, as one readable line: measure, subject, period, scope..."""
+    parts = [slots.measure.value or "?", slots.change, slots.subject.value or "?"]
+    if slots.partner.read:
+        parts.append(f"with {slots.partner.value}")
+    if slots.period.read:
+        parts.append(slots.period.value)
+    if slots.rate:
+        parts.append(f"per {slots.rate}")
+    if slots.scope.value:
+        parts.append(slots.scope.value)
+    if slots.modality.value != "reported":
+        parts.append(slots.modality.value)
+    return " | ".join(parts)
+
+
+def published_date(article: Article) -> date | None:
+    """The article's date as a day."""
+    if isinstance(article.published, datetime):
+        return article.published.date()
+    return article.published

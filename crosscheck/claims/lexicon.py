@@ -218,8 +218,8 @@ _SAY_VERBS = (
     r"said|says|told|tells|wrote|writes|reported|estimated|announced|announces|stated|noted|"
     r"added|adds|claimed|pointed out|points out|emphasized|emphasised|stressed|believes|"
     r"believed|warned|warns|revealed|confirmed|explained|argued|argues|calculated|"
-    r"put it|showed|found|proposed|predicted|forecast|projected|assessed|concluded|count|counts|"
-    r"counted"
+    r"put it|puts it|puts the|put the|showed|found|proposed|predicted|forecast|projected|"
+    r"assessed|concluded|count|counts|counted|estimates|reckons|reckoned|recorded|records"
 )
 _SPEAKER = r"(?:[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|al|bin|of|the))*)"
 _ORG_NOUNS = (r"(?:ministry|ministries|committee|office|agency|agencies|services?|department|"
@@ -231,3 +231,14 @@ _ORG_NOUNS = (r"(?:ministry|ministries|committee|office|agency|agencies|services
               r"observers|monitors)")
 # "a source close to the leadership in ...", "the Moscow region's social development ministry"
 _ROLE_PREFIX = r"(?:[\w'’-]+\s+){0,7}?"
+
+# Public names of the tables other modules read.
+ALIASES = _ALIASES  # alias (lower case) → canonical country or bloc name
+NOT_NAMES = _NOT_NAMES  # capitalised words that open sentences but name nothing
+MONTHS = _MONTHS  # month name or abbreviation → month number
+MONTH_RE = _MONTH_RE
+NUMBER_WORDS = _NUMBER_WORDS  # spelled numbers and their scale words ("six", "hundreds")
+STOP_WORDS = _STOP  # function words of claim frames
+VERBS = _VERBS  # verbs a figure's predicate may be
+AUXILIARIES = _AUXILIARIES
+REPORTING = _REPORTING  # verbs of saying, never a figure's predicate

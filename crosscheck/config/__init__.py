@@ -7,14 +7,23 @@ skipped while the other entries run. `add_source` appends a validated entry with
 writer so the comments and order of the rest of the file are kept.
 
 Modules: `schema` (the models and kind rules), `validate` (one entry → Source or problems),
-`load` (reading the file) and `write` (add_source).
+`load` (reading the file), `bounded_yaml` (size and alias-expansion limits, also used for
+front matter) and `write` (add_source).
 """
 
 from __future__ import annotations
 
+from crosscheck.config.bounded_yaml import (
+    MAX_SOURCES_BYTES,
+    MAX_YAML_NODES,
+    YamlLimitError,
+    load_bounded,
+)
 from crosscheck.config.load import SourcesConfig, load_sources
 from crosscheck.config.schema import (
     DEFAULT_RATE_LIMIT,
+    DEFAULT_REQUEST_DEADLINE,
+    DEFAULT_SOURCE_DEADLINE,
     DEFAULT_TIMEOUT,
     FILE_KINDS,
     HTTP_KINDS,
@@ -31,8 +40,10 @@ from crosscheck.config.validate import SourceProblem, validate_entry
 from crosscheck.config.write import add_source
 
 __all__ = [
-    "DEFAULT_RATE_LIMIT", "DEFAULT_TIMEOUT", "KINDS", "MEDIA_TYPES", "Publisher", "Source",
+    "DEFAULT_RATE_LIMIT", "DEFAULT_REQUEST_DEADLINE", "DEFAULT_SOURCE_DEADLINE",
+    "DEFAULT_TIMEOUT", "KINDS", "MEDIA_TYPES", "Publisher", "Source",
     "SourceProblem", "SourcesConfig", "add_source", "load_sources", "validate_entry",
+    "MAX_SOURCES_BYTES", "MAX_YAML_NODES", "YamlLimitError", "load_bounded",
     # importable from here as before the split
     "FILE_KINDS", "HTTP_KINDS", "ID_PATTERN", "LANGUAGE_PATTERN", "MAX_TIMEOUT",
     "kind_problems",

@@ -7,11 +7,13 @@ from pathlib import Path
 
 import yaml
 
+from crosscheck.config.bounded_yaml import YamlLimitError, load_bounded, read_capped
 from crosscheck.config.schema import _MISSING, Source
 from crosscheck.config.validate import (
     _DUPLICATES,
     SourceProblem,
     _pop_duplicates,
+    path_warning,
     validate_entry,
 )
 from crosscheck.errors import ConfigError
@@ -50,6 +52,7 @@ class SourcesConfig:
     path: Path
     sources: tuple[Source, ...]
     problems: tuple[SourceProblem, ...]
+    warnings: tuple[SourceProblem, ...] = ()  # usable, but worth a look (a path outside)
 
     def enabled_sources(self) -> tuple[Source, ...]:
         return tuple(s for s in self.sources if s.enabled)
@@ -65,18 +68,22 @@ class SourcesConfig:
 def _read_yaml(path: Path) -> object:
     """Read and parse the file, raising ConfigError with the fix when it cannot be used."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_capped(path).decode("utf-8")
     except FileNotFoundError:
         raise ConfigError(f"{path}: sources file not found; create it (see README.md, "
                           "section sources.yaml) or pass --sources PATH") from None
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start}); "
                           "re-save it as UTF-8") from None
+    except YamlLimitError as exc:
+        raise ConfigError(f"{path}: {exc}") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read the sources file ({exc.strerror}); "
                           "check the path and its permissions") from None
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        return load_bounded(text, _Loader)
+    except YamlLimitError as exc:
+        raise ConfigError(f"{path}: refused: {exc}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
@@ -110,6 +117,7 @@ def load_sources(path: Path) -> SourcesConfig:
     path = Path(path).expanduser().resolve()
     entries, problems = _entries(_read_yaml(path), path)
     sources: list[Source] = []
+    warnings: list[SourceProblem] = []
     first_index: dict[str, int] = {}
     for index, entry in enumerate(entries):
         source, found = validate_entry(entry, path.parent, index)
@@ -124,4 +132,8 @@ def load_sources(path: Path) -> SourcesConfig:
             continue
         first_index[source.id] = index
         sources.append(source)
-    return SourcesConfig(path=path, sources=tuple(sources), problems=tuple(problems))
+        warning = path_warning(source, path.parent, index)
+        if warning is not None:
+            warnings.append(warning)
+    return SourcesConfig(path=path, sources=tuple(sources), problems=tuple(problems),
+                         warnings=tuple(warnings))

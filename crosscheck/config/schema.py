@@ -29,6 +29,15 @@ MEDIA_TYPES = ("news", "opinion", "state_media", "aggregator", "think_tank", "bl
 DEFAULT_TIMEOUT = 20.0  # seconds per request: slow news sites answer within ~5 s; 20 leaves room
 MAX_TIMEOUT = 300.0  # beyond five minutes a hung request should count as a failure
 DEFAULT_RATE_LIMIT = 1.0  # requests per second per host: the usual polite-crawler default
+# Total seconds one request may take, redirects and retries included, however the server
+# trickles its bytes: the 5 MB body cap (MAX_BYTES) arrives in ~52 s at 100 KB/s, a slow but
+# working link; the largest real pages (1-2 MB) in ~20 s.
+DEFAULT_REQUEST_DEADLINE = 60.0
+# Total seconds one source may spend fetching: the default 200 pages (DEFAULT_PAGE_LIMIT) at
+# the default 1 request/s take 200 s plus the pages' own time, ~600 s at 2 s a page; 900 s
+# leaves room and keeps one stuck outlet from holding the night's run for hours.
+DEFAULT_SOURCE_DEADLINE = 900.0
+MAX_DEADLINE = 6 * 3600.0  # a deadline above six hours would not bound a nightly run
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
 LANGUAGE_PATTERN = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 _MISSING = object()
@@ -101,7 +110,10 @@ class Source(BaseModel):
     enabled: StrictBool = True
     max_articles: StrictInt | None = None
     timeout: StrictFloat = DEFAULT_TIMEOUT
+    request_deadline: StrictFloat = DEFAULT_REQUEST_DEADLINE
+    source_deadline: StrictFloat = DEFAULT_SOURCE_DEADLINE
     rate_limit: StrictFloat = DEFAULT_RATE_LIMIT
+    allow_private_network: StrictBool = False  # fetch intranet hosts (see ingest/hosts.py)
     include: tuple[Regex, ...] = ()
     exclude: tuple[Regex, ...] = ()
     language: str | None = None
@@ -132,6 +144,13 @@ class Source(BaseModel):
     def _timeout_range(cls, value: float) -> float:
         if not 0 < value <= MAX_TIMEOUT:
             raise PydanticCustomError("timeout", "timeout")
+        return value
+
+    @field_validator("request_deadline", "source_deadline")
+    @classmethod
+    def _deadline_range(cls, value: float, info: ValidationInfo) -> float:
+        if not 0 < value <= MAX_DEADLINE:
+            raise PydanticCustomError(str(info.field_name), "deadline")
         return value
 
     @field_validator("rate_limit")

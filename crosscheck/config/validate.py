@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from crosscheck.config.schema import (
     _MISSING,
     KINDS,
+    MAX_DEADLINE,
     MAX_TIMEOUT,
     Publisher,
     Source,
@@ -36,6 +37,12 @@ _ALLOWED = {
     "enabled": "must be true or false",
     "max_articles": "must be a whole number of at least 1",
     "timeout": f"must be a number of seconds above 0 and at most {MAX_TIMEOUT:g}",
+    "request_deadline": f"must be a number of seconds above 0 and at most {MAX_DEADLINE:g}: "
+                        "the most one request may take, redirects and retries included",
+    "source_deadline": f"must be a number of seconds above 0 and at most {MAX_DEADLINE:g}: "
+                       "the most one source may spend fetching in a run",
+    "allow_private_network": "must be true or false (true lets this source fetch loopback "
+                             "and private-network hosts, for intranet feeds)",
     "rate_limit": "must be a number of requests per second above 0 (0.5 = one every 2 s)",
     "include": "must be a list of URL regular expressions",
     "exclude": "must be a list of URL regular expressions",
@@ -132,6 +139,18 @@ def validate_entry(entry: object, base_dir: Path,
                      for p in _problem_from_error(err, source_id, index)]
         return None, problems + _unchecked_kind_problems(entry, problems, source_id, index)
     return (None, problems) if problems else (source, [])
+
+
+def path_warning(source: Source, base_dir: Path, index: int | None) -> SourceProblem | None:
+    """A warning when a source's path leaves the folder of the sources file."""
+    if source.path is None or source.path.is_relative_to(Path(base_dir).resolve()):
+        return None
+    what = "every .txt, .md and .html file in it" if source.kind == "files" else "it"
+    return SourceProblem(source.id, "path", str(source.path),
+                         f"leaves the folder of the sources file ({base_dir}): crosscheck "
+                         f"will read {what} and publish what it reads; keep article folders "
+                         "beside sources.yaml, or ignore this warning if that path is meant",
+                         index)
 
 
 _DUPLICATES = "\x00duplicate keys"  # marker key the loader adds to a mapping that repeats a key

@@ -13,7 +13,8 @@ import httpx
 
 from crosscheck.config import Source
 from crosscheck.ingest.fetch import USER_AGENT, make_client
-from crosscheck.ingest.files import ingest_files, ingest_jsonl
+from crosscheck.ingest.files import ingest_files
+from crosscheck.ingest.jsonl import ingest_jsonl
 from crosscheck.ingest.result import Collector, HttpCacheEntry, IngestResult
 from crosscheck.ingest.text import clean_text, content_hash, normalize_text
 from crosscheck.ingest.urls import canonical_url

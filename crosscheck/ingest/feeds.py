@@ -13,7 +13,7 @@ from crosscheck.config import Source
 from crosscheck.errors import IngestError, TransientError
 from crosscheck.ingest.extract_html import html_fragment_text
 from crosscheck.ingest.fetch import Fetcher
-from crosscheck.ingest.pages import Fallback, fetch_page, page_limit
+from crosscheck.ingest.pages import Fallback, fetch_page, out_of_time, page_limit
 from crosscheck.ingest.result import Collector
 
 
@@ -69,11 +69,14 @@ def ingest_rss(source: Source, col: Collector, fetcher: Fetcher) -> None:
         col.fail(str(exc), retryable=isinstance(exc, TransientError))
         return
     if parsed.get("bozo"):
-        col.note(f"feed {source.url}: {parsed.get('bozo_exception')}; "
+        col.note(source.url, f"feed: {parsed.get('bozo_exception')}; "
                  f"{len(parsed.entries)} entries recovered by the lenient parser")
     fetched = 0
     for number, entry in enumerate(parsed.entries, start=1):
         if col.full or fetched >= page_limit(source):
+            break
+        left = min(len(parsed.entries) - number + 1, page_limit(source) - fetched)
+        if out_of_time(col, fetcher, source.url, left):
             break
         link = entry.get("link")
         if not link:

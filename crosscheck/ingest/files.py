@@ -1,15 +1,20 @@
-"""Local sources: a folder of .txt/.md/.html articles (`files`) or a JSON-lines file (`jsonl`)."""
+"""Local `files` sources: a folder of .txt/.md/.html articles, one file each (jsonl: jsonl.py)."""
 
 from __future__ import annotations
 
-import json
+import codecs
+import errno
+import os
 import re
+import stat
+from collections import Counter
 from pathlib import Path
 
 import yaml
 
-from crosscheck.config import Source
+from crosscheck.config import Source, YamlLimitError, load_bounded
 from crosscheck.ingest.extract_html import extract_article
+from crosscheck.ingest.fetch import MAX_BYTES
 from crosscheck.ingest.result import Collector, as_datetime
 from crosscheck.ingest.text import clean_text
 from crosscheck.ingest.urls import file_uri
@@ -17,14 +22,19 @@ from crosscheck.ingest.urls import file_uri
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
 FRONT_MATTER_KEYS = ("title", "url", "published", "author")
-JSONL_KEYS = ("url", "title", "published", "text", "author")
+# Files are read up to the cap a web page has (MAX_BYTES, 5 MB): a text file that long is
+# far over MAX_ARTICLE_CHARS anyway, and a 50 MB file is never loaded whole.
+MAX_FILE_BYTES = MAX_BYTES
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
-def _decode(data: bytes, item: str) -> str:
-    """UTF-8 text (a BOM is allowed), or ValueError naming the first bad byte and the fix."""
+def decode_utf8(data: bytes, item: str, *, complete: bool = True) -> str:
+    """UTF-8 text (a BOM is allowed), or ValueError naming the first bad byte and the fix.
+
+    With `complete=False` the bytes were cut short: a character split by the cut is dropped.
+    """
     try:
-        return data.decode("utf-8-sig")
+        return codecs.getincrementaldecoder("utf-8-sig")().decode(data, final=complete)
     except UnicodeDecodeError as exc:
         raise ValueError(f"not UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start}; "
                          f"re-save {item} as UTF-8") from None
@@ -36,9 +46,11 @@ def split_front_matter(text: str) -> tuple[dict[str, object], str]:
     if not match:
         return {}, text
     try:
-        meta = yaml.safe_load(match.group(1))
+        meta = load_bounded(match.group(1))
     except yaml.YAMLError as exc:
         raise ValueError(f"malformed front matter: {str(exc).splitlines()[0]}") from None
+    except YamlLimitError as exc:
+        raise ValueError(f"front matter refused: {exc}") from None
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
@@ -56,12 +68,30 @@ def _title_and_body(text: str, title: str | None) -> tuple[str, str]:
     return str(title), cleaned
 
 
+def read_article(path: Path, max_bytes: int = MAX_FILE_BYTES) -> tuple[bytes, int]:
+    """Up to max_bytes of a regular file and its size, never following a symbolic link."""
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        return handle.read(max_bytes), info.st_size
+
+
+def _read_text(col: Collector, path: Path) -> str:
+    """The file's text, read no further than MAX_FILE_BYTES (a note says when it was cut)."""
+    data, size = read_article(path)
+    if size > len(data):
+        col.note(str(path), f"file of {size:,} bytes: only its first {len(data):,} read "
+                            "(MAX_FILE_BYTES)")
+    return decode_utf8(data, path.name, complete=size <= len(data))
+
+
 def _read_one(col: Collector, path: Path) -> None:
     """Read one article file into the collector, or record why it was skipped."""
     item = str(path)
     try:
-        text = _decode(path.read_bytes(), path.name)
-        meta, body = split_front_matter(text)
+        meta, body = split_front_matter(_read_text(col, path))
     except OSError as exc:
         col.skip(item, f"unreadable: {exc.strerror}; check the file's permissions")
         return
@@ -70,13 +100,13 @@ def _read_one(col: Collector, path: Path) -> None:
         return
     unknown = sorted(set(meta) - set(FRONT_MATTER_KEYS))
     if unknown:
-        col.note(f"{item}: front matter keys {unknown} ignored; known: {FRONT_MATTER_KEYS}")
+        col.note(item, f"front matter keys {unknown} ignored; known: {FRONT_MATTER_KEYS}")
     url = str(meta.get("url") or file_uri(path))
     if not col.wants(url):
         return
     published = as_datetime(meta.get("published"))
     if meta.get("published") is not None and published is None:
-        col.note(f"{item}: published {meta['published']!r} is not an ISO date; left empty")
+        col.note(item, f"published {meta['published']!r} is not an ISO date; left empty")
     author = str(meta["author"]) if meta.get("author") else None
     title = str(meta["title"]) if meta.get("title") else None
     if path.suffix.lower() in HTML_SUFFIXES:
@@ -91,6 +121,53 @@ def _read_one(col: Collector, path: Path) -> None:
     col.add(url=url, text=text_body, title=title, published=published, author=author, item=item)
 
 
+def entry_kind(entry: Path) -> str | None:
+    """What a folder entry is when it is not an article file to read, else None."""
+    if entry.name.startswith("."):
+        return "hidden"
+    if entry.is_dir():
+        return "folder (a files source reads one level)"
+    if not entry.is_file():
+        return "special file (pipe, socket, device or broken link)"
+    suffix = entry.suffix.lower()
+    if suffix not in TEXT_SUFFIXES + HTML_SUFFIXES:
+        return f"{suffix} file" if suffix else "file without a suffix"
+    return None
+
+
+def _outside_link(entry: Path, folder: Path) -> Path | None:
+    """Where a symbolic link points when that is outside the folder, else None."""
+    if not entry.is_symlink():
+        return None
+    target = entry.resolve()
+    return None if target.is_relative_to(folder) else target
+
+
+def article_files(folder: Path, col: Collector) -> list[Path]:
+    """The folder's article files in name order; the rest skipped by count and kind."""
+    usable: list[Path] = []
+    others: Counter[str] = Counter()
+    for entry in sorted(folder.iterdir()):
+        outside = _outside_link(entry, folder)
+        if outside is not None:
+            col.skip(str(entry), f"symbolic link to {outside}, outside the folder; not "
+                                 "followed", failure=False)
+            continue
+        kind = entry_kind(entry)
+        if kind is None:
+            usable.append(entry.resolve() if entry.is_symlink() else entry)
+        else:
+            others[kind] += 1
+    if others:
+        total = sum(others.values())
+        counts = ", ".join(f"{kind}: {n}" for kind, n in others.most_common())
+        what = "1 entry that is not an article file" if total == 1 else \
+            f"{total} entries that are not article files"
+        col.skip(str(folder), f"skipped {what} ({counts}); articles are .txt, .md or .html "
+                              "files", failure=False)
+    return usable
+
+
 def ingest_files(source: Source, col: Collector) -> None:
     """Read every .txt/.md/.html file of the source's folder, in name order."""
     folder = source.path
@@ -101,11 +178,7 @@ def ingest_files(source: Source, col: Collector) -> None:
         col.fail(f"{folder} is a file; kind files needs a folder (use kind jsonl for a .jsonl "
                  "file)")
         return
-    files = sorted(p for p in folder.iterdir() if not p.name.startswith(".") and p.is_file())
-    usable = [p for p in files if p.suffix.lower() in TEXT_SUFFIXES + HTML_SUFFIXES]
-    for path in files:
-        if path not in usable:
-            col.skip(str(path), "not an article file (.txt, .md or .html)", failure=False)
+    usable = article_files(folder, col)
     if not usable:
         col.fail(f"folder {folder} has no .txt, .md or .html files")
         return
@@ -113,56 +186,3 @@ def ingest_files(source: Source, col: Collector) -> None:
         if col.full:
             break
         _read_one(col, path)
-
-
-def _jsonl_record(col: Collector, line: bytes, item: str, default_url: str) -> None:
-    """One JSON line into the collector, or a skip naming the line."""
-    try:
-        decoded = _decode(line, "the file")
-    except ValueError as exc:
-        col.skip(item, str(exc))
-        return
-    try:
-        record = json.loads(decoded)
-    except ValueError as exc:
-        col.skip(item, f"not valid JSON: {exc}")
-        return
-    if not isinstance(record, dict):
-        col.skip(item, "each line must be a JSON object with url, title, published, text")
-        return
-    text = record.get("text")
-    if not isinstance(text, str):
-        col.skip(item, "`text` is missing or not a string")
-        return
-    bad = [k for k in ("url", "title", "author", "published")
-           if record.get(k) is not None and not isinstance(record[k], str)]
-    if bad:
-        col.skip(item, f"{', '.join(bad)} must be text")
-        return
-    url = record.get("url") or default_url
-    if col.wants(url):
-        col.add(url=url, text=text, title=record.get("title") or "", item=item,
-                published=as_datetime(record.get("published")), author=record.get("author"))
-
-
-def ingest_jsonl(source: Source, col: Collector) -> None:
-    """Read one article per line of the source's .jsonl file; a bad line is skipped alone."""
-    path = source.path
-    if path is None or not path.exists():
-        col.fail(f"file {path} does not exist; create it or fix `path` in sources.yaml")
-        return
-    if path.is_dir():
-        col.fail(f"{path} is a folder; kind jsonl needs a .jsonl file (use kind files for a "
-                 "folder)")
-        return
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        col.fail(f"cannot read {path} ({exc.strerror}); check its permissions")
-        return
-    for number, line in enumerate(data.splitlines(), start=1):
-        if col.full:
-            break
-        if line.strip():
-            item = f"{path}:{number}"
-            _jsonl_record(col, line, item, f"{file_uri(path)}?line={number}")

@@ -33,7 +33,7 @@ class Fallback:
 def _use_fallback(col: Collector, url: str, fallback: Fallback, why: str) -> None:
     """Keep the feed's own text for an article whose page failed, or skip it."""
     if fallback.text.strip():
-        col.note(f"{url}: {why}; used the feed's summary text instead")
+        col.note(url, f"{why}; used the feed's summary text instead")
         col.add(url=url, text=fallback.text, title=fallback.title,
                 published=fallback.published, author=fallback.author)
     else:
@@ -58,7 +58,7 @@ def fetch_page(col: Collector, fetcher: Fetcher, url: str,
         return
     html, note = decode_body(resp.content, resp.content_type)
     if note:
-        col.note(f"{url}: {note}")
+        col.note(url, note)
     if too_damaged(html):
         _use_fallback(col, url, fallback, f"page text undecodable ({note})")
         return
@@ -76,6 +76,16 @@ def page_limit(source: Source) -> int:
     return source.max_articles or DEFAULT_PAGE_LIMIT
 
 
+def out_of_time(col: Collector, fetcher: Fetcher, item: str, left: int) -> bool:
+    """True, with one skip naming source_deadline for the `left` pages, once it has passed."""
+    if not fetcher.out_of_time:
+        return False
+    seconds = fetcher.limits.source_deadline
+    col.skip(item, f"{left} more page(s) not fetched: the source's {seconds:g} s deadline "
+                   "(source_deadline) passed; they are read on the next run", failure=False)
+    return True
+
+
 def _index_links(source: Source, col: Collector, fetcher: Fetcher) -> list[str]:
     """Article links of the index page matching link_pattern (IngestError when it fails)."""
     assert source.url is not None and source.link_pattern is not None
@@ -85,7 +95,7 @@ def _index_links(source: Source, col: Collector, fetcher: Fetcher) -> list[str]:
         return []
     html, note = decode_body(resp.content, resp.content_type)
     if note:
-        col.note(f"{source.url}: {note}")
+        col.note(source.url, note)
     pattern = re.compile(source.link_pattern)
     links = [u for u in page_links(html, resp.url) if pattern.search(u)]
     if not links:
@@ -107,8 +117,12 @@ def ingest_html(source: Source, col: Collector, fetcher: Fetcher) -> None:
                 return
             col.skip(source.url, f"index page fetch failed: {exc}")
     fetched = 0
-    for url in dict.fromkeys(urls):
+    unique = list(dict.fromkeys(urls))
+    for number, url in enumerate(unique):
         if col.full or fetched >= page_limit(source):
+            break
+        left = min(len(unique) - number, page_limit(source) - fetched)
+        if out_of_time(col, fetcher, source.url or source.id, left):
             break
         if col.wants(url):
             fetch_page(col, fetcher, url)

@@ -4,17 +4,27 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from crosscheck.config import Source
-from crosscheck.ingest.text import clean_text, content_hash, strip_controls
+from crosscheck.ingest.text import (
+    MAX_ARTICLE_CHARS,
+    cap_text,
+    clean_text,
+    content_hash,
+    strip_controls,
+)
 from crosscheck.ingest.urls import canonical_url
-from crosscheck.models import Article, SkipRecord, stable_id
+from crosscheck.models import Article, NoteRecord, SkipRecord, stable_id
 
 STAGE = "ingest"
 # Shorter than one short sentence ("Troops massed at the border." is 28 characters): nothing to
 # extract a claim from, so the item is reported as an empty article.
 MIN_ARTICLE_CHARS = 20
+# A published date may run ahead of this run's clock by a time zone (at most 14 h) and a
+# little clock skew; a date more than a day ahead (2099-01-01) is wrong, and as an as-of date
+# it would file the article's figures under a future moment.
+MAX_DATE_AHEAD = timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -37,7 +47,7 @@ class IngestResult:
     error: str | None = None  # the whole source failed: why, and how to fix it
     http_cache: dict[str, HttpCacheEntry] = field(default_factory=dict)
     not_modified: int = 0  # conditional GETs answered 304: nothing new behind them
-    notes: list[str] = field(default_factory=list)  # warnings that did not stop an article
+    notes: list[NoteRecord] = field(default_factory=list)  # warnings that did not stop an item
     retryable: bool = False  # the source failed on a timeout or 5xx: a later retry may succeed
 
     @property
@@ -100,15 +110,17 @@ class Collector:
             self._first_failure = self._first_failure or f"{item}: {reason}"
 
 
-    def note(self, message: str) -> None:
-        self.result.notes.append(message)
+    def note(self, item: str, message: str) -> None:
+        """Keep a warning about an item that was still used (it reaches the report)."""
+        self.result.notes.append(NoteRecord(STAGE, self.source.id, item, message))
 
     def add(self, *, url: str, text: str, title: str = "", canonical: str | None = None,
             published: datetime | None = None, author: str | None = None,
             item: str | None = None) -> Article | None:
-        """Clean the text and keep the article unless it is empty or a duplicate."""
+        """Cap and clean the text; keep the article unless it is empty or a duplicate."""
         item = item or url
-        body, _removed = clean_text(text)
+        capped = cap_text(text)
+        body, _removed = clean_text(capped)
         if len(body) < MIN_ARTICLE_CHARS:
             self.skip(item, "empty article: no text left after removing boilerplate")
             return None
@@ -122,13 +134,27 @@ class Collector:
             id=stable_id(self.source.id, canon), source_id=self.source.id, url=url,
             canonical_url=canon, title=strip_controls(title).strip(), text=body,
             content_hash=digest,
-            published=published, fetched_at=self.now,
+            published=self._plausible_date(item, published), fetched_at=self.now,
             author=strip_controls(author) if author else None,
         )
         self._seen_urls[canon] = url
         self._seen_hashes[digest] = url
         self.result.articles.append(article)
+        if len(capped) < len(text):
+            self.note(item, f"text cut to its first {len(capped):,} of {len(text):,} characters "
+                            f"(MAX_ARTICLE_CHARS = {MAX_ARTICLE_CHARS:,}); the rest is not read")
         return article
+
+    def _plausible_date(self, item: str, published: datetime | None) -> datetime | None:
+        """The published date, or None with a note when it lies more than a day ahead."""
+        if published is None:
+            return None
+        moment = published if published.tzinfo else published.replace(tzinfo=UTC)
+        if moment <= self.now + MAX_DATE_AHEAD:
+            return published
+        self.note(item, f"published {moment:%Y-%m-%d} is more than a day after this run "
+                        f"({self.now:%Y-%m-%d}); not used as the article's date")
+        return None
 
     def fail(self, reason: str, *, retryable: bool = False) -> IngestResult:
         """The whole source failed: keep what was collected and the reason."""

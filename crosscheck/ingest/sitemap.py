@@ -11,7 +11,7 @@ from lxml import etree
 from crosscheck.config import Source
 from crosscheck.errors import FetchError, IngestError, TransientError
 from crosscheck.ingest.fetch import Fetcher
-from crosscheck.ingest.pages import fetch_page, page_limit
+from crosscheck.ingest.pages import fetch_page, out_of_time, page_limit
 from crosscheck.ingest.result import Collector, as_datetime
 
 # Child sitemaps followed from one sitemapindex: news sites split by month or section, and the
@@ -78,7 +78,7 @@ def read_sitemap(fetcher: Fetcher, url: str, col: Collector,
                           "top, <sitemapindex>)")
     children = _newest_first(_entries(root, "sitemap"))
     if len(children) > MAX_CHILD_SITEMAPS:
-        col.note(f"sitemap {url}: read the {MAX_CHILD_SITEMAPS} newest of {len(children)} "
+        col.note(url, f"sitemap: read the {MAX_CHILD_SITEMAPS} newest of {len(children)} "
                  "child sitemaps (MAX_CHILD_SITEMAPS)")
     found: list[SitemapEntry] = []
     for child in children[:MAX_CHILD_SITEMAPS]:
@@ -100,8 +100,12 @@ def ingest_sitemap(source: Source, col: Collector, fetcher: Fetcher) -> None:
     if entries is None:
         return
     fetched = 0
-    for entry in _newest_first(entries):
+    ordered = _newest_first(entries)
+    for number, entry in enumerate(ordered):
         if col.full or fetched >= page_limit(source):
+            break
+        left = min(len(ordered) - number, page_limit(source) - fetched)
+        if out_of_time(col, fetcher, source.url, left):
             break
         if col.wants(entry.url):
             fetch_page(col, fetcher, entry.url)

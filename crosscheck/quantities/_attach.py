@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 
 from crosscheck.quantities import _lexicon as lx
+from crosscheck.quantities._ages import read_age
 from crosscheck.quantities._numbers import letter_follows, read_number
 from crosscheck.quantities._tokens import NUMBER_WORDS, WORD_STARTS, Cand, Tokens
 from crosscheck.quantities._units import (
@@ -25,10 +26,15 @@ _PREFIX_LAST_CHARS = frozenset(sym[-1] for sym in CURRENCY_PREFIXES)
 _NOT_RATE_AFTER = {"earlier", "ago", "later", "before", "after", "on", "previously", "prior"}
 
 COUNT_PHRASE_MAX = 4  # words after a figure searched for its counted noun
+OF_PHRASE_MAX = 3  # words of "of ..." between a unit and its period ("of jet fuel a year")
+PERIOD_NOUNS = {"second", "minute", "hour", "day", "night", "week", "month", "year", "annum",
+                "decade", "century"}
 
 
 def attach_unit(t: Tokens, c: Cand) -> None:
     """Currency before the figure, then a unit, rate or counted noun after it."""
+    if c.unit:
+        return  # read with its unit ("tripled")
     _currency_prefix(t, c)
     if c.currency:
         _after_currency(t, c)
@@ -47,10 +53,37 @@ def attach_unit(t: Tokens, c: Cand) -> None:
     found = _unit_at(t, c, j)
     if found is not None:
         _apply_unit(t, c, *found)
-    elif c.num > 0 and t.lows[c.num - 1] in ("aged", "age") and not c.words:
-        c.unit, c.kind = "year of age", "duration"  # "aged 45"
+    elif read_age(t, c):
+        return
     elif c.integer or c.low >= 1:
         _count_noun(t, c, j)
+
+
+def read_share(t: Tokens, c: Cand) -> None:
+    """"a third of its gas", "half the flats", "one in five": a fraction of a whole is a share,
+    33.3 percent of something rather than the bare count 0.333 (a decimal like 0.5 stays)."""
+    if c.unit or not 0 < c.low < 1 or c.low != c.high or "." in t.words[c.num]:
+        return
+    if not _whole_follows(t, c):
+        # "a third term", "a quarter final", "a half marathon": ordinals and compounds, where
+        # "a two-thirds majority" keeps its fraction
+        c.drop = c.words and t.lows[c.first] in ("a", "an")
+        return
+    c.low = c.high = c.low * 100
+    c.unit, c.kind = "percentage", "percent"
+
+
+# Words after a fraction that name the whole it is a part of ("half the flats", "a third of").
+_WHOLE_WORDS = {"of", "the", "its", "their", "his", "her", "our", "my", "your", "all", "these",
+                "those", "this", "that", "a", "an"}
+
+
+def _whole_follows(t: Tokens, c: Cand) -> bool:
+    """The fraction is of a whole: "x in y" / "x out of y", or the whole or a clause end next."""
+    if any(t.lows[k] in ("in", "out") for k in range(c.num, c.num_end)):
+        return True
+    e = c.end
+    return e >= t.n or t.kinds[e] == "s" or t.lows[e] in _WHOLE_WORDS
 
 
 def _after_currency(t: Tokens, c: Cand) -> None:
@@ -87,6 +120,23 @@ def _apply_unit(t: Tokens, c: Cand, unit: Unit, e: int) -> None:
     if c.kind == "currency" and unit.name not in lx.CENT_WORDS:
         _cents(t, c, e)
     _rate(t, c, c.end)
+    if " per " not in c.unit:
+        _rate_after_of(t, c)
+
+
+def _rate_after_of(t: Tokens, c: Cand) -> None:
+    """"2.4 billion gallons of jet fuel a year", "9 hours of sleep a night": the period comes
+    after what is measured."""
+    e = c.end
+    if e >= t.n or t.lows[e] != "of":
+        return
+    for k in range(e + 1, min(t.n, e + 2 + OF_PHRASE_MAX)):
+        if t.lows[k] in ("a", "an", "per", "each", "every") and k + 1 < t.n \
+                and t.lows[k + 1] in PERIOD_NOUNS:
+            _rate(t, c, k)
+            return
+        if t.kinds[k] != "w" or t.lows[k] in STOP_WORDS:
+            return
 
 
 def _cents(t: Tokens, c: Cand, e: int) -> None:
@@ -104,7 +154,8 @@ def _cents(t: Tokens, c: Cand, e: int) -> None:
 
 
 def _million_m(t: Tokens, c: Cand, j: int) -> bool:
-    """"3m shells", "between 1m and 3m shells": a glued "m" before a count is a million."""
+    """"3m shells", "2.3m barrels", "between 1m and 3m shells": a glued "m" before a count or
+    a non-length unit is a million; before "long", "sprint" or a singular noun it is metres."""
     if j >= t.n or t.words[j] != "m" or t.gap(j) != 0 or c.scale != 1.0:
         return False
     k = j + 1
@@ -112,13 +163,28 @@ def _million_m(t: Tokens, c: Cand, j: int) -> bool:
         if t.kinds[k] == "n" and not (k + 1 < t.n and t.words[k + 1] == "m"):
             return False
         k += 2 if t.kinds[k] == "n" else 1
-    if k >= t.n or not t.spaced(k) or not (t.lows[k] == "of" or looks_plural(t.words[k])):
-        return False
-    if match_unit(t.words, t.lows, k, min(t.n, k + 3)) is not None and t.lows[k] != "of":
+    if k >= t.n or not t.spaced(k) or not _counts_after_m(t, k):
         return False
     c.low, c.high, c.scale = c.low * 1e6, c.high * 1e6, 1e6
     c.num_end = c.end = j + 1
     return True
+
+
+def _counts_after_m(t: Tokens, k: int) -> bool:
+    """What follows "4.1m" makes it millions: "of", a plural, or a unit that is not a length."""
+    if t.lows[k] == "of":
+        return True
+    if t.lows[k] in lx.DIMENSION_WORDS:
+        return False
+    found = match_unit(t.words, t.lows, k, min(t.n, k + 3))
+    if found is not None:
+        return found[0].kind not in ("length", "area", "speed")
+    for m in range(k, min(t.n, k + lx.SCALE_PHRASE_MAX)):
+        if t.kinds[m] != "w" or t.lows[m] in STOP_WORDS or not t.spaced(m):
+            return False
+        if looks_plural(t.words[m]):
+            return True
+    return False
 
 
 def _unit_at(t: Tokens, c: Cand, j: int) -> tuple[Unit, int] | None:
@@ -144,8 +210,9 @@ def _unit_at(t: Tokens, c: Cand, j: int) -> tuple[Unit, int] | None:
     if e < t.n and t.gap(e) == 0 and t.kinds[e] in ("w", "n"):
         return None  # "5 min" yes; "5 minx", "24703L202", "5 $10 bills" no
     if len(t.words[j]) == 1 and t.kinds[j] == "w" and e == j + 1 and t.gap(j) != 0 \
-            and e < t.n and t.kinds[e] == "w" and t.words[j] not in ("W", "C", "F", "V", "p"):
-        return None
+            and e < t.n and t.kinds[e] == "w" and t.words[j] not in ("W", "C", "F", "V", "p") \
+            and t.lows[e] not in lx.DIMENSION_WORDS:
+        return None  # "5 m people" is no unit; "4.1 m long", "3 L of wine" are
     return unit, e
 
 
@@ -239,6 +306,10 @@ def _count_noun(t: Tokens, c: Cand, j: int) -> None:
         return  # "5G", "3D": glued letters are a name, not a noun
     if c.words and t.lows[c.num] == "one" and _one_of_superlative(t, c, k):
         return
+    if k + 1 < t.n and t.lows[k] in lx.DIFFERENCE_WORDS and t.spaced(k) \
+            and _noun_like(t, k + 1, False):
+        c.change = lx.DIFFERENCE_WORDS[t.lows[k]]  # "3,000 fewer patients", "100 more troops"
+        k += 1
     while k < t.n and len(phrase) < COUNT_PHRASE_MAX and _noun_like(t, k, bool(phrase)):
         word, k = _compound_word(t, k)
         phrase.append(word)

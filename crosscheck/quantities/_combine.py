@@ -16,6 +16,8 @@ _PHRASAL_VERBS = {"give", "gave", "given", "gives", "giving", "set", "sets", "pu
                   "comes", "go", "went", "goes", "wind", "wound", "shot", "use", "used", "step",
                   "stepped", "stand", "stood", "sit", "sat", "write", "wrote", "written"}
 
+# Words before the low end that make "X to Y" a range whose high end shares X's unit.
+RANGE_LEADS = {"from", "between", "aged", "ages"}
 UNIT_INHERIT_WINDOW = 6  # tokens between "from X unit" and "to Y" (covers "in 2008", "combined")
 
 # Words that start a new level or clause, so the change before does not carry over.
@@ -23,6 +25,7 @@ _COORDINATION_BREAKERS = {"to", "at", "from", "between", "than", "was", "were", 
                           "while", "whereas", "but", "of"}
 COORDINATION_WINDOW = 6  # tokens between "rose 0.3% m/m and 4.5% y/y": a short elliptical list
 CONTEXT_WINDOW = 4  # tokens looked at before a figure for qualifiers and change verbs
+BY_OBJECT_WINDOW = 3  # words of a verb's object before "by" ("increased its stake by 5%")
 
 
 def inherit_units(t: Tokens, cands: list[Cand]) -> None:
@@ -65,6 +68,8 @@ def _of_partner(t: Tokens, cands: list[Cand], n: int) -> Cand | None:
     if n + 1 >= len(cands) or t.lows[b.end:b.end + 1] != ["of"]:
         return None
     nxt = cands[n + 1]
+    if nxt.num_end < t.n and t.words[nxt.num_end] == "-" and t.gap(nxt.num_end) == 0:
+        return None  # "five of the three-ton satellites": that unit qualifies another noun
     between = t.lows[b.end + 1:nxt.first]
     return nxt if nxt.unit and between in ([], ["the"], ["its"], ["their"], ["a"], ["an"]) else None
 
@@ -83,6 +88,7 @@ def merge_ranges(t: Tokens, cands: list[Cand]) -> list[Cand]:
     return cands
 
 
+
 def _joinable(t: Tokens, a: Cand, b: Cand, connectors: tuple[str, ...]) -> bool:
     """True when a and b are the two ends of one range."""
     if a.low != a.high or b.low != b.high or a.vague or b.vague:
@@ -92,8 +98,8 @@ def _joinable(t: Tokens, a: Cand, b: Cand, connectors: tuple[str, ...]) -> bool:
         between = ["-"]  # "5 -10" read as a negative; a hyphen between figures is a range
     if not between or between[0] not in connectors or len(between) > 2:
         return False
-    if len(between) == 2 and between != ["to", "-"]:
-        return False
+    if len(between) == 2 and between not in (["to", "-"], ["-", "to"]):
+        return False  # "5 to -3"; "18- to 34-year-olds" (a suspended hyphen)
     word = between[0]
     lead = t.lows[a.first - 1] if a.first > 0 else ""
     if word == "and" and lead != "between":
@@ -102,7 +108,7 @@ def _joinable(t: Tokens, a: Cand, b: Cand, connectors: tuple[str, ...]) -> bool:
         return False
     if a.unit and b.unit and a.unit != b.unit and not _same_base(a.unit, b.unit):
         return False
-    if a.unit and not b.unit and word not in ("-",) and lead not in ("from", "between"):
+    if a.unit and not b.unit and word not in ("-",) and lead not in RANGE_LEADS:
         return False
     if word == "to" and lead not in ("from", "between") and _change_before(t, a.first) \
             and (lead != "by" or a.unit):
@@ -117,8 +123,8 @@ def _same_base(u: str, v: str) -> bool:
 
 def _join(a: Cand, b: Cand) -> Cand:
     """b becomes the range a..b; a bare low end takes the scale and unit of the high end."""
-    if b.sign == "-" and b.first == b.num - 1:
-        b.low = b.high = -b.low
+    if b.sign == "-" and b.first == b.num - 1 and a.end == b.first:
+        b.low = b.high = -b.low  # the "-" read as b's sign was the range's dash
     if a.scale == 1.0 and b.scale != 1.0 and a.low * b.scale <= b.low:
         a.low = a.high = a.low * b.scale  # "1 to 3 million", "US $89 to $93 billion"
     if not b.unit or len(a.unit) > len(b.unit):
@@ -141,22 +147,37 @@ def qualify(t: Tokens, c: Cand, prev: Cand | None) -> None:
                 c.qualifier = found[0]
             c.first = found[1]
             k = found[1]
-        change = _change_before(t, k)
+        change = _change_before(t, k, counted=c.kind == "count" and bool(c.unit))
         if change:
             c.change = change
     if c.sign == "+" and c.change == "none":
         c.change = "up"
+    elif c.sign == "-" and c.change == "none" and _signed_change(t, c):
+        c.change = "down"  # "Nikkei -0.8%"
+    if c.unit == "count" and c.change == "none" and c.end < t.n \
+            and t.lows[c.end] in lx.CHANGE_WORDS and t.spaced(c.end):
+        c.change = lx.CHANGE_WORDS[t.lows[c.end]]  # "a fivefold increase", "a 10-fold drop"
     if c.plus and c.qualifier == "exact":
         c.qualifier = "at_least"
     _qualifier_after(t, c)
+    _difference_after(t, c)
     if prev is not None and prev.end < t.n and t.words[prev.end] == "(" and c.first == prev.end + 1:
         _inherit(prev, c)  # "dropped by 1 to 1.5 degrees Celsius (1.8 to 2.7 Fahrenheit)"
     elif prev is not None and c.change == "none" and _coordinated(t, prev, c):
         c.change = prev.change  # "Nasdaq rose 0.3% month-on-month and 4.5% year-on-year"
+    elif prev is not None and c.change == "none" and t.lows[prev.end:c.first] == [",", "or"]:
+        c.change = prev.change  # "lost 475 points, or 1.3%": the same change restated
     if c.qualifier in ("more_than", "at_least"):
         c.high = math.inf
     elif c.qualifier in ("less_than", "at_most"):
         c.low = -math.inf
+
+
+def _signed_change(t: Tokens, c: Cand) -> bool:
+    """A minus-signed percentage or index move that is not stated as a level."""
+    before = c.num - 2  # the token before the sign
+    return (c.kind == "percent" or c.unit == "point") \
+        and (before < 0 or t.lows[before] not in lx.LEVEL_WORDS)
 
 
 def _coordinated(t: Tokens, prev: Cand, c: Cand) -> bool:
@@ -185,18 +206,25 @@ def _qualifier_before(t: Tokens, k: int) -> tuple[str, int] | None:
             continue
         key = tuple(t.lows[s:k])
         if key in lx.QUALIFIER_PHRASES and all(t.spaced(x) for x in range(s + 1, k + 1)):
+            if key == ("up", "to") and s > 0 and t.lows[s - 1] in lx.MOTION_VERBS:
+                return None  # "edged up to 3.9%": a verb and its particle, then the level
             return lx.QUALIFIER_PHRASES[key], s
     if k >= 2 and t.words[k - 1] == "-" and t.lows[k - 2] == "sub":
         return "less_than", k - 2
     return None
 
 
-def _change_before(t: Tokens, k: int) -> str:
-    """A change verb within a few words before token k ("rose 5%", "fell by about 3%")."""
+def _change_before(t: Tokens, k: int, counted: bool = False) -> str:
+    """A change verb within a few words before token k ("rose 5%", "fell by about 3%").
+
+    Before counted things a verb that takes them as its object counts them, it does not
+    change a level: "lost 2,900 tanks", "added 300 jobs" (but "rose by 200 people")."""
     skipped = 0
     j = k - 1
     while j >= 0 and skipped <= CONTEXT_WINDOW:
         w = t.lows[j]
+        if counted and w in lx.COUNTING_VERBS:
+            return ""
         if w in lx.CHANGE_WORDS and (w != "+" or t.gap(j + 1) == 0):
             if w in ("higher", "lower") and j + 1 < k and t.lows[j + 1] != "by":
                 return ""
@@ -207,8 +235,28 @@ def _change_before(t: Tokens, k: int) -> str:
             j -= 1
             skipped += 1
             continue
-        return ""
+        return _verb_before_object(t, j) if t.lows[j + 1] == "by" else ""
     return ""
+
+
+def _verb_before_object(t: Tokens, j: int) -> str:
+    """"cut its rate by 25bps", "trimmed spending by 4%": a change verb, its object, "by"."""
+    for m in range(j, max(-1, j - BY_OBJECT_WINDOW), -1):
+        if t.kinds[m] != "w":
+            return ""
+        if t.lows[m] in lx.CHANGE_WORDS and t.lows[m] not in ("up", "down", "higher", "lower"):
+            return lx.CHANGE_WORDS[t.lows[m]]
+    return ""
+
+
+def _difference_after(t: Tokens, c: Cand) -> None:
+    """"100 more than last year", "2,000 fewer.": a difference stated after the figure."""
+    e = c.end
+    if c.change != "none" or e >= t.n or t.lows[e] not in lx.DIFFERENCE_WORDS or not t.spaced(e):
+        return
+    after = t.lows[e + 1] if e + 1 < t.n else "."
+    if after == "than" or t.kinds[e + 1 if e + 1 < t.n else e] == "s" or e + 1 >= t.n:
+        c.change = lx.DIFFERENCE_WORDS[t.lows[e]]
 
 
 def _qualifier_after(t: Tokens, c: Cand) -> None:

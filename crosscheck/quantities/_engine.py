@@ -9,7 +9,9 @@ from __future__ import annotations
 import math
 
 from crosscheck.models import Quantity
-from crosscheck.quantities._attach import attach_unit
+from crosscheck.quantities._attach import attach_unit, read_share
+from crosscheck.quantities._base import tidy
+from crosscheck.quantities._carry import carry_units
 from crosscheck.quantities._combine import inherit_units, merge_ranges, qualify
 from crosscheck.quantities._filters import mark_dropped
 from crosscheck.quantities._numbers import read_number, read_out_of
@@ -21,8 +23,6 @@ from crosscheck.quantities._tokens import (
     blocked_tokens,
     start_tokens,
 )
-
-SIGNIFICANT_DIGITS = 12  # beyond what any news figure states, above float scaling noise
 
 
 def parse(text: str) -> list[Quantity]:
@@ -39,6 +39,7 @@ def parse(text: str) -> list[Quantity]:
     cands = [c for c in cands if not c.drop]
     cands = merge_ranges(t, cands)
     inherit_units(t, cands)
+    carry_units(t, cands)
     out = []
     prev = None
     for c in cands:
@@ -62,17 +63,11 @@ def _read_all(t: Tokens, blocked: set[int], hits: list[int]) -> list[Cand]:
             continue
         read_out_of(t, c)
         attach_unit(t, c)
+        read_share(t, c)
         mark_dropped(t, c, blocked)
         cands.append(c)
         last_end = c.end
     return cands
-
-
-def _tidy(value: float) -> float:
-    """Drop float noise from scaling ("16.4 million" is 16400000, not 16399999.999999998)."""
-    if math.isinf(value) or value == 0:
-        return float(value)
-    return float(f"{value:.{SIGNIFICANT_DIGITS}g}")
 
 
 def _to_quantity(text: str, t: Tokens, c: Cand) -> Quantity:
@@ -80,6 +75,6 @@ def _to_quantity(text: str, t: Tokens, c: Cand) -> Quantity:
     kind = c.kind if c.unit else "count"
     if c.unit in ("percentage", "percentage point", "basis point"):
         kind = "percent"
-    return Quantity(low=_tidy(c.low), high=_tidy(c.high), unit=c.unit, unit_kind=kind,
+    return Quantity(low=tidy(c.low), high=tidy(c.high), unit=c.unit, unit_kind=kind,
                     qualifier=c.qualifier, change=c.change, surface=text[start:end],
                     start=start, end=end)

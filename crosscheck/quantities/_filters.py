@@ -26,16 +26,7 @@ def mark_dropped(t: Tokens, c: Cand, blocked: set[int]) -> None:
     """Mark years, dates, times, ordinals, identifiers, list markers and lone "one"s."""
     c.drop = (c.drop or _is_year(t, c) or _is_date_or_time(t, c) or _is_identifier(t, c)
               or _is_list_marker(t, c) or _is_lone_one(t, c) or c.num_end - 1 in blocked
-              or _is_bare_word(t, c) or _is_word_adjective(t, c) or _is_age_apposition(t, c)
-              or _is_season_or_decade(t, c))
-
-
-def _is_age_apposition(t: Tokens, c: Cand) -> bool:
-    """"Senard, 65, now faces": an age set off by commas after a name is not a figure."""
-    i, j = c.num, c.num_end
-    return (not c.words and c.integer and not c.unit and 1 <= c.low <= 120 and i >= 2
-            and j < t.n and t.words[i - 1] == "," and t.words[j] == ","
-            and t.kinds[i - 2] == "w" and t.words[i - 2][0].isupper())
+              or _is_bare_word(t, c) or _is_word_adjective(t, c) or _is_season_or_decade(t, c))
 
 
 def _is_bare_word(t: Tokens, c: Cand) -> bool:
@@ -77,6 +68,26 @@ def _is_season_or_decade(t: Tokens, c: Cand) -> bool:
             and t.gap(j) == 0 and c.low < 10_000)
 
 
+# Suffixes that follow clock times and also name units: "2.1 pm" is no time (picometres), nor
+# "3 hrs" (hours); "2.10 pm", "5 pm" and "0900 hrs" are.
+CLOCK_OR_UNIT = {"am", "pm", "hrs"}
+CLOCK_HOURS_MAX = 12  # before am/pm
+MINUTE_DIGITS = 2
+MILITARY_DIGITS = 4  # "0900 hrs", "1430 hrs"
+LAST_MINUTE = 59
+
+
+def _clock_like(t: Tokens, c: Cand) -> bool:
+    """The digits read as a clock time before "am", "pm" or "hrs"."""
+    word = t.words[c.num]
+    if t.words[c.num_end] == "hrs":
+        return word.isdigit() and len(word) == MILITARY_DIGITS and int(word[2:]) <= LAST_MINUTE
+    hours, _, minutes = word.partition(".")
+    if not hours.isdigit() or not 1 <= int(hours) <= CLOCK_HOURS_MAX:
+        return False
+    return not minutes or (len(minutes) == MINUTE_DIGITS and int(minutes) <= LAST_MINUTE)
+
+
 def _is_date_or_time(t: Tokens, c: Cand) -> bool:
     i, j = c.num, c.num_end
     if not c.words and j < t.n and t.gap(j) == 0 and t.words[j] in lx.ORDINAL_SUFFIXES:
@@ -85,7 +96,7 @@ def _is_date_or_time(t: Tokens, c: Cand) -> bool:
             t.lows[j] in ("a", "p") and j + 2 < t.n and t.words[j + 1] == "."
             and t.lows[j + 2] == "m")
             or (t.lows[j] == "o" and t.lows[j + 1:j + 3] == ["'", "clock"])):
-        return not c.currency
+        return not c.currency and (t.words[j] not in CLOCK_OR_UNIT or _clock_like(t, c))
     if c.words or not c.integer or c.currency or not 1 <= c.low <= 31:
         return False
     if j < t.n and t.words[j] == "s" and t.gap(j) == 0:
@@ -93,6 +104,8 @@ def _is_date_or_time(t: Tokens, c: Cand) -> bool:
     p = i - 1 if i >= 1 and t.words[i - 1] != "." else i - 2
     if p >= 0 and _is_month(t, p, p):
         return True
+    if p >= 2 and t.words[p] == "-" and t.kinds[p - 1] == "n" and _is_month(t, p - 2, p - 2):
+        return True  # "September 10-11": the second day of a span
     if j < t.n and t.spaced(j) and _is_month(t, j, i):
         return True
     return j + 1 < t.n and t.lows[j] == "of" and _is_month(t, j + 1, i)
@@ -145,6 +158,8 @@ def _is_named_number(t: Tokens, c: Cand) -> bool:
             or (c.first != c.num and i == c.num):
         return False
     word, low = t.words[p], t.lows[p]
+    if low in lx.IDENTIFIER_WORDS and "," in t.words[i]:
+        return False  # "may number 10,000 or more": names carry no thousands separator
     return low in lx.IDENTIFIER_WORDS or (
         any(ch.isupper() for ch in word) and low not in lx.FUNCTION_WORDS
         and word not in lx.MONTHS and low not in lx.CHANGE_WORDS)

@@ -21,14 +21,32 @@ SCALE_ABBREVIATIONS = {
     "bn": 1e9, "bln": 1e9, "mn": 1e6, "mln": 1e6, "mil": 1e6, "tn": 1e12, "trn": 1e12,
     "k": 1e3, "K": 1e3, "M": 1e6, "B": 1e9,
 }
-CURRENCY_ONLY_SCALES = {"m": 1e6, "b": 1e9, "bn": 1e9}
+CURRENCY_ONLY_SCALES = {"m": 1e6, "b": 1e9, "bn": 1e9, "T": 1e12, "tn": 1e12}
+# Words after a figure and a one-letter unit that keep the letter a unit of length, mass or
+# volume ("4.1 m long", "5 g of sugar", "a 100m sprint"): what follows decides, not the letter.
+DIMENSION_WORDS = {"long", "high", "tall", "wide", "deep", "thick", "away", "across", "of",
+                   "below", "above", "underground", "underwater", "deeper", "higher", "longer",
+                   "wider", "taller", "sprint", "race", "dash", "hurdles", "relay", "freestyle",
+                   "butterfly", "backstroke", "breaststroke", "medley", "final", "finals",
+                   "heat", "heats", "run", "swim", "title", "record", "mark", "event", "radius",
+                   "span", "drop", "fall", "jump", "dive", "tower", "wall", "wave", "waves"}
+SCALE_PHRASE_MAX = 2  # words after "4.1m" searched for the plural it counts ("American viewers")
 # Vague plurals as decade ranges (NewsQuant convention: "dozens" 12-120, "thousands" 1e3-1e4).
 VAGUE_PLURALS = {
     "dozens": (12.0, 120.0), "hundreds": (100.0, 1000.0), "thousands": (1e3, 1e4),
     "millions": (1e6, 1e7), "billions": (1e9, 1e10), "trillions": (1e12, 1e13),
 }
+# Words that state a multiple ("sales tripled", "a fivefold rise"): the factor, read as a
+# count of times. "double" and "twice" stay out: they compare ("twice as loud") far more often.
+MULTIPLIER_VERBS = {"doubled": 2.0, "doubling": 2.0, "tripled": 3.0, "tripling": 3.0,
+                    "trebled": 3.0, "trebling": 3.0, "quadrupled": 4.0, "quadrupling": 4.0}
+MULTIPLIERS = {**MULTIPLIER_VERBS,
+               **{f"{w}fold": float(v) for w, v in {**SMALL_NUMBERS, **TENS}.items() if v > 1},
+               "hundredfold": 100.0, "thousandfold": 1000.0}
 FRACTION_WORDS = {"half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3,
-                  "quarter": 0.25, "quarters": 0.25}
+                  "quarter": 0.25, "quarters": 0.25, "fifth": 0.2, "fifths": 0.2,
+                  "sixth": 1 / 6, "sixths": 1 / 6, "eighth": 0.125, "eighths": 0.125,
+                  "tenth": 0.1, "tenths": 0.1}
 
 # Qualifier phrases, read right to left from the figure (lower case token tuples).
 QUALIFIER_PHRASES = {
@@ -37,6 +55,7 @@ QUALIFIER_PHRASES = {
     ("almost",): "approx", ("some",): "approx", ("circa",): "approx", ("ca",): "approx",
     ("close", "to"): "approx", ("in", "the", "region"): "approx", ("the", "region", "of"): "approx",
     ("region", "of"): "approx", ("an", "estimated"): "approx", ("estimated",): "approx",
+    ("nearer",): "approx", ("closer", "to"): "approx",
     ("~",): "approx", ("≈",): "approx", ("barely",): "approx", ("about", "some"): "approx",
     ("more", "than"): "more_than", ("over",): "more_than", ("above",): "more_than",
     ("exceeds",): "more_than", ("exceeded",): "more_than", ("exceeding",): "more_than",
@@ -55,6 +74,10 @@ QUALIFIER_PHRASES = {
     ("sub",): "less_than", ("short", "of"): "less_than",
 }
 QUALIFIER_MAX_WORDS = 3
+# Verbs of motion that take "up to" as particle and preposition ("edged up to 3.9%"), unlike
+# "offered up to $5,000" (a maximum).
+MOTION_VERBS = {"edged", "ticked", "inched", "crept", "moved", "went", "climbed", "shot",
+                "jumped", "crawled", "bumped", "nudged", "revised", "pushed", "rose", "came"}
 # Words that may sit between a qualifier or change verb and the figure ("rose by just 3%").
 FILLER_WORDS = {"just", "only", "well", "still", "even", "already", "by", "of",
                 "slightly", "sharply", "roughly", "nearly", "some", "another", "further",
@@ -87,7 +110,20 @@ CHANGE_WORDS = {
     "accelerated": "up", "spikes": "up", "spike": "up", "rallies": "up", "rally": "up",
     "eased": "down", "eases": "down", "retreated": "down", "shrank": "down",
     "shrunk": "down", "contracted": "down", "lower": "down", "narrowed": "down",
+    "lowered": "down", "slashed": "down", "trimmed": "down", "reduced": "down", "cut": "down",
+    "cuts": "down",
 }
+# Words before a signed percentage that make it a level ("a rate of -0.5%"), not a change
+# ("Nikkei -0.8%").
+LEVEL_WORDS = {"of", "at", "to", "is", "was", "were", "be", "been", "from", "between", "=",
+               "and", "or", "than", "stood", "remained", "hit", "reached"}
+# After a figure: it is a difference, a change up or down ("100 more than in 2024",
+# "3,000 fewer patients").
+DIFFERENCE_WORDS = {"more": "up", "fewer": "down", "less": "down"}
+# Change verbs that take counted things as their object: "lost 2,900 tanks" counts losses.
+COUNTING_VERBS = {"lost", "lose", "loses", "losing", "added", "adds", "add", "adding", "shed",
+                  "sheds", "shedding", "gained", "gain", "gains", "gaining", "cut", "cuts",
+                  "slashed", "trimmed"}
 # A change verb followed by one of these before the figure names a level, not a change.
 CHANGE_BLOCKERS = {"to", "at", "from", "between", "than", "in", "on", "for", "with", "after"}
 

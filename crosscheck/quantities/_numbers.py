@@ -1,25 +1,23 @@
 """Reading the number expression at a token: digits, separators, fractions, signs,
-scientific notation, scale words and abbreviations, number words and vague amounts.
+scientific notation, scale words and abbreviations ("_number_words" reads the words).
 """
 
 from __future__ import annotations
 
+import math
+
 from crosscheck.quantities import _lexicon as lx
+from crosscheck.quantities._foreign import (
+    foreign_number_end,
+    foreign_scale_at,
+    indian_number,
+)
+from crosscheck.quantities._number_words import and_a_half, read_words
 from crosscheck.quantities._tokens import Cand, Tokens
-from crosscheck.quantities._units import CURRENCY_PREFIXES, match_unit
+from crosscheck.quantities._units import CURRENCY_PREFIXES
 from crosscheck.quantities._words import looks_plural
 
 _SCALE_AFTER_SPACE = {"bn", "bln", "mn", "mln", "tn", "trn"}
-
-_A_FOLLOWERS = {"hundred", "thousand", "million", "billion", "trillion", "dozen", "half", "third",
-                "quarter"}
-
-# Words after "half" that keep it a fraction ("half of", "half the", "almost half.").
-_HALF_FOLLOWERS = {"of", "a", "an", "the", "its", "their", "his", "her", "our", "those",
-                   "these", "that", "this", "all", "which", "were", "are", "is", "was", "said",
-                   "say", "to", "in", "and", "or", "as"}
-_HALF_BLOCKERS = {"the", "first", "second", "other", "latter", "former", "this", "that", "each",
-                  "its", "their", "his", "her", "one", "last", "next", "a", "an", "upper", "lower"}
 
 MAX_EXPONENT_DIGITS = 3  # 10^999 at most: beyond that the float is inf and is skipped
 
@@ -60,7 +58,7 @@ def read_number(t: Tokens, i: int, last_end: int) -> Cand | None:
         c = Cand(i, i + 1, lx.VULGAR_FRACTIONS[t.words[i]])
         c.integer = False
         return c
-    return _read_words(t, i)
+    return read_words(t, i)
 
 
 def _parse_digits(word: str) -> float:
@@ -73,6 +71,17 @@ def _read_digits(t: Tokens, i: int, last_end: int) -> Cand:
     """Digits with separators, space-grouped thousands, fractions, sign and scale words."""
     w = t.words[i]
     value = _parse_digits(w)
+    indian = indian_number(t, i)
+    if indian is not None:
+        c = Cand(i, indian[1], indian[0])
+        c.integer = float(indian[0]).is_integer()
+        _read_scale(t, c)
+        return c
+    foreign = foreign_number_end(t, i)
+    if foreign is not None:
+        c = Cand(i, foreign, value)
+        c.drop = True  # "1,5", "1.234.567": another language's number, read as nothing
+        return c
     j = i + 1
     if w.isdigit() and len(w) <= 3:
         while (j < t.n and t.kinds[j] == "n" and len(t.words[j]) == 3 and t.words[j].isdigit()
@@ -87,7 +96,7 @@ def _read_digits(t: Tokens, i: int, last_end: int) -> Cand:
     if c.integer and j < t.n:
         _mixed_fraction(t, c)
     _exponent(t, c)
-    _and_a_half(t, c)
+    and_a_half(t, c)
     if j + 1 < t.n and t.words[j] == "/" and t.gap(j) == 0 and t.gap(j + 1) == 0 \
             and t.kinds[j + 1] == "n" and t.words[j + 1].isdigit() and c.integer:
         den = float(t.words[j + 1])
@@ -99,7 +108,33 @@ def _read_digits(t: Tokens, i: int, last_end: int) -> Cand:
         c.num_end = c.end = j + 2
     _read_sign(t, c, last_end)
     _read_scale(t, c)
+    _low_mid_high(t, c)
+    if foreign_scale_at(t, c.num_end):
+        c.drop = True  # "300 millones", "2 Milliarden": not an English scale
+        c.num_end = c.end = c.num_end + 1
     return c
+
+
+# "in the low 200s", "the mid-30s", "the high 90s": parts of a hundred or a decade, as
+# (start, end) fractions of its width ("low 200s" is 200-250).
+SPAN_PARTS = {"low": (0.0, 0.5), "lower": (0.0, 0.5), "mid": (0.3, 0.7), "middle": (0.3, 0.7),
+              "high": (0.5, 1.0), "upper": (0.5, 1.0)}
+DECADE, HUNDRED = 10, 100
+
+
+def _low_mid_high(t: Tokens, c: Cand) -> None:
+    """"the low 200s" as the range 200-250, "the high 90s" as 95-99."""
+    i, j = c.num, c.num_end
+    if not (j < t.n and t.words[j] == "s" and t.gap(j) == 0 and c.integer and c.scale == 1.0):
+        return
+    p = i - 2 if i >= 2 and t.words[i - 1] == "-" else i - 1
+    width = HUNDRED if c.low >= HUNDRED and c.low % HUNDRED == 0 else DECADE
+    if p < 0 or t.lows[p] not in SPAN_PARTS or c.low % width or c.low >= lx.YEAR_MIN:
+        return
+    start, end = SPAN_PARTS[t.lows[p]]
+    c.low, c.high = c.low + start * width, min(c.low + end * width, c.low + width - 1)
+    c.first, c.num_end, c.end = p, j + 1, j + 1
+    c.vague, c.qualifier = True, "range"
 
 
 def _mixed_fraction(t: Tokens, c: Cand) -> None:
@@ -118,24 +153,12 @@ def _mixed_fraction(t: Tokens, c: Cand) -> None:
     c.integer = c.int4 = False
 
 
-def _and_a_half(t: Tokens, c: Cand) -> None:
-    """"two and a half years", "2-and-a-half hours": add the half."""
-    j = c.num_end
-    words = t.lows[j:j + 5]
-    if words[:3] == ["and", "a", "half"]:
-        end = j + 3
-    elif words == ["-", "and", "-", "a", "-"] and t.lows[j + 5:j + 6] == ["half"]:
-        end = j + 6
-    else:
-        return
-    c.low, c.high = c.low + 0.5, c.high + 0.5
-    c.num_end = c.end = end
-    c.integer = c.int4 = False
-
-
 def _exponent(t: Tokens, c: Cand) -> None:
-    """Scientific notation: "1.99×10-30", "3 x 10^8"."""
+    """Scientific notation: "1.99×10-30", "3 x 10^8", "4e14", "-1e-3"."""
     j = c.num_end
+    if j + 1 < t.n and t.lows[j] == "e" and t.gap(j) == 0 and t.gap(j + 1) == 0:
+        _e_notation(t, c, j + 1)
+        return
     if not (j + 2 < t.n and t.lows[j] in ("×", "x", "*") and t.gap(j) <= 1
             and t.words[j + 1] == "10" and t.gap(j + 1) <= 1):
         return
@@ -147,7 +170,26 @@ def _exponent(t: Tokens, c: Cand) -> None:
         k += 1
     if k < t.n and t.kinds[k] == "n" and t.gap(k) == 0 and t.words[k].isdigit() \
             and len(t.words[k]) <= MAX_EXPONENT_DIGITS:
-        c.low = c.high = c.low * 10.0 ** (sign * int(t.words[k]))
+        c.low = c.high = _times_ten_to(c.low, sign * int(t.words[k]))
+        c.num_end = c.end = k + 1
+        c.integer = c.int4 = False
+
+
+def _times_ten_to(value: float, exponent: int) -> float:
+    """value x 10^exponent; beyond float range nan or inf, which the engine skips (10.0 ** 500
+    raises, and 2 x 10^-400 would read as 0)."""
+    result = value * float(f"1e{exponent}")
+    return math.nan if result == 0 and value != 0 else result
+
+
+def _e_notation(t: Tokens, c: Cand, k: int) -> None:
+    """The exponent after a glued "e" at k: "14" in "4e14", "-3" in "1e-3"."""
+    sign = 1
+    if t.words[k] in ("-", "+") and k + 1 < t.n and t.gap(k + 1) == 0:
+        sign = -1 if t.words[k] == "-" else 1
+        k += 1
+    if t.kinds[k] == "n" and t.words[k].isdigit() and len(t.words[k]) <= MAX_EXPONENT_DIGITS:
+        c.low = c.high = _times_ten_to(c.low, sign * int(t.words[k]))
         c.num_end = c.end = k + 1
         c.integer = c.int4 = False
 
@@ -206,151 +248,3 @@ def letter_follows(t: Tokens, j: int) -> bool:
     """True when token j is glued to a following word or digit ("5M-year"? no: "5Mb")."""
     return j + 1 < t.n and t.gap(j + 1) == 0 and t.kinds[j + 1] != "s"
 
-
-def _read_words(t: Tokens, i: int) -> Cand | None:
-    """Number words: "a hundred thousand", "twenty-five", "two-thirds", "tens of millions"."""
-    low = t.lows[i]
-    if low in ("tens", "hundreds", "dozens") or low in lx.VAGUE_PLURALS:
-        return _read_vague(t, i)
-    if low == "half":
-        return _read_half(t, i)
-    if low in ("quarter", "third") and i + 1 < t.n and t.lows[i + 1] in lx.SCALE_WORDS:
-        c = Cand(i, i + 2, lx.FRACTION_WORDS[low] * lx.SCALE_WORDS[t.lows[i + 1]])
-        c.words, c.integer = True, True
-        return c  # "quarter million"
-    if not _word_start_ok(t, i):
-        return None
-    value, scale, j = _word_sequence(t, i)
-    if j == i or (j == i + 1 and low in ("a", "an")):
-        return None
-    c = Cand(i, j, value)
-    _and_a_half(t, c)
-    c.words = True
-    c.integer = float(value).is_integer()
-    c.scale = scale
-    return c
-
-
-def _word_start_ok(t: Tokens, i: int) -> bool:
-    """"a" only before "hundred", "third"...; no bare scale after "the", "several"."""
-    low = t.lows[i]
-    if low in ("a", "an"):
-        return i + 1 < t.n and t.lows[i + 1] in _A_FOLLOWERS and t.spaced(i + 1)
-    if low in ("hundred", "dozen") or low in lx.SCALE_WORDS:
-        return not (i > 0 and t.lows[i - 1] in lx.BARE_WORD_BLOCKERS)
-    return True
-
-
-def _word_sequence(t: Tokens, i: int) -> tuple[float, float, int]:
-    """Value, last scale factor and end index of a run of number words."""
-    total, current, scale, j = 0.0, 0.0, 1.0, i
-    while j < t.n and (j == i or t.spaced(j)):
-        w = t.lows[j]
-        if j > i and _joiner(t, j, current):
-            j += 1
-            continue
-        if j > i and w in lx.FRACTION_WORDS and _fraction_ok(t, j, total + current):
-            current, j = _fraction_tail(t, j, current)
-            return total + current, scale, j
-        if w in lx.SCALE_WORDS:
-            total += (current or 1.0) * lx.SCALE_WORDS[w]
-            current, scale = 0.0, lx.SCALE_WORDS[w]
-        else:
-            step = _word_step(w, current, j == i)
-            if step is None:
-                break
-            current = step
-        j += 1
-    return total + current, scale, j
-
-
-def _word_step(w: str, current: float, first: bool) -> float | None:
-    """The running value after one more number word, or None when the word ends the run."""
-    if w in ("a", "an") and first:
-        return 1.0
-    if w in lx.SMALL_NUMBERS and (current % 100 == 0 or (
-            current % 100 >= 20 and current % 10 == 0 and lx.SMALL_NUMBERS[w] < 10)):
-        return current + lx.SMALL_NUMBERS[w]
-    if w in lx.TENS and current % 100 == 0:
-        return current + lx.TENS[w]
-    if w == "hundred":
-        return (current or 1.0) * 100
-    if w == "dozen":
-        return (current or 1.0) * 12
-    return None
-
-
-def _joiner(t: Tokens, j: int, current: float) -> bool:
-    """A hyphen or "and" inside a number ("twenty-five", "one hundred and twenty")."""
-    if j + 1 >= t.n:
-        return False
-    nxt = t.lows[j + 1]
-    if t.lows[j] == "-":
-        return t.gap(j + 1) == 0 and (nxt in lx.SMALL_NUMBERS or nxt in lx.FRACTION_WORDS)
-    return t.lows[j] == "and" and current >= 100 and (nxt in lx.SMALL_NUMBERS or nxt in lx.TENS)
-
-
-def _fraction_ok(t: Tokens, j: int, value: float) -> bool:
-    """"two-thirds", "a quarter", but not "half" after a number or "third-party"."""
-    w = t.lows[j]
-    if value >= 20 or (w in ("half", "halves") and value > 1):
-        return False
-    return not (j + 1 < t.n and t.words[j + 1] == "-" and t.gap(j + 1) == 0)
-
-
-def _fraction_tail(t: Tokens, j: int, current: float) -> tuple[float, int]:
-    """Apply the fraction at j, and a scale after it ("a quarter million")."""
-    current = (current or 1.0) * lx.FRACTION_WORDS[t.lows[j]]
-    j += 1
-    if j < t.n and t.lows[j] in lx.SCALE_WORDS:
-        current *= lx.SCALE_WORDS[t.lows[j]]
-        j += 1
-    return current, j
-
-
-def _read_half(t: Tokens, i: int) -> Cand | None:
-    """"half" as 0.5, and "half a million" as 500,000."""
-    if i > 0 and (t.lows[i - 1] in _HALF_BLOCKERS or t.lows[i - 1].endswith("ern")):
-        return None
-    j = i + 1
-    value = 0.5
-    if j + 1 < t.n and t.lows[j] in ("a", "an") and t.lows[j + 1] in lx.SCALE_WORDS:
-        value *= lx.SCALE_WORDS[t.lows[j + 1]]
-        j += 2
-    elif j + 1 < t.n and t.lows[j] in ("a", "an") and t.lows[j + 1] == "dozen":
-        value, j = 6.0, j + 2
-    elif j + 1 < t.n and t.lows[j] in ("a", "an") and match_unit(t.words, t.lows, j + 1,
-                                                                min(t.n, j + 4)) is not None:
-        j += 1  # "half a percentage point": the unit follows "a"
-    elif j < t.n and t.lows[j] in lx.SCALE_WORDS:
-        value *= lx.SCALE_WORDS[t.lows[j]]
-        j += 1
-    elif j < t.n and t.kinds[j] == "w" and t.lows[j] not in _HALF_FOLLOWERS \
-            and match_unit(t.words, t.lows, j, j + 1) is None:
-        return None  # "half mast", "half time": a compound, not a fraction
-    c = Cand(i, j, value)
-    c.words = True
-    c.integer = False
-    return c
-
-
-def _read_vague(t: Tokens, i: int) -> Cand | None:
-    """"dozens", "thousands", "tens of millions", "hundreds of thousands" as decade ranges."""
-    low = t.lows[i]
-    if low in ("tens", "hundreds") and i + 2 < t.n and t.lows[i + 1] == "of" \
-            and t.lows[i + 2] in lx.VAGUE_PLURALS and t.lows[i + 2] != "dozens":
-        base = lx.VAGUE_PLURALS[t.lows[i + 2]][0]
-        mult = 10.0 if low == "tens" else 100.0
-        c = Cand(i, i + 3, base * mult)
-        c.high = base * mult * 10
-    elif low in lx.VAGUE_PLURALS:
-        lo, hi = lx.VAGUE_PLURALS[low]
-        c = Cand(i, i + 1, lo)
-        c.high = hi
-    else:
-        return None
-    if i > 0 and t.lows[i - 1] in ("the", "their", "its", "his", "her"):
-        return None
-    c.vague = c.words = True
-    c.qualifier = "range"
-    return c

@@ -9,7 +9,7 @@ so yet of in on at to from by for with without within into onto over under above
 off out about around after before since until till during between among across through per
 than as like than is are was were be been being am has have had having do does did will would
 shall should can could may might must not no nor only just also even still already ever never
-again more most less least much many few several some any each every all both either neither
+again more most less least fewer much many few several some any each every all both either neither
 other another such same own very too quite rather really almost nearly about roughly approx
 it its he his she her they their them we our us you your i me my mine there here then now
 said says say told tells reported according including include includes included plus minus

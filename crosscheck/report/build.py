@@ -31,7 +31,8 @@ from crosscheck.report.figures import (
 )
 from crosscheck.report.model import GateResult, ReportInput, ReviewVerdict, SourceHealth, SourceInfo
 
-SAFE_URL_SCHEMES = ("http://", "https://", "file://")  # never link javascript: or data: URLs
+# Only web pages become links: file:, javascript:, data: and the rest are shown as inert text.
+SAFE_URL_SCHEMES = ("http://", "https://")
 
 
 @dataclass(slots=True)

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from crosscheck.models import Claim
 from crosscheck.report.build import ClaimView, FindingView, ReportView, build_view
 from crosscheck.report.markdown import figures_line
 from crosscheck.report.model import ReportInput, ReviewVerdict
@@ -23,7 +24,8 @@ CLAIM_COLUMNS = (
     "claim_id", "source_id", "source_name", "article_id", "article_url", "article_title",
     "published", "sentence", "surface", "low", "high", "unit", "unit_kind", "qualifier",
     "change", "measured", "entities", "predicate", "attribution", "as_of", "syndicated_from",
-    "finding_ids",
+    "finding_ids", "base_unit", "base_low", "base_high", "fact", "slot_measure", "slot_subject",
+    "slot_partner", "slot_period", "slot_scope", "slot_modality", "slot_revision",
 )
 
 
@@ -54,6 +56,7 @@ def _review_json(review: ReviewVerdict | None, stale: bool) -> dict | None:
 def _claim_json(cv: ClaimView) -> dict:
     """One claim of a finding as written to findings.json."""
     q = cv.claim.quantity
+    slots = cv.claim.slots
     return json_safe({
         "claim_id": cv.claim.id, "source_id": cv.claim.source_id,
         "article_url": cv.article.url if cv.article else None,
@@ -61,7 +64,20 @@ def _claim_json(cv: ClaimView) -> dict:
         "sentence": cv.claim.sentence, "surface": q.surface, "low": q.low, "high": q.high,
         "unit": q.unit, "unit_kind": q.unit_kind, "qualifier": q.qualifier,
         "attribution": cv.claim.attribution, "copy_of": cv.origin_id,
+        "as_of": cv.claim.as_of, "fact": cv.claim.frame,
+        "slots": slots.describe() if slots is not None else None,
     })
+
+
+def _finite(value: float | None) -> float | None:
+    return value if isinstance(value, float) and math.isfinite(value) else None
+
+
+def _slot_cells(c: Claim) -> dict[str, str]:
+    """The claim's slots as claims.csv cells ('-' for an unread slot)."""
+    names = ("measure", "subject", "partner", "period", "scope", "modality", "revision")
+    shown = c.slots.describe() if c.slots is not None else {}
+    return {f"slot_{n}": shown.get(n, "") for n in names}
 
 
 def finding_json(fv: FindingView) -> dict:
@@ -113,6 +129,11 @@ def claim_rows(view: ReportView) -> list[dict[str, object]]:
             "as_of": c.as_of.isoformat() if c.as_of else "",
             "syndicated_from": (art.syndicated_from or "") if art else "",
             "finding_ids": "; ".join(by_claim.get(c.id, [])),
+            "base_unit": getattr(q, "base_unit", ""),
+            "base_low": _finite(getattr(q, "base_low", None)),
+            "base_high": _finite(getattr(q, "base_high", None)),
+            "fact": c.frame,
+            **_slot_cells(c),
         })
     return rows
 

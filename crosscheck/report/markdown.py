@@ -83,6 +83,17 @@ def _alert_lines(view: ReportView, max_skips: int) -> list[str]:
         if row.health and row.health.status == "failed":
             lines.append(f"- ⚠️ source **{md_escape(row.source.name)}** failed:"
                          f" {md_escape(row.health.error or 'no error given')}")
+    return lines + _note_lines(view, max_skips)
+
+
+def _note_lines(view: ReportView, most: int) -> list[str]:
+    """Warnings on inputs that were still used (bad dates, cut texts, feed summaries)."""
+    notes = view.inp.notes
+    lines = [f"- ℹ️ warning ({md_escape(n.stage)}, {md_escape(n.source_id)}):"
+             f" {md_escape(n.item)} — {md_escape(n.message)}" for n in notes[:most]]
+    if len(notes) > most:
+        lines.append(f"- …{len(notes) - most} more warnings ({len(notes)} in all); "
+                     "see report.html")
     return lines
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from crosscheck.models import Article, Claim, Finding, SkipRecord
+from crosscheck.models import Article, Claim, Finding, NoteRecord, SkipRecord
 
 HEALTH_STATUSES = ("ok", "failed", "disabled")
 VERDICTS = ("confirmed", "dismissed", "needs-work")
@@ -98,6 +98,7 @@ class ReportInput:
     findings: list[Finding]
     gates: list[GateResult] = field(default_factory=list)
     skips: list[SkipRecord] = field(default_factory=list)
+    notes: list[NoteRecord] = field(default_factory=list)  # warnings on inputs still used
     previous_finding_ids: set[str] | None = None  # None: no earlier run to compare with
     reviews: dict[str, ReviewVerdict] = field(default_factory=dict)
     window_days: int = 7

@@ -1,0 +1,105 @@
+"""Decide, for two claims of one fact, whether their figures conflict — with the reason.
+
+Two holders conflict only when every test passes: they come from independent origins (or,
+inside one article, from two named sources); no partner slot tells them apart; their times
+are comparable (`timing`); no revision and no update by one authority explains the change;
+neither figure is vague; and their intervals cannot both hold — or, for a running total, the
+later figure is the smaller one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, utils
+
+from crosscheck.assess.holders import Holder
+from crosscheck.assess.intervals import agree, at_most, is_vague
+from crosscheck.assess.timing import timing
+from crosscheck.models import Claim, Quantity
+
+# Attributions this similar (rapidfuzz token_set_ratio, processed) name one authority:
+# "Maui County" / "a Maui County statement", "Governor Josh Green" / "Gov. Josh Green".
+SAME_AUTHORITY = 85
+_GENERIC_SOURCES = re.compile(r"^(?:the\s+)?(?:report|reports|study|officials?|authorities|"
+                              r"researchers|data|figures|statement|estimate|estimates|it|they|"
+                              r"he|she|sources?)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Revision:
+    """One authority replacing a figure: the old claim, the new one, and when."""
+
+    old: Claim
+    new: Claim
+
+    def explains(self, a: Quantity, b: Quantity) -> bool:
+        """One figure is the old value and the other the new one."""
+        o, n = self.old.quantity, self.new.quantity
+        return (agree(a, o) and agree(b, n)) or (agree(a, n) and agree(b, o))
+
+
+@dataclass(frozen=True)
+class PairVerdict:
+    """Whether two holders conflict, grew apart, or neither, and why."""
+
+    conflict: bool
+    growth: bool
+    reason: str
+
+
+NO = PairVerdict(False, False, "")
+
+
+def same_authority(a: str | None, b: str | None) -> bool:
+    """Both name one specific source (not 'officials', not 'the report')."""
+    if not a or not b or _GENERIC_SOURCES.match(a.strip()) or _GENERIC_SOURCES.match(b.strip()):
+        return False
+    return fuzz.token_set_ratio(a, b, processor=utils.default_process) >= SAME_AUTHORITY
+
+
+def judge(a: Holder, b: Holder, revisions: list[Revision]) -> PairVerdict:
+    """Do the figures of two holders of one fact conflict?"""
+    ca, cb = a.claim, b.claim
+    if not _independent(a, b) or _a_part(ca) or _a_part(cb):
+        return NO
+    if _partners_differ(ca, cb):
+        return NO
+    t = timing(ca, cb)
+    if t.relation == "apart":
+        return NO
+    qa, qb = ca.quantity, cb.quantity
+    if is_vague(qa) or is_vague(qb) or any(r.explains(qa, qb) for r in revisions):
+        return NO
+    updating = ca.as_of != cb.as_of and same_authority(ca.attribution, cb.attribution)
+    if t.relation == "same" and updating:
+        return NO  # one authority updating its own figure
+    if t.relation == "same":
+        if agree(qa, qb):
+            return NO
+        return PairVerdict(True, False, f"different figures for one fact, {t.reason}")
+    early, late = (ca, cb) if t.earlier is ca else (cb, ca)
+    if at_most(early.quantity, late.quantity):  # growth, also when one authority updates it
+        return PairVerdict(False, not agree(qa, qb), f"grew: {t.reason}")
+    return NO  # a later, smaller running total: a correction or a narrower count, not judged
+
+
+def _a_part(c: Claim) -> bool:
+    """A part of a figure the sentence named before ('three of them children', 'Of the dead,
+    40 ...'): which part it is is not read, so it is compared with nothing."""
+    return bool(c.slots) and "part" in c.slots.scope.value.split("+")
+
+
+def _independent(a: Holder, b: Holder) -> bool:
+    """Different origins — or one article quoting two different named sources."""
+    ca, cb = a.claim, b.claim
+    if ca.article_id == cb.article_id:
+        return bool(ca.attribution and cb.attribution) and not same_authority(
+            ca.attribution, cb.attribution)
+    return a.origin_key != b.origin_key
+
+
+def _partners_differ(a: Claim, b: Claim) -> bool:
+    pa, pb = a.slots.partner, b.slots.partner  # type: ignore[union-attr]
+    return pa.read and pb.read and pa.value != pb.value

@@ -1,0 +1,231 @@
+"""The assess stage: contradiction, revision, trajectory, unsupported or corroborated, fact by fact.
+
+Within one fact (claims with one fact key, `crosscheck.match`), every pair of holders is judged
+(`pairs.judge`); pairs that conflict are joined into one contradiction finding per connected
+group. A sentence that revises a figure ("revised to 97, down from 115") is a revision finding,
+and the old figure never contradicts the new one. A running total that grows is a trajectory.
+A figure several independent origins state alike is corroborated; one that a single origin
+states, with no source named or only low-credibility carriers, is unsupported when it is
+central to its article (its title or lead) or contested by another outlet.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+
+from crosscheck.assess.credibility import attribution_strength, strength
+from crosscheck.assess.findings import build, figure_groups, who
+from crosscheck.assess.holders import (
+    AssessContext,
+    AssessOptions,
+    Holder,
+    PublisherFacts,
+    holders_of,
+    origin_claims,
+)
+from crosscheck.assess.pairs import PairVerdict, Revision, judge
+from crosscheck.assess.timing import is_cumulative
+from crosscheck.match import Cluster, fact_key
+from crosscheck.models import Article, Claim, Finding
+
+_SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2, "info": 3}
+
+
+def assess(claims: list[Claim], clusters: list[Cluster], articles: dict[str, Article],
+           publishers: Mapping[str, PublisherFacts], copies: Mapping[str, str],
+           options: AssessOptions | None = None) -> list[Finding]:
+    """Findings for every fact and every lone claim."""
+    by_id = {c.id: c for c in claims}
+    ctx = AssessContext(articles, publishers, copies, options or AssessOptions(), by_id)
+    origin_of = origin_claims(claims, articles, copies)
+    revisions = find_revisions(claims)
+    findings: list[Finding] = []
+    for cluster in clusters:
+        members = [by_id[i] for i in cluster.claim_ids if i in by_id]
+        if members:
+            holders = holders_of(members, origin_of, ctx)
+            findings.extend(assess_fact(cluster, holders, revisions.get(cluster.key, []), ctx))
+    findings.extend(revision_findings(revisions, origin_of, ctx))
+    return sorted(findings, key=lambda f: (_SEVERITY_ORDER[f.severity], f.kind, f.id))
+
+
+def find_revisions(claims: Sequence[Claim]) -> dict[str, list[Revision]]:
+    """Revisions stated in a sentence, by the fact key of the new figure."""
+    by_sentence: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.slots and c.slots.revision.read:
+            by_sentence[(c.article_id, c.sentence)].append(c)
+    out: dict[str, list[Revision]] = defaultdict(list)
+    for group in by_sentence.values():
+        olds = [c for c in group if c.slots and c.slots.revision.value == "old"]
+        for new in (c for c in group if c.slots and c.slots.revision.value == "new"):
+            key = fact_key(new)
+            old = min(olds, key=lambda o: abs(o.quantity.start - new.quantity.start),
+                      default=None)
+            if key and old:
+                out[key].append(Revision(old, new))
+    return out
+
+
+def assess_fact(cluster: Cluster, holders: Sequence[Holder], revisions: list[Revision],
+                ctx: AssessContext) -> list[Finding]:
+    """The findings of one fact (or of one claim whose fact could not be read)."""
+    conflicts: list[tuple[Holder, Holder, str]] = []
+    grew: list[tuple[Holder, Holder]] = []
+    if cluster.key:
+        for i, a in enumerate(holders):
+            for b in holders[i + 1:]:
+                verdict: PairVerdict = judge(a, b, revisions)
+                if verdict.conflict:
+                    conflicts.append((a, b, verdict.reason))
+                elif verdict.growth:
+                    grew.append((a, b))
+    out = [_contradiction(cluster.key, part, conflicts, ctx) for part in _components(conflicts)]
+    contested = {id(h) for a, b, _ in conflicts for h in (a, b)}
+    # A running total keeps its steps when one report runs ahead of it: of each conflicting
+    # pair, only the weaker side (fewer named sources, lower rating) leaves the trajectory.
+    weaker = {id(min((a, b), key=lambda h: (strength(h, ctx), h.claim.id)))
+              for a, b, _ in conflicts}
+    steps = [h for h in holders if id(h) not in weaker]
+    if grew and steps and all(is_cumulative(h.claim) for h in steps):
+        if any(id(a) not in weaker and id(b) not in weaker for a, b in grew):
+            out.append(_trajectory(cluster.key, steps, ctx))
+    out.extend(_group_findings(cluster, holders, contested, conflicts, ctx))
+    return out
+
+
+def _components(conflicts: Sequence[tuple[Holder, Holder, str]]) -> list[list[Holder]]:
+    """Holders joined by conflicts into connected groups, in first-seen order."""
+    parent: dict[int, int] = {}
+    holder: dict[int, Holder] = {}
+
+    def root(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b, _ in conflicts:
+        for h in (a, b):
+            parent.setdefault(id(h), id(h))
+            holder[id(h)] = h
+        parent[root(id(a))] = root(id(b))
+    groups: dict[int, list[Holder]] = defaultdict(list)
+    for key in parent:
+        groups[root(key)].append(holder[key])
+    return list(groups.values())
+
+
+def _anchor(holders: Sequence[Holder]) -> str:
+    """The earliest claim of a group (by as-of day, then id): a stable finding id."""
+    first = min(holders, key=lambda h: (h.claim.as_of.isoformat() if h.claim.as_of else "",
+                                        h.claim.id))
+    return first.claim.id
+
+
+def _contradiction(key: str, part: list[Holder], conflicts: Sequence[tuple[Holder, Holder, str]],
+                   ctx: AssessContext) -> Finding:
+    ids = {id(h) for h in part}
+    mine = [c for c in conflicts if id(c[0]) in ids]
+    pairs = "; ".join(f"{a.claim.quantity.display()} ({ctx.name(a.claim.source_id)}) vs "
+                      f"{b.claim.quantity.display()} ({ctx.name(b.claim.source_id)}): {r}"
+                      for a, b, r in mine[:4])
+    return build("contradiction", key, _anchor(part), part, ctx, pairs, mine)
+
+
+def _trajectory(key: str, holders: list[Holder], ctx: AssessContext) -> Finding:
+    ordered = sorted(holders, key=lambda h: (h.claim.as_of or h.claim.id, h.claim.id))
+    steps = " → ".join(f"{h.claim.quantity.display()} ({h.claim.as_of})" for h in ordered)
+    return build("trajectory", key, _anchor(holders), ordered, ctx, steps)
+
+
+def _group_findings(cluster: Cluster, holders: Sequence[Holder], contested: set[int],
+                    conflicts: Sequence[tuple[Holder, Holder, str]],
+                    ctx: AssessContext) -> list[Finding]:
+    """Corroborated or unsupported, judged for each figure the fact's outlets state."""
+    out: list[Finding] = []
+    # A figure is contested when a stronger report (a named source, a higher rating)
+    # conflicts with it; of two equally unsourced figures neither is singled out.
+    weaker = {id(x) for a, b, _ in conflicts for x, y in ((a, b), (b, a))
+              if strength(y, ctx) > strength(x, ctx)}
+    for group in figure_groups(holders):
+        origins = len({h.origin_key for h in group})
+        disputed = any(id(h) in contested for h in group)
+        challenged = any(id(h) in weaker for h in group)
+        why = _unsupported_reason(group, ctx, challenged)
+        if why and ctx.options.report_unsupported:
+            mine = [c for c in conflicts if id(c[0]) in {id(h) for h in group}
+                    or id(c[1]) in {id(h) for h in group}]
+            out.append(build("unsupported", cluster.key, _anchor(group), group, ctx, why, mine))
+        elif origins >= 2 and not disputed and cluster.key and ctx.options.report_corroborated:
+            out.append(build("corroborated", cluster.key, _anchor(group), group, ctx,
+                             f"{origins} independent origins state it"))
+    return out
+
+
+def _unsupported_reason(group: Sequence[Holder], ctx: AssessContext, disputed: bool
+                        ) -> str | None:
+    """Why a reviewer should check this figure, or None: a single origin with no source named
+    (or only low-credibility carriers), central to its article or contested by another."""
+    if not all(fact_key(h.claim) for h in group):
+        return None  # a figure whose fact could not be read: nothing a reviewer can check
+    if any(h.claim.slots and "part" in h.claim.slots.scope.value.split("+") for h in group):
+        return None  # a part of a figure the article states ("three of them children")
+    creds = [ctx.credibility(h.claim.source_id) for h in group]
+    low = bool(creds) and all(c is not None and c < ctx.options.low_credibility for c in creds)
+    named = [h.claim.attribution for h in group if h.claim.attribution]
+    single = len({h.origin_key for h in group}) == 1
+    unnamed = single and not named
+    low = low and not any(attribution_strength(a)[0] >= 1 for a in named)
+    if not (unnamed or low):
+        return None  # independent origins state it, or a named source stands behind it
+    central = any(_central(h.claim, ctx) for h in group)
+    if not (central or disputed):
+        return None
+    base = "only low-credibility publishers state it" if low and not unnamed else \
+        "one independent origin states it and names no source for it"
+    where = "it leads its article" if central else "another outlet states a different figure"
+    return f"{base}; {where}"
+
+
+def _central(claim: Claim, ctx: AssessContext) -> bool:
+    """The figure is in its article's title or opening sentence."""
+    article = ctx.articles.get(claim.article_id)
+    if article is None:
+        return False
+    surface = claim.quantity.surface.strip()
+    digits = "".join(ch for ch in surface if ch.isdigit() or ch in ",.")
+    if digits and digits in (article.title or ""):
+        return True
+    text = (article.text or "").lstrip()
+    return bool(text) and text.startswith(claim.sentence[:60])
+
+
+def revision_findings(revisions: Mapping[str, list[Revision]], origin_of: Mapping[str, str],
+                      ctx: AssessContext) -> list[Finding]:
+    """One revision finding per fact and change of figure (old → new), every report of it."""
+    out: list[Finding] = []
+    for key, found in revisions.items():
+        by_change: dict[tuple[float, float, float, float], list[Revision]] = defaultdict(list)
+        for r in found:
+            o, n = r.old.quantity, r.new.quantity
+            by_change[(o.low, o.high, n.low, n.high)].append(r)
+        for group in by_change.values():
+            out.append(_revision(key, group, origin_of, ctx))
+    return out
+
+
+def _revision(key: str, group: list[Revision], origin_of: Mapping[str, str],
+              ctx: AssessContext) -> Finding:
+    claims = [c for r in group for c in (r.old, r.new)]
+    holders = holders_of(claims, origin_of, ctx)
+    first = min(group, key=lambda r: (r.new.as_of or r.new.id, r.new.id))
+    by = first.new.attribution or "the source"
+    why = (f"{first.old.quantity.display()} → {first.new.quantity.display()}, by {by}, "
+           f"as of {first.new.as_of}; reported by " + ", ".join(
+               who(r.new, ctx) for r in group))
+    extra = {"old": {"claim_id": first.old.id, "display": first.old.quantity.display()},
+             "new": {"claim_id": first.new.id, "display": first.new.quantity.display()},
+             "by": by, "when": first.new.as_of.isoformat() if first.new.as_of else None}
+    return build("revision", key, first.new.id, holders, ctx, why, extra=extra)

@@ -1,0 +1,169 @@
+"""Word tables of the claim slots: measures, scopes, modality, revision and change cues.
+
+Each table maps the words news prose uses to one normalized value, so that two outlets that
+phrase one fact differently ("killed", "death toll", "claimed ... lives") read the same slot.
+Kept to general news vocabulary (tolls, armies, trade, budgets, disasters): a word outside the
+tables still gives a measure, its own singular form.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Measures of people in an event. Each is a different fact: the dead are never compared with
+# the injured or the missing.
+_PEOPLE_MEASURES = {
+    "deaths": "killed dead died death deaths toll fatalities fatality lives perished "
+              "fatal drowned killing kill kills dying",
+    "injured": "injured wounded hurt injuries injury injuring",
+    "casualties": "casualties casualty",
+    "missing": "missing unaccounted disappeared",
+    "displaced": "displaced homeless uprooted",
+    "refugees": "refugees refugee",
+    "evacuated": "evacuated evacuees evacuee evacuation evacuations",
+    "arrested": "arrested detained arrests detentions detainees",
+    "rescued": "rescued survivors survived",
+    "hospitalized": "hospitalized hospitalised hospitalizations",
+    "identified": "identified",
+    "affected": "affected",
+    "stranded": "stranded trapped",
+    "mobilized": "mobilized mobilised conscripted drafted reservists",
+    "aboard": "aboard onboard carrying",
+}
+# Things counted. Synonyms share a value; anything else is its own singular form.
+_THING_MEASURES = {
+    "troops": "troops troop soldiers soldier servicemen personnel fighters militants "
+              "mercenaries men army",
+    "attackers": "attackers attacker gunmen gunman assailants assailant perpetrators "
+                 "perpetrator shooters shooter",
+    "warheads": "warheads warhead nukes nuclear_weapons",
+    "shells": "shells shell rounds",
+    "missiles": "missiles missile rockets rocket",
+    "drones": "drones drone uavs",
+    "aircraft": "aircraft planes plane jets jet warplanes",
+    "ships": "ships ship vessels vessel boats boat tankers tanker",
+    "buildings": "buildings building structures structure houses house homes",
+    "tanks": "tanks",
+    "submarines": "submarines submarine submersibles submersible subs sub",
+    "pilgrims": "pilgrims pilgrim",
+    "hostages": "hostages hostage captives captive abductees",
+    "grain": "grain wheat corn maize barley foodstuffs",
+    "population": "population inhabitants residents",
+}
+# Money: what an amount is about.
+_MONEY_MEASURES = {
+    "spending": "spending spend spends spent expenditure expenditures outlays",
+    "budget": "budget budgets",
+    "aid": "aid assistance funding grant grants",
+    "cost": "cost costs damage damages losses",
+    "revenue": "revenue revenues income sales",
+    "exports": "exports export",
+    "imports": "imports import",
+    "gdp": "gdp economy output",
+    "debt": "debt debts borrowing",
+    "investment": "investment investments",
+    "bonds": "bonds bond",
+}
+MEASURES: dict[str, str] = {}  # a word, or two joined by "_" ("nuclear_weapons") → measure
+for _table in (_PEOPLE_MEASURES, _THING_MEASURES, _MONEY_MEASURES):
+    for _value, _words in _table.items():
+        for _word in _words.split():
+            MEASURES.setdefault(_word, _value)
+PRONOUNS = frozenset("them those these it they one ones which".split())
+# What happened to the things counted: "2,200 structures destroyed" and "500 damaged", "30
+# drones launched" and "25 shot down", "grain shipped" and "grain stored" are other facts.
+_THING_EVENTS = {
+    "destroyed": "destroyed razed levelled leveled flattened burned burnt gutted lost wrecked "
+                 "demolished",
+    "damaged": "damaged hit struck",
+    "flooded": "flooded submerged inundated",
+    "downed": "downed intercepted destroyed_in_flight shot",
+    "launched": "launched",
+    "captured": "captured seized",
+    "sunk": "sunk",
+    "supplied": "shipped exported carried transported moved delivered sent supplied left "
+                "transferred sold provided received bought purchased",
+    "stored": "stored stuck storage stockpiled awaiting waiting",
+    "harvested": "harvested harvest",
+    "produced": "produced manufactured made production output",
+    "imported": "imported",
+    "consumed": "consumed used expended burned_through",
+    "ordered": "ordered",
+}
+THING_EVENTS = {w: v for v, words in _THING_EVENTS.items() for w in words.split()}
+EVENT_MEASURES = frozenset(_PEOPLE_MEASURES)  # what happened to the people counted
+# Counts of people in an event that move day by day (the dead, the missing, the evacuated);
+# how many were aboard or called up does not.
+FAST_MEASURES = EVENT_MEASURES - {"aboard", "mobilized"}
+# Running totals: a later report may only be larger (a smaller one is a revision or a conflict).
+CUMULATIVE_MEASURES = frozenset({"deaths", "injured", "casualties", "arrested", "evacuated",
+                                 "mobilized", "identified"})
+# Measures that change slowly (holdings, populations, yearly money): levels of two dates
+# half a year apart may still be compared.
+SLOW_MEASURES = frozenset({"warheads", "troops", "population", "spending", "budget", "gdp",
+                           "debt",
+                           "missiles", "aircraft", "ships", "tanks"})
+
+# Nouns that hold the measure rather than name it: "the number of deaths", "the death toll".
+CONTAINERS = frozenset("number total tally count figure figures estimate estimates toll "
+                       "amount level levels sum".split())
+# Nouns that say the figure is a stock of the thing named with them ("a stockpile of 500
+# warheads", "its arsenal"): not a measure of their own.
+HOLDINGS = frozenset("stockpile stockpiles arsenal arsenals inventory inventories stock stocks "
+                     "force forces fleet".split())
+# Counted nouns that name nothing in particular: a figure of "people" is read by its verb.
+GENERIC_NOUNS = frozenset("people person persons individuals individual others units unit "
+                          "cases case times ones".split())
+# Shares and changes of a percentage.
+SHARE_WORDS = frozenset("share proportion percent percentage part".split())
+CHANGE_NOUNS = frozenset("rise increase increases growth jump gain hike boost surge drop fall "
+                         "decline decrease cut cuts reduction slump loss dip".split())
+CHANGE_VERBS = frozenset("rose rise rises risen grew grow grows grown increased increase "
+                         "increases jumped jumps climbed climbs gained gains soared surged "
+                         "fell fall falls fallen dropped drops declined declines decreased "
+                         "decreases slumped slipped shrank shrunk cut cuts raised raise raises "
+                         "raising boosted boost expanded expand lowered reduced added adds add "
+                         "increasing".split())
+COMPARATIVES = frozenset("more fewer less higher lower larger smaller bigger up down".split())
+# Scope words that restrict the measure to a part of it.
+SCOPE_WORDS = frozenset(
+    "operational deployed strategic tactical active stored reserve reserves confirmed "
+    "registered recorded identified official direct indirect violent civilian military "
+    "domestic foreign additional new initial northern southern eastern western central "
+    "northeastern northwestern southeastern southwestern".split())
+# Place words that make a named place a sub-national scope ("Khartoum state").
+PLACE_NOUNS = frozenset("state province region district city town county village area "
+                        "oblast governorate prefecture island port capital".split())
+SCOPE_MARKERS = re.compile(r"\b(alone|only|excluding|not including)\b", re.IGNORECASE)
+# Areas named without a name: "in the capital", "nationwide", "in rural areas".
+AREA_SCOPES = re.compile(r"\b(?:in\s+the\s+(capital|countryside|north|south|east|west|"
+                         r"north-east|north-west|south-east|south-west|provinces|regions|cities)|"
+                         r"(nationwide|countrywide|national|nationally|rural|urban)|"
+                         r"on\s+(?:the\s+|both\s+)?((?:[\w-]+\s+){0,2}(?:bank|banks|side|sides|"
+                         r"shore|coast)))\b", re.IGNORECASE)
+
+# Modality cues, read in the figure's clause.
+_PROJECTION = (r"will|would|could|might|may|expected|expects|expect|projected|projects|"
+               r"projection|forecast|forecasts|predicted|predicts|likely|on track|set to|"
+               r"poised|anticipated|estimated to reach|could reach|is to|are to|"
+               r"going to|potentially|possibly|possible")
+_PLAN = r"plans?|planned|planning|intends?|intended|aims?|aimed|budgeted|allocated|earmarked"
+_CAPACITY = r"capacity|capable|can hold|could hold|able to|designed to|up to .{0,20}a year"
+_TARGET = r"target|targets|goal|goals|aim of|ambition|pledged|pledge|promised|vowed"
+_HYPOTHETICAL = r"if|unless|would have|could have|hypothetical|scenario|in case"
+MODALITY_CUES = (
+    ("hypothetical", re.compile(r"\b(" + _HYPOTHETICAL + r")\b", re.IGNORECASE)),
+    ("target", re.compile(r"\b(" + _TARGET + r")\b", re.IGNORECASE)),
+    ("capacity", re.compile(r"\b(" + _CAPACITY + r")\b", re.IGNORECASE)),
+    ("plan", re.compile(r"\b(" + _PLAN + r")\b", re.IGNORECASE)),
+    ("projection", re.compile(r"\b(" + _PROJECTION + r")\b", re.IGNORECASE)),
+)
+# A figure that an authority has since replaced: "the previous count of 115".
+PREVIOUS_RE = re.compile(
+    r"\b(previous(?:ly)?|earlier|former|original(?:ly)?|initial(?:ly)?|had (?:earlier |first )?"
+    r"(?:put|given|estimated|reported|said)|first (?:put|given|reported|figures?|count|reports?|"
+    r"toll|tally)|early (?:figures?|reports?|counts?))\b", re.IGNORECASE)
+# Revision of one figure to another in one sentence: "revised to 97, down from 115".
+REVISION_VERBS = re.compile(
+    r"\b(revis\w*|lowered|correct\w*|adjust\w*|downgrad\w*|amended|restat\w*)\b", re.IGNORECASE)
+FROM_RE = re.compile(r"\b(?:down|up)?\s*from\s*$|\bprevious(?:ly)?\b|\bearlier\b", re.IGNORECASE)

@@ -1,0 +1,90 @@
+"""Modality and revision slots: is the figure a count of what is, and does it replace another?
+
+"a fleet expected to reach 300 ships", "could field 1,500 warheads by 2035", "plans to spend",
+"silos that could hold 2 million tonnes", "a goal of $1 trillion", "if ..." are not counts of
+what is: a reported count never contradicts them. "the previous count of 115" is a figure an
+authority has since replaced. In "revised to 97, down from the previous count of 115" the 97 is
+the new figure and the 115 the old one: a revision, never a contradiction.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from crosscheck.claims.clauses import FigureContext
+from crosscheck.claims.concepts import MODALITY_CUES, PREVIOUS_RE, REVISION_VERBS
+from crosscheck.models import Quantity, Slot
+
+MODAL_REACH_AFTER = 4  # words after a figure that may still carry its modality ("... expected")
+_AFTER_CUES = re.compile(r"\b(expected|projected|forecast|planned|predicted|likely|set|due)\b",
+                         re.IGNORECASE)
+_OLD_BEFORE = re.compile(
+    r"(?:\b(?:down|up)\s+from|\bfrom|\b(?:previous(?:ly)?|earlier|former|original|initial)\b"
+    r"[\w\s]{0,30}?(?:of|at|was|as)?|\bhad\s+(?:earlier\s+|first\s+)?(?:put|given|reported|"
+    r"estimated|said)[\w\s]{0,25}?(?:at|as)?)\s*$", re.IGNORECASE)
+_NEW_BEFORE = re.compile(r"\b(?:to|at|as|now)\s*$", re.IGNORECASE)
+_DOWN_FROM = re.compile(r"\bdown\s+from\b", re.IGNORECASE)
+_TRANSITION = re.compile(r"\b(?:rose|risen|rises|grew|grown|increased|jumped|climbed|fell|"
+                         r"dropped|declined|decreased|went)\b[\w\s,]{0,40}?\bfrom\s*$",
+                         re.IGNORECASE)
+
+
+def read_modality(ctx: FigureContext, target_year: str) -> Slot:
+    """'reported' unless the figure's clause says projection, plan, capacity, target or if."""
+    left = ctx.opening_text()
+    if m := PREVIOUS_RE.search(left):
+        return Slot("previous", m.group(0), "sentence")
+    for value, rx in MODALITY_CUES:
+        m = rx.search(left)
+        if m and not _estimate_only(m.group(0), left):
+            return Slot(value, m.group(0), "sentence")
+    after = _words_until_and(ctx)
+    if m := _AFTER_CUES.search(after):  # "300,000 reservists are expected to be called up"
+        return Slot("projection" if m.group(1).lower() != "planned" else "plan", m.group(0),
+                    "sentence")
+    if target_year:
+        return Slot("projection", f"by {target_year}", "sentence")
+    return Slot("reported", "", "sentence")
+
+
+def _words_until_and(ctx: FigureContext) -> str:
+    """The words just after the figure, up to an 'and' that starts another clause."""
+    out = []
+    for w in ctx.right[:MODAL_REACH_AFTER]:
+        if w.low in ("and", "but", "while", "which"):
+            break
+        out.append(w.text)
+    return " ".join(out)
+
+
+def _estimate_only(cue: str, left: str) -> bool:
+    """'estimated' alone is a reported estimate; only 'estimated to reach' projects."""
+    return cue.lower() == "estimated" and not re.search(r"estimated to (reach|rise|grow)", left)
+
+
+def read_revision(sentence: str, q: Quantity, others: Sequence[Quantity]) -> Slot:
+    """'new' or 'old' when the sentence revises one figure into another, else unread."""
+    if not REVISION_VERBS.search(sentence) and not _DOWN_FROM.search(sentence):
+        return Slot()
+    partners = [o for o in others if o is not q and o.unit_kind == q.unit_kind]
+    if not partners:
+        return Slot()
+    before = sentence[max(0, q.start - 60):q.start]
+    if _TRANSITION.search(before):
+        return Slot()  # "rose from 3,720 to 3,825": change over time, not a correction
+    if _OLD_BEFORE.search(before):
+        return Slot("old", _OLD_BEFORE.search(before).group(0).strip(), "sentence")
+    for o in partners:  # "97, down from 115": the figure before "from" is the new one
+        between = sentence[q.end:o.start] if o.start > q.end else ""
+        if between and _OLD_BEFORE.search(between) and len(between) < 80:
+            return Slot("new", (sentence[max(0, q.start - 25):q.start] + between).strip(),
+                        "sentence")
+    if _NEW_BEFORE.search(before) and REVISION_VERBS.search(before):
+        return Slot("new", REVISION_VERBS.search(before).group(0), "sentence")
+    return Slot()
+
+
+def is_transition_start(sentence: str, q: Quantity) -> bool:
+    """The figure is where a change started: 'rose from 3,720 to 3,825' (the 3,720)."""
+    return bool(_TRANSITION.search(sentence[max(0, q.start - 60):q.start]))

@@ -1,0 +1,419 @@
+"""The subject and partner slots: whose figure it is, and the other party of a flow.
+
+The subject is read, in this order, from the figure's owner ("China's arsenal at 350",
+"5,937 Russian soldiers"), the actor of its clause ("Russia has massed 100,000 troops"), a
+place the clause puts it in ("killed in Khartoum state"), the nearest name before it in the
+sentence, and only then the article's lead (its title and first sentence), marked as such.
+Names that are the figure's source ("SIPRI said", "according to Maui County") are never its
+subject. A place is kept as named (Derna, not Libya): a city's toll is not the country's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from crosscheck.claims.clauses import FigureContext, Word
+from crosscheck.claims.concepts import PLACE_NOUNS
+from crosscheck.claims.lexicon import ALIASES, MONTHS, NOT_NAMES, PLACE_COUNTRY
+from crosscheck.models import Slot
+
+_WORLD_WORDS = frozenset("world world's worldwide global globally planet's".split())
+_RANKING_RE = re.compile(r"^(?:(?:second|third|fourth|fifth|\d+\w*)-)?(?:largest|biggest|"
+                         r"deadliest|highest|lowest|most|least|top|leading|fastest|worst|best|"
+                         r"smallest|richest|poorest|strongest)$")
+# Prepositions that put a name in the object of the clause (the figure's partner or place),
+# not its subject.
+_PARTNER_PREPS = frozenset("to from against with into toward towards at on by behind than "
+                           "ahead beyond unlike like after over".split())
+_COMPARED = frozenset("behind than ahead beyond unlike like after versus against with between "
+                      "and to from".split())
+_BLOCS = frozenset({"United Nations", "European Union", "NATO"})
+_PLACE_PREPS = frozenset("in across inside throughout within near around".split())
+_ORG_HINTS = frozenset("ministry committee office agency institute department council "
+                       "commission bureau organization organisation service services forces "
+                       "army navy police government authority authorities university "
+                       "centre center group project monitor court bank fund".split())
+_EVENT_HINTS = frozenset("fire fires wildfire storm hurricane typhoon cyclone earthquake "
+                         "quake flood floods war attack attacks massacre crush disaster "
+                         "initiative deal".split())
+LEAD_SENTENCES = 1  # sentences of the body read with the title for the article's lead
+LEAD_WEIGHTS = (3, 2, 1)  # title, first sentence, rest: "Maui" in a title outweighs a passing "US"
+LEAD_SCAN_CHARS = 20_000  # text read for the article's country when its lead names none
+PLACE_REACH = 4  # words between a figure and a place that narrows it ("2,000 in Derna alone")
+_CAP_RE = re.compile(r"[A-Z][\w'’.-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name in a sentence: a country, a place, the world, or another proper name."""
+
+    name: str  # canonical: "Russia" for "Russian", "World" for "global"
+    kind: str  # country | place | world | name
+    start: int
+    end: int
+    text: str
+
+
+def mentions(words: Sequence[Word], sentence: str) -> list[Mention]:
+    """Every country, place and proper name of the sentence, with demonyms folded."""
+    out: list[Mention] = []
+    dateline = _DATELINE_RE.match(sentence)
+    i = 0
+    while i < len(words):
+        m, used = _mention_at(words, i, sentence)
+        if m and not (dateline and m.start < dateline.end() and "(" in sentence[:m.start]):
+            out.append(m)  # "MOSCOW (Northgate) —": the outlet in a dateline names no one
+        i += max(1, used)
+    return out
+
+
+_DATELINE_RE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}(?:\([^)]{1,40}\))?\s*[—–-]+\s*")
+
+
+def _mention_at(words: Sequence[Word], i: int, sentence: str) -> tuple[Mention | None, int]:
+    w = words[i]
+    base = w.low[:-2] if w.low.endswith("'s") else w.low
+    if base in _WORLD_WORDS or w.low in _WORLD_WORDS:
+        if i + 1 < len(words) and _RANKING_RE.match(words[i + 1].low):
+            return None, 1  # "the world's second-largest": a ranking, not the world's figure
+        return Mention("World", "world", w.start, w.end, w.text), 1
+    for n in (3, 2, 1):  # longest alias first: "north korean", "united states"
+        span = words[i:i + n]
+        if len(span) < n:
+            continue
+        text = " ".join(x.low for x in span)
+        text = text[:-2] if text.endswith("'s") else text
+        if text in ALIASES and _cased_alias(span, text):
+            return Mention(ALIASES[text], "country", span[0].start, span[-1].end,
+                           sentence[span[0].start:span[-1].end]), n
+        place = " ".join(x.text.title() if x.text.isupper() and len(x.text) > 3 else x.text
+                         for x in span)  # "MOSCOW —" in a dateline is Moscow
+        place = place[:-2] if place.endswith(("'s", "’s")) else place
+        inside_name = i + n < len(words) and words[i + n].text[0].isupper() \
+            and not place.endswith("'s")  # "Stockholm International Peace Research Institute"
+        if place in PLACE_COUNTRY and not inside_name:
+            return Mention(place, "place", span[0].start, span[-1].end, place), n
+    if w.text[0].isupper() and w.low not in NOT_NAMES and w.low.rstrip(".") not in MONTHS \
+            and w.low not in _WEEKDAYS and not w.text.isdigit():
+        return _proper_name(words, i, sentence)
+    return None, 1
+
+
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _cased_alias(span: Sequence[Word], text: str) -> bool:
+    """Short or ambiguous aliases count only in their proper case ('US', not 'us')."""
+    first = span[0].text
+    if text in ("us", "un", "eu", "uk"):
+        return first.isupper()
+    if text in ("turkey", "georgia", "chad", "jordan", "china", "niger", "chinese", "polish"):
+        return first[0].isupper()
+    return True
+
+
+def _proper_name(words: Sequence[Word], i: int, sentence: str) -> tuple[Mention | None, int]:
+    """A run of capitalised words ('Camp Fire', 'Khartoum state', 'Rapid Support Forces')."""
+    j = i
+    while j < len(words) and (words[j].text[0].isupper() or (
+            words[j].low in ("of", "the", "and", "for") and j + 1 < len(words)
+            and words[j + 1].text[0].isupper() and j > i)):
+        j += 1
+    span = list(words[i:j])
+    while span and span[-1].low in ("of", "the", "and", "for"):
+        span.pop()
+    if not span:
+        return None, 1
+    if j < len(words) and words[j].low in PLACE_NOUNS and len(span) <= 2:
+        span.append(words[j])  # "Khartoum state", "Lahaina town"
+    text = sentence[span[0].start:span[-1].end].rstrip(".,")
+    text = text[:-2] if text.endswith(("'s", "’s")) else text
+    if i == 0 and len(span) == 1 and not words[i].low.endswith("'s"):
+        return None, len(span)  # a lone capitalised word opening the sentence
+    return Mention(text, "name", span[0].start, span[-1].end, text), len(span)
+
+
+def name_kind(m: Mention) -> str:
+    """'org', 'event', 'place' or 'name' for a proper name, else its kind."""
+    if m.kind != "name":
+        return m.kind
+    last = m.name.split()[-1].lower()
+    if last in _ORG_HINTS:
+        return "org"
+    if last in _EVENT_HINTS:
+        return "event"
+    if last in PLACE_NOUNS:
+        return "place"
+    return "name"
+
+
+@dataclass(frozen=True, slots=True)
+class Parties:
+    """Subject, partner and the places the clause names."""
+
+    subject: Slot
+    partner: Slot
+    places: tuple[str, ...]
+    subject_start: int = -1  # where the subject is named in the sentence (-1: not there)
+
+
+def read_parties(ctx: FigureContext, names: Sequence[Mention], source: str | None,
+                 lead: Slot, lead_text: str = "") -> Parties:
+    """Whose figure it is (and with whom), from the sentence, else from the article's lead.
+
+    A place stands for its country (Lahaina, Maui → United States; Moscow → Russia): outlets
+    name one event's place at different levels. A place that narrows the figure ("in Derna
+    alone", "in Khartoum state") is kept as its scope.
+    """
+    names = [_as_place(ctx, m) for m in names]
+    usable = [m for m in names if not _is_source(m, source, ctx.sentence)]
+    owner = _owner(ctx, usable)
+    usable = [m for m in usable if _can_be_subject(m)]
+    actor = _actor(ctx, usable)
+    place = _place(ctx, usable)
+    subject = owner or actor or place or _nearest(ctx, usable)
+    if subject is None and source:  # a government announcing its own figure ("China said")
+        subject = _nearest(ctx, [m for m in names if m.kind == "country"
+                                 and m.name not in _BLOCS and source.startswith(m.text)])
+    partners = _partners(ctx, usable)
+    places = tuple(sorted({m.name for m in names if _restricts(ctx, m, lead_text)}))
+    if subject is None and (area := _unnamed_area(ctx)):
+        final = area
+    else:
+        final = lead if subject is None else _canonical(subject, names, lead)
+    partner = next((m for m in partners if m is not subject and m.name != final.value), None)
+    return Parties(final, _slot(partner), places, subject.start if subject is not None else -1)
+
+
+def _canonical(m: Mention, names: Sequence[Mention], lead: Slot) -> Slot:
+    """A place as its country (known places by the gazetteer, others by the sentence's or the
+    article's country); countries, the world, events and bodies as named."""
+    if m.kind == "place" and m.name in PLACE_COUNTRY:
+        return Slot(PLACE_COUNTRY[m.name], m.text, "sentence")
+    if m.kind == "place":
+        country = next((n.name for n in names if n.kind == "country"), None) or (
+            lead.value if lead.read else None)
+        return Slot(country or m.name, m.text, "sentence")
+    return Slot(m.name, m.text, "sentence")
+
+
+def _restricts(ctx: FigureContext, m: Mention, lead_text: str = "") -> bool:
+    """A place in the figure's clause that narrows it to a part of a country: 'in Derna
+    alone', 'in Khartoum state', 'the city of Bakhmut', or a place next to the figure that
+    the article's lead does not name ('16 structures in Kula' in a story about Maui)."""
+    if not _in_clause(ctx, m) or (m.kind != "place" and name_kind(m) != "place"):
+        return False
+    if m.name.split()[-1].lower() in PLACE_NOUNS:
+        return True
+    q = ctx.quantity
+    gap = ctx.sentence[q.end:m.start] if m.start >= q.end else ctx.sentence[m.end:q.start]
+    lead_words = set(lead_text.lower().split())
+    if len(gap.split()) <= PLACE_REACH and _governed(ctx, m, _PLACE_PREPS | {"at"}) \
+            and lead_text and not lead_words & set(m.name.lower().split()):
+        return True
+    after = ctx.sentence[m.end:m.end + 12].lower()
+    before = ctx.sentence[max(0, m.start - 20):m.start].lower()
+    return after.lstrip().startswith(("alone", "only")) or bool(
+        re.search(r"\b(?:city|town|region|province|state|district|county|oblast) of\s*$",
+                  before))
+
+
+def _slot(m: Mention | None) -> Slot:
+    return Slot(m.name, m.text, "sentence") if m else Slot()
+
+
+def _is_source(m: Mention, source: str | None, sentence: str = "") -> bool:
+    """Named as the figure's source: in the attribution, or speaking ('the Pentagon said')."""
+    if source and m.text in source:
+        return True
+    return bool(sentence) and bool(_SPEAKS_RE.match(sentence[m.end:m.end + 40]))
+
+
+_SPEAKS_RE = re.compile(
+    r"^(?:'s?\s+\w+\s+)?\s*(?:\w+ly\s+)?(?:had\s+|has\s+|have\s+)?(?:said|says|estimated|"
+    r"estimates|reported|reports|announced|believes|believed|wrote|writes|puts|put|counted|"
+    r"recorded|told|stated|confirmed|calculated|claims|claimed)\b", re.IGNORECASE)
+
+
+def _can_be_subject(m: Mention) -> bool:
+    """Countries, places and events; people and bodies are sources unless they own the figure
+    ("the army's losses", taken by `_owner` before this filter)."""
+    if m.name == "United Nations":
+        return False
+    return m.kind != "name" or name_kind(m) in ("event", "place")
+
+
+def _as_place(ctx: FigureContext, m: Mention) -> Mention:
+    """An unknown name after 'in', 'near', 'across' is a place: 'killed in El Geneina'."""
+    if m.kind == "name" and name_kind(m) == "name" and _governed(ctx, m, _PLACE_PREPS):
+        return Mention(m.name, "place", m.start, m.end, m.text)
+    return m
+
+
+def _in_clause(ctx: FigureContext, m: Mention) -> bool:
+    span = ctx.left + ctx.inside + ctx.right
+    return bool(span) and span[0].start <= m.start and m.end <= span[-1].end
+
+
+def _owner(ctx: FigureContext, names: Sequence[Mention]) -> Mention | None:
+    """A possessive or demonym on the figure's thing: "China's arsenal", "Russian soldiers"."""
+    near = ctx.left[-5:] + ctx.inside + ctx.right[:2]
+    lo, hi = (near[0].start, near[-1].end) if near else (0, 0)
+    for m in names:
+        if not lo <= m.start < hi or m.kind == "name" and name_kind(m) != "event":
+            continue
+        possessive = ctx.sentence[m.end:m.end + 2] in ("'s", "’s") or m.text.endswith("'s")
+        demonym = m.kind == "country" and m.text.lower() != m.name.lower() and \
+            not m.text.lower().endswith("'s")
+        if possessive or (demonym and m.start >= (ctx.left[-5].start if len(ctx.left) >= 5
+                                                    else lo)):
+            return m
+    return None
+
+
+def _actor(ctx: FigureContext, names: Sequence[Mention]) -> Mention | None:
+    """The nearest name before the figure in its clause not governed by a preposition."""
+    if not ctx.left:
+        return None
+    lo = ctx.left[0].start
+    found = [m for m in names if lo <= m.start < ctx.quantity.start
+             and not _governed(ctx, m, _PARTNER_PREPS | _PLACE_PREPS | {"of", "than", "between"})
+             and not _second_of_pair(ctx, m)]
+    return found[-1] if found else None
+
+
+def _second_of_pair(ctx: FigureContext, m: Mention) -> bool:
+    """The second name of 'X and Y' ('between Chile and Argentina'), not a new clause's
+    subject ('... 6,255 warheads and the United States follows with 5,550')."""
+    before = [w for w in ctx.words if w.end <= m.start][-3:]
+    while before and before[-1].low in ("the",):
+        before.pop()
+    return len(before) >= 2 and before[-1].low == "and" and before[-2].text[0].isupper()
+
+
+def _governed(ctx: FigureContext, m: Mention, preps: frozenset[str]) -> bool:
+    """The word before the mention (past determiners and adjectives) is one of `preps`."""
+    before = [w for w in ctx.words if w.end <= m.start][-4:]
+    for w in reversed(before):
+        if w.low in ("the", "a", "an", "its", "their", "northern", "southern", "eastern",
+                     "western", "central", "north", "south", "east", "west", "historic",
+                     "coastal", "city", "town", "island", "state", "region", "province",
+                     "hawaiian"):
+            continue
+        return w.low in preps
+    return False
+
+
+def _place(ctx: FigureContext, names: Sequence[Mention]) -> Mention | None:
+    """A place the clause puts the figure in: 'in Khartoum state', 'on Maui', 'in Derna'."""
+    span = ctx.left + ctx.right
+    lo = span[0].start if span else ctx.quantity.start
+    hi = span[-1].end if span else ctx.quantity.end
+    found = [m for m in names if lo <= m.start < hi and m.kind != "name" or
+             (lo <= m.start < hi and name_kind(m) in ("place", "event"))]
+    placed = [m for m in found if _governed(ctx, m, _PLACE_PREPS | {"on", "of", "at"})]
+    if not placed:
+        return None
+    return min(placed, key=lambda m: abs(m.start - ctx.quantity.start))
+
+
+def _nearest(ctx: FigureContext, names: Sequence[Mention]) -> Mention | None:
+    """The nearest usable name before the figure (not one it is compared with: 'behind the
+    United States'), else the nearest after it in its clause."""
+    before = [m for m in names if m.end <= ctx.quantity.start
+              and not _governed(ctx, m, _COMPARED)]
+    heads = [m for m in before if not _governed(ctx, m, _PLACE_PREPS)]
+    if heads or before:  # "the toll of the Camp Fire in northern California": the Camp Fire
+        return (heads or before)[-1]
+    after = [m for m in names if m.start >= ctx.quantity.end and m.kind != "name"
+             and _in_clause(ctx, m)]
+    return after[0] if after else None
+
+
+_AREA_RE = re.compile(r"\b(?:across|throughout|among|in|for)\s+(?:all\s+)?(?:the\s+)?"
+                      r"((?:[a-z-]+\s+){0,2}(?:states|countries|nations|powers|members|region|"
+                      r"regions|world|continent|bloc))\b", re.IGNORECASE)
+
+
+def _unnamed_area(ctx: FigureContext) -> Slot | None:
+    """An area the sentence names without a name ('across the nuclear-armed states')."""
+    m = _AREA_RE.search(ctx.sentence)
+    return Slot(m.group(1), m.group(0), "sentence") if m else None
+
+
+def _partners(ctx: FigureContext, names: Sequence[Mention]) -> list[Mention]:
+    """Countries the clause names as the other party of a flow: 'to Russia', 'from Niger',
+    'of France's', 'between Chile and Argentina'."""
+    span = ctx.left + ctx.inside + ctx.right
+    if not span:
+        return []
+    relational = frozenset({"to", "from", "of", "into", "with", "between"})
+    out = []
+    for m in names:
+        if not (span[0].start <= m.start <= span[-1].end and m.kind == "country"
+                and m.name not in _BLOCS):
+            continue
+        between = re.search(r"\bbetween\s+[\w\s'’.-]{1,40}\band\s*$",
+                            ctx.sentence[max(0, m.start - 50):m.start])
+        if _governed(ctx, m, relational) or between:
+            out.append(m)
+    return out
+
+
+_TITLE_SOURCE_RE = re.compile(
+    r"(?:^|[,:;-]\s*)([A-Z][\w.'’ -]{1,60}?)\s+(?:says|said|report|reports|warns|estimates)\b"
+    r"|(?:[:,-]|says|reports?)\s+([A-Z][\w.'’ -]{1,40}?)\s*$")
+
+
+def article_lead(title: str, first: str, first_source: str | None, rest: str = "") -> Slot:
+    """The article's lead subject: the country (or event) it is about.
+
+    Names are counted with weights (title LEAD_WEIGHTS[0], first sentence [1], the rest of
+    the text [2]); a place counts for its country, so "Moscow" and "Russia" add up. Names the
+    title or the lead give as a speaker ("Pentagon says ...", "China announced") are left out.
+    """
+    from crosscheck.claims.clauses import words_of
+
+    counts: Counter[str] = Counter()
+    order: dict[str, int] = {}
+    shown: dict[str, str] = {}
+    title_sources = [g for m in _TITLE_SOURCE_RE.finditer(title) for g in m.groups() if g]
+    parts = ((title, title_sources, LEAD_WEIGHTS[0]),
+             (first, [first_source or ""], LEAD_WEIGHTS[1]),
+             (rest[:LEAD_SCAN_CHARS], [], LEAD_WEIGHTS[2]))
+    for text, sources, weight in parts:
+        for m in mentions(words_of(text), text):
+            if m.name in _BLOCS or not (m.kind in ("country", "place", "world")
+                                        or name_kind(m) == "event"):
+                continue
+            if _SPEAKS_RE.match(text[m.end:m.end + 40]) or (
+                    m.kind != "country" and any(m.text in src for src in sources if src)):
+                continue
+            name = PLACE_COUNTRY.get(m.name, m.name) if m.kind == "place" else m.name
+            counts[name] += weight
+            order.setdefault(name, len(order))
+            shown.setdefault(name, text)
+    if not counts:
+        return Slot()
+    best = max(counts, key=lambda n: (counts[n], -order[n]))
+    return Slot(best, shown[best][:120], "article")
+
+
+def article_country(text: str) -> Slot:
+    """The country an article names most (a known place counts for its country): the lead
+    of last resort when its title and first sentence name none."""
+    from crosscheck.claims.clauses import words_of
+
+    counts: Counter[str] = Counter()
+    for m in mentions(words_of(text[:LEAD_SCAN_CHARS]), text[:LEAD_SCAN_CHARS]):
+        if m.kind == "country" and m.name not in ("United Nations", "European Union", "NATO"):
+            counts[m.name] += 1
+        elif m.kind == "place" and m.name in PLACE_COUNTRY:
+            counts[PLACE_COUNTRY[m.name]] += 1
+    if not counts:
+        return Slot()
+    best, n = counts.most_common(1)[0]
+    return Slot(best, f"named {n} time(s) in the article", "article")

@@ -1,0 +1,159 @@
+"""Read every slot of one figure: measure, subject and partner, time, scope, modality, revision.
+
+`read_slots` is the one entry point the extract stage calls per figure; each slot keeps the
+words it was read from, and a slot nothing in the sentence gives stays unread (the subject
+alone may fall back to the article's lead, marked as such).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from crosscheck.claims.attribution import clause_speaker
+from crosscheck.claims.clauses import FigureContext, figure_context
+from crosscheck.claims.concepts import AREA_SCOPES, SCOPE_MARKERS
+from crosscheck.claims.measure import (
+    MeasureReading,
+    carry_measure,
+    read_measure,
+    with_article_measure,
+)
+from crosscheck.claims.modality import is_transition_start, read_modality, read_revision
+from crosscheck.claims.parties import Mention, mentions, read_parties
+from crosscheck.claims.when import read_time
+from crosscheck.models import ClaimSlots, Quantity, Slot
+
+_WITHIN_RE = re.compile(r"\b(within|up to|inside|beyond|more than|less than)\s+([\d,.]+)\s*"
+                        r"(km|kilometres?|kilometers?|miles?|m|metres?|meters?)\s+(of|from)\b",
+                        re.IGNORECASE)
+
+
+_PARTITIVE_RE = re.compile(r"^\W*(?:of|among)\s+(?:the|those|these|them)\b[^,]{0,60},",
+                           re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class SlotReading:
+    """The slots of a figure, the day it refers to, its source, and its measure reading."""
+
+    slots: ClaimSlots
+    as_of: date | None
+    measure: MeasureReading
+    span: tuple[date, date] | None
+    attribution: str | None = None  # the figure's own source: its clause's, else the sentence's
+
+
+def read_slots(sentence: str, q: Quantity, quantities: Sequence[Quantity],
+               attribution: str | None, published: date | None, lead: Slot,
+               previous: SlotReading | None = None,
+               names: Sequence[Mention] | None = None, lead_text: str = "",
+               commodity: Slot | None = None) -> SlotReading:
+    """Every slot of figure `q` in `sentence` (whose figures are `quantities`).
+
+    `previous` is the reading of the sentence's figure before this one: its measure is lent
+    to a figure that names none ('... 6,255 warheads and the US followed with 5,550').
+    """
+    ctx = figure_context(sentence, q, [o for o in quantities if o is not q])
+    own = clause_speaker(_clause_text(ctx))
+    # the clause's own speaker, unless the sentence's attribution already says it and more
+    # ("Minister X said 62 were killed, according to TASS" → "Minister X (according to TASS)")
+    source = attribution if not own or (attribution and own in attribution) else own
+    measure = carry_measure(read_measure(ctx), previous.measure if previous else None,
+                            q.surface)
+    measure = with_article_measure(measure, commodity or Slot(), ctx)
+    names = mentions(ctx.words, sentence) if names is None else names
+    parties = read_parties(ctx, names, source, lead, lead_text)
+    time = read_time(ctx, published)
+    period = time.period if time.period.read else _event_year(sentence, parties.subject_start)
+    modality = read_modality(ctx, time.target)
+    if modality.value == "previous" and time.as_of and time.as_of != published:
+        modality = Slot("reported", f"{modality.words} (dated)", "sentence")  # "issued on
+        # Saturday, had put the number killed at 133": Saturday's figure, not a superseded one
+    if is_transition_start(sentence, q) and not time.period.read:
+        modality = Slot("previous", "from", "sentence")
+    slots = ClaimSlots(
+        measure=measure.measure, change=measure.change, subject=parties.subject,
+        partner=parties.partner, period=period, rate=time.rate,
+        scope=_scope(ctx, measure, parties.places), modality=modality,
+        revision=read_revision(sentence, q, quantities),
+        running=bool(_RUNNING_RE.search(ctx.sentence[ctx.clause_start:_clause_end(ctx)]))
+        or period.value.startswith("since"))
+    if previous is not None and "(carried" in measure.measure.words \
+            and previous.attribution == source:
+        slots = _sibling(slots, previous.slots)
+    return SlotReading(slots, time.as_of, measure, time.span, source)
+
+
+_RUNNING_RE = re.compile(
+    r"\b(?:since|so far|to date|in total|in all|a total of|altogether|cumulative(?:ly)?|"
+    r"and counting|by (?:the end of )?(?:\d{1,2} )?(?:january|february|march|april|may|june|july|"
+    r"august|september|october|november|december)|under the (?:[\w-]+ ){0,4}?(?:deal|agreement|"
+    r"arrangement|initiative|programme|program|corridor|scheme|accord))\b", re.IGNORECASE)
+
+
+def _clause_end(ctx: FigureContext) -> int:
+    return ctx.right[-1].end if ctx.right else ctx.quantity.end
+
+
+def _clause_text(ctx: FigureContext) -> str:
+    end = ctx.right[-1].end if ctx.right else ctx.quantity.end
+    return ctx.sentence[ctx.clause_start:end]
+
+
+def _sibling(slots: ClaimSlots, previous: ClaimSlots) -> ClaimSlots:
+    """A figure that borrows its measure from the one before and shares its subject, period
+    and modality counts another part of it ('12,241 warheads ..., about 9,614 in stockpiles
+    and 3,912 deployed'): its scope says so."""
+    if (slots.subject.value, slots.period.value, slots.modality.value, slots.change) != (
+            previous.subject.value, previous.period.value, previous.modality.value,
+            previous.change) or slots.revision.read:
+        return slots
+    parts = sorted({*filter(None, slots.scope.value.split("+")), "part"})
+    return replace(slots, scope=Slot("+".join(parts), slots.scope.words or "another part of "
+                                     "the figure before it", "sentence"))
+
+
+_EVENT_YEAR_RE = re.compile(r"\b((?:19|20)\d\d)\s+$")
+
+
+def _event_year(sentence: str, subject_start: int) -> Slot:
+    """The year of a named event the figure is about: 'the 2018 Camp Fire ... left 85 dead'."""
+    if subject_start < 0:
+        return Slot()
+    m = _EVENT_YEAR_RE.search(sentence[max(0, subject_start - 6):subject_start])
+    return Slot(m.group(1), m.group(0).strip(), "sentence") if m else Slot()
+
+
+def _scope(ctx: FigureContext, measure: MeasureReading, places: tuple[str, ...]) -> Slot:
+    """Scope words of the measure, places that restrict it ('in Derna alone'), distances."""
+    parts = list(measure.scope)
+    words = []
+    if _PARTITIVE_RE.match(ctx.sentence[:ctx.quantity.start]) and \
+            ctx.quantity.unit_kind == "count":
+        parts.append("part")  # "Of the dead, 40 were killed by gunshot wounds ..."
+        words.append("of the whole the sentence opens with")
+    if marker := SCOPE_MARKERS.search(ctx.clause_text):
+        parts.append(marker.group(1).lower())
+        words.append(marker.group(0))
+    for place in places:
+        parts.append(f"in {place}")
+        words.append(place)
+    if m := _WITHIN_RE.search(ctx.sentence, ctx.quantity.end, ctx.quantity.end + 60):
+        parts.append(f"{m.group(1).lower()} {m.group(2)} {m.group(3).lower()}")
+        words.append(m.group(0))
+    for m in AREA_SCOPES.finditer(ctx.clause_text):
+        area = re.sub(r"\s+", " ", (m.group(1) or m.group(2) or m.group(3)).lower())
+        parts.append("nationwide" if area in ("countrywide", "national", "nationally") else area)
+        words.append(m.group(0))
+    if not parts:
+        return Slot("", "", "sentence")
+    return Slot("+".join(sorted(set(parts))), ", ".join(words + list(measure.scope)),
+                "sentence")
+
+
+def with_time(reading: SlotReading, as_of: date | None) -> SlotReading:
+    """The same reading with another as-of day."""
+    return replace(reading, as_of=as_of)

@@ -1,0 +1,169 @@
+"""Claim slots read from invented news sentences with the real quantity engine: one test per
+kind of reading (measure, subject and partner, time, scope, modality, revision)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from crosscheck.claims import extract_claims
+from crosscheck.models import Article, Claim
+
+PUBLISHED = datetime(2024, 3, 6)  # a Wednesday
+
+
+def claims_of(text: str, title: str = "", published: datetime | None = PUBLISHED
+              ) -> list[Claim]:
+    """The claims of one invented article."""
+    a = Article(id="a", source_id="s", url="https://example.test/a",
+                canonical_url="https://example.test/a", title=title, text=text,
+                content_hash="h", published=published)
+    return extract_claims(a)[0]
+
+
+def claim(text: str, surface_part: str, title: str = "") -> Claim:
+    """The one claim whose figure's surface contains `surface_part`."""
+    found = [c for c in claims_of(text, title) if surface_part in c.quantity.surface]
+    assert len(found) == 1, [(c.quantity.surface, c.frame) for c in claims_of(text, title)]
+    return found[0]
+
+
+# --- measure -----------------------------------------------------------------------------
+@pytest.mark.parametrize("text,figure,measure", [
+    ("At least 62 people were killed in the attack in Moscow, officials said.", "62", "deaths"),
+    ("The attack in Moscow killed 62 people and injured 145, officials said.", "145", "injured"),
+    ("The death toll in Derna has risen to 5,300, the ministry said.", "5,300", "deaths"),
+    ("The fire in Greece claimed 26 lives, the fire service said.", "26", "deaths"),
+    ("Some 850 people remain missing in Hawaii, the mayor said.", "850", "missing"),
+    ("China has about 500 nuclear warheads, SIPRI said.", "500", "warheads"),
+    ("Russia has massed 100,000 soldiers near Ukraine, officials said.", "100,000", "troops"),
+    ("About 55% of Germany's gas came from Russia, the ministry said.", "55%",
+     "share of gas"),
+    ("China raised its defence budget by 7.2% this year, Xinhua said.", "7.2%", "budget"),
+    ("Police in Kenya said 11 suspects had been detained.", "11", "arrested"),
+])
+def test_measure_is_read_from_the_figure_and_its_clause(text: str, figure: str,
+                                                        measure: str) -> None:
+    assert claim(text, figure).slots.measure.value == measure
+
+
+def test_a_count_of_people_with_nothing_happening_to_them_names_no_measure() -> None:
+    c = claim("Five children in Kenya took part in the contest, organisers said.", "Five")
+    assert not c.slots.measure.read
+
+
+def test_a_figure_that_names_nothing_borrows_the_measure_before_it() -> None:
+    text = "Russia has 6,255 warheads and the United States follows with 5,550, SIPRI said."
+    c = claim(text, "5,550")
+    assert c.slots.measure.value == "warheads" and "carried" in c.slots.measure.words
+    assert c.slots.subject.value == "United States"
+
+
+def test_level_and_change_are_told_apart() -> None:
+    assert claim("Exports from Chile rose 15% last year.", "15%").slots.change == "change"
+    assert claim("Chile holds a 15% share of the copper market.", "15%").slots.change == "level"
+    assert claim("The toll in Turkey rose by 1,200 overnight.", "1,200").slots.change == "change"
+    assert claim("The toll in Turkey rose to 1,200 overnight.", "1,200").slots.change == "level"
+
+
+# --- subject and partner -----------------------------------------------------------------
+def test_subject_is_the_owner_of_the_figure() -> None:
+    c = claim("SIPRI put China's arsenal at 350 warheads.", "350")
+    assert c.slots.subject.value == "China"
+
+
+def test_a_place_stands_for_its_country() -> None:
+    c = claim("The fire on Maui killed at least 89 people, authorities said.", "89")
+    assert c.slots.subject.value == "United States"
+
+
+def test_the_source_is_not_the_subject() -> None:
+    text = "Ukraine's general staff said 55,110 Russian soldiers had been killed."
+    c = claim(text, "55,110")
+    assert c.slots.subject.value == "Russia" and "general staff" in (c.attribution or "")
+
+
+def test_subject_falls_back_to_the_article_and_says_so() -> None:
+    c = claim("The toll has risen to 133, investigators said.", "133",
+              title="Moscow concert hall attack: toll rises")
+    assert c.slots.subject.value == "Russia" and c.slots.subject.origin == "article"
+
+
+def test_the_partner_of_a_flow_is_kept() -> None:
+    c = claim("North Korea has sold 1 million to 3 million artillery shells to Russia.", "million")
+    assert (c.slots.subject.value, c.slots.partner.value) == ("North Korea", "Russia")
+
+
+# --- time --------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,figure,period", [
+    ("Exports from Chile grew 12% in 2023, the office said.", "12%", "2023"),
+    ("Exports from Chile grew 18% in the first half of 2023.", "18%", "2023-H1"),
+    ("China had 410 warheads in January 2023, SIPRI said.", "410", "2023-01"),
+    ("China had more than 600 warheads as of mid-2024, the Pentagon said.", "600", "2024-mid"),
+    ("SIPRI put China's arsenal at 350 warheads, compared with 320 last year.", "320", "2023"),
+    ("More than 12,000 people have been killed in Sudan since April.", "12,000", "since 2023-04"),
+])
+def test_period_is_read_against_the_article_date(text: str, figure: str, period: str) -> None:
+    assert claim(text, figure).slots.period.value == period
+
+
+def test_a_weekday_dates_the_figure() -> None:
+    c = claim("The toll in Derna stood at 5,300 on Monday, the ministry said.", "5,300")
+    assert c.as_of == date(2024, 3, 4)
+
+
+def test_the_day_of_another_event_is_not_the_figure_date() -> None:
+    c = claim("The toll from Friday night's attack in Moscow has risen to 137.", "137")
+    assert c.as_of == date(2024, 3, 6)
+
+
+def test_by_a_future_year_is_a_projection_target() -> None:
+    c = claim("China will have over 1,000 warheads by 2030, the Pentagon said.", "1,000")
+    assert c.slots.modality.value == "projection" and not c.slots.period.read
+
+
+# --- scope, modality, revision ------------------------------------------------------------
+def test_modifiers_and_restrictions_are_scope() -> None:
+    assert "operational" in claim("China has more than 600 operational warheads.",
+                                  "600").slots.scope.value
+    assert "alone" in claim("The toll in Derna alone topped 2,000.", "2,000").slots.scope.value
+    assert "within 50 km" in claim("Kenya evacuated 5,000 people within 50 km of the river.",
+                                   "5,000").slots.scope.value
+    assert "capital" in claim("Turnout in the capital of Chile was 41%.", "41%").slots.scope.value
+
+
+@pytest.mark.parametrize("text,figure,modality", [
+    ("China's fleet is expected to reach 435 ships by 2030.", "435", "projection"),
+    ("The silos in Ukraine could hold 2 million tonnes of grain.", "2 million", "capacity"),
+    ("Kenya set a target of 5 million trees this year.", "5 million", "target"),
+    ("Russia plans to spend $100 billion on defence, the ministry said.", "$100", "plan"),
+    ("The previous count of 115 dead in Hawaii was lowered.", "115", "previous"),
+    ("China has about 370 ships, the Pentagon said.", "370", "reported"),
+])
+def test_modality(text: str, figure: str, modality: str) -> None:
+    assert claim(text, figure).slots.modality.value == modality
+
+
+def test_a_dated_earlier_report_is_a_report_of_its_day() -> None:
+    text = "The committee's previous report, issued on Monday, had put the toll in Moscow at 133."
+    c = claim(text, "133")
+    assert c.slots.modality.value == "reported" and c.as_of == date(2024, 3, 4)
+
+
+def test_revised_figures_are_old_and_new() -> None:
+    text = "The toll in Hawaii was revised to 97, down from the previous count of 115."
+    assert claim(text, "97").slots.revision.value == "new"
+    assert claim(text, "115").slots.revision.value == "old"
+
+
+def test_a_change_from_one_figure_to_another_gives_both() -> None:
+    cs = claims_of("The world's stock of nuclear weapons rose from 12,512 to 12,815 units.")
+    assert sorted(c.quantity.low for c in cs) == [12512, 12815]
+    start = [c for c in cs if c.quantity.low == 12512][0]
+    assert start.slots.modality.value == "previous"  # where the change started, undated
+
+
+def test_running_totals_are_marked() -> None:
+    c = claim("Ukraine has exported 719,549 tonnes of grain since August 1.", "719,549")
+    assert c.slots.running

@@ -1,0 +1,199 @@
+"""The kinds of cross-checking error real reporting produces, each with articles written for
+this test (the real quantity engine, claims, matching and assessment; no Prefect)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from crosscheck.assess import PublisherFacts, assess
+from crosscheck.claims import extract_claims
+from crosscheck.match import match_claims
+from crosscheck.models import Article, Finding
+
+Text = tuple[str, str, str, str]  # source, ISO date, title, text
+
+
+def findings_of(texts: list[Text], credibility: float = 0.7) -> list[Finding]:
+    """Findings of a few invented articles, one publisher each."""
+    articles, publishers, claims = {}, {}, []
+    for i, (source, day, title, text) in enumerate(texts):
+        a = Article(id=f"a{i}", source_id=source, url=f"https://example.test/{i}",
+                    canonical_url=f"https://example.test/{i}", title=title, text=text,
+                    content_hash=str(i), published=datetime.fromisoformat(day))
+        articles[a.id] = a
+        publishers[source] = PublisherFacts(source, f"Outlet {source}", credibility=credibility)
+        claims += extract_claims(a)[0]
+    return assess(claims, match_claims(claims), articles, publishers, {})
+
+
+def of_kind(findings: list[Finding], kind: str) -> list[Finding]:
+    return [f for f in findings if f.kind == kind]
+
+
+def lows(f: Finding) -> set[float]:
+    return {x["low"] for x in f.details["figures"]}  # type: ignore[index, union-attr]
+
+
+def test_different_counted_things_are_different_facts() -> None:
+    found = findings_of([
+        ("a", "2024-01-01", "Strikes on Ukraine", "Drones hit 8 provinces of Ukraine overnight, "
+                                                   "the governor said."),
+        ("b", "2024-01-01", "Strikes on Ukraine", "Russia launched 30 drones at Ukraine "
+                                                   "overnight, the air force said."),
+    ])
+    assert not of_kind(found, "contradiction")
+
+
+def test_two_sources_in_one_article_can_contradict() -> None:
+    text = ("Russia's defence minister Sergei Shoigu said on Wednesday that 5,937 Russian soldiers "
+            "had been killed in Ukraine, while Ukraine's general staff put the number of Russian "
+            "soldiers killed at 55,110.")
+    (f,) = of_kind(findings_of([("a", "2022-09-22", "Russia admits losses", text)]),
+                   "contradiction")
+    assert lows(f) == {5937.0, 55110.0}
+    assert "Shoigu" in f.explanation and "general staff" in f.explanation
+    assert f.details["slots"]["measure"] == "deaths"  # type: ignore[index]
+
+
+def test_one_figure_with_no_source_in_one_article_is_no_contradiction() -> None:
+    text = ("The flood killed 3,000 people in Libya. In the east 2,000 more people died in the "
+            "mountains.")
+    assert not of_kind(findings_of([("a", "2023-09-12", "Libya flood", text)]), "contradiction")
+
+
+def test_alternatives_in_one_sentence_contradict_nothing() -> None:
+    found = findings_of([
+        ("a", "2024-01-02", "Fuel", "Poland's army has fuel for 40 days, or 25 days at wartime "
+                                    "rates, officials said."),
+        ("b", "2024-01-02", "Fuel", "Poland's army has fuel for 40 days, the ministry said."),
+    ])
+    assert not of_kind(found, "contradiction")
+
+
+def test_a_revision_is_a_revision_finding_not_a_contradiction() -> None:
+    found = findings_of([
+        ("a", "2024-01-10", "Missing revised", "Peru's interior ministry revised the number of "
+                                               "missing from 385 to 97 on Tuesday."),
+        ("b", "2024-01-05", "Landslide in Peru", "Some 385 people are missing after the "
+                                                 "landslide in Peru, a local official said."),
+    ])
+    (rev,) = of_kind(found, "revision")
+    assert rev.details["old"]["display"] == "385" and rev.details["new"]["display"] == "97"
+    assert "interior ministry" in str(rev.details["by"])
+    assert not of_kind(found, "contradiction")
+
+
+def test_other_periods_are_other_facts() -> None:
+    found = findings_of([
+        ("a", "2024-03-01", "Chile exports", "Chile's exports grew 12% in 2023, the statistics "
+                                             "office said."),
+        ("b", "2024-03-02", "Chile exports", "Chile's exports grew 18% in the first half of "
+                                             "2023, according to the customs service."),
+        ("c", "2024-03-02", "Chile exports", "Chile's exports grew 9% in 2022, the central bank "
+                                             "said."),
+    ])
+    assert not of_kind(found, "contradiction")
+
+
+def test_the_same_period_in_other_words_is_compared() -> None:
+    found = findings_of([
+        ("a", "2024-03-01", "Chile exports", "Chile's exports grew 12% in 2023, the statistics "
+                                             "office said."),
+        ("b", "2024-03-02", "Chile exports", "Chile's exports grew 4% last year, the central "
+                                             "bank said."),
+    ])
+    (f,) = of_kind(found, "contradiction")
+    assert lows(f) == {12.0, 4.0}
+
+
+def test_a_scope_on_one_side_only_is_another_fact() -> None:
+    found = findings_of([
+        ("a", "2024-02-01", "Kenya floods", "Kenya evacuated 5,000 people within 50 km of the "
+                                            "river, officials said."),
+        ("b", "2024-02-01", "Kenya floods", "Kenya evacuated 12,000 people, the army said."),
+        ("c", "2024-02-01", "Chile vote", "Turnout in the capital of Chile was 41%, the "
+                                          "commission said."),
+        ("d", "2024-02-01", "Chile vote", "Turnout in Chile was 58%, the election "
+                                          "commission said."),
+    ])
+    assert not of_kind(found, "contradiction")
+
+
+def test_projections_plans_and_capacities_are_not_counts() -> None:
+    found = findings_of([
+        ("a", "2024-02-01", "China's navy", "China has about 370 ships, the Pentagon said."),
+        ("b", "2024-02-01", "China's navy", "China's fleet is expected to reach 435 ships by "
+                                            "2030, the report said."),
+        ("c", "2024-02-01", "Russia's army", "Russia has 150,000 troops near the border, the "
+                                             "ministry said."),
+        ("d", "2024-02-01", "Russia's army", "Russia planned an offensive with 300,000 troops, "
+                                             "officials said."),
+    ])
+    assert not of_kind(found, "contradiction")
+
+
+def test_a_level_is_not_a_change() -> None:
+    found = findings_of([
+        ("a", "2024-02-01", "Chile copper", "Chile's copper exports rose 15% last year, the "
+                                            "ministry said."),
+        ("b", "2024-02-01", "Chile copper", "Chile's copper exports stand at 15 million tonnes, "
+                                            "the ministry said."),
+    ])
+    assert not of_kind(found, "contradiction")
+
+
+def test_a_growing_toll_is_a_trajectory() -> None:
+    found = findings_of([
+        ("a", "2024-03-23", "Moscow attack", "The death toll in Moscow has risen to 133, the "
+                                             "Investigative Committee said."),
+        ("b", "2024-03-24", "Moscow attack", "The death toll in Moscow has risen to 137, the "
+                                             "Investigative Committee said."),
+    ])
+    assert not of_kind(found, "contradiction")
+    (t,) = of_kind(found, "trajectory")
+    assert lows(t) == {133.0, 137.0}
+
+
+def test_a_toll_that_runs_ahead_on_the_same_day_contradicts() -> None:
+    found = findings_of([
+        ("a", "2024-03-23", "Moscow attack", "The death toll in Moscow has risen to 133, the "
+                                             "Investigative Committee said."),
+        ("b", "2024-03-23", "Moscow attack", "The death toll in Moscow has risen to 150 and "
+                                             "counting."),
+    ])
+    (f,) = of_kind(found, "contradiction")
+    assert lows(f) == {133.0, 150.0}
+    assert "Why:" in f.explanation and f.details["reason"]
+
+
+def test_bounds_that_cannot_both_hold_contradict() -> None:
+    found = findings_of([
+        ("a", "2022-11-10", "Russian losses", "Well over 100,000 Russian soldiers have been "
+                                              "killed or wounded, General Mark Milley said."),
+        ("b", "2022-11-10", "Russian losses", "Up to 100,000 Russian soldiers have been killed "
+                                              "or wounded, Ukraine's defence ministry said."),
+    ])
+    assert of_kind(found, "contradiction")
+
+
+def test_one_share_phrased_two_ways_is_compared() -> None:
+    found = findings_of([
+        ("a", "2023-08-01", "Uranium", "France gets 33% of its uranium from Niger, according to "
+                                       "Euratom."),
+        ("b", "2023-08-02", "Uranium", "Niger supplies about 18% of France's uranium, the energy "
+                                       "ministry said."),
+    ])
+    (f,) = of_kind(found, "contradiction")
+    assert lows(f) == {33.0, 18.0}
+
+
+def test_entities_the_article_gives_are_used_and_said_to_be() -> None:
+    found = findings_of([
+        ("a", "2023-01-05", "Chile's borders", "Chile has three neighbours. The border with "
+                                               "Argentina is the longest, at over 5,000 km, the "
+                                               "institute said."),
+        ("b", "2023-01-05", "Chile and Argentina", "The border between Chile and Argentina is "
+                                                   "3,100 km long, officials said."),
+    ])
+    (f,) = of_kind(found, "contradiction")
+    assert "article" in str(f.details["slots"]["subject"])  # type: ignore[index]
