@@ -52,8 +52,8 @@ def findings_expectations() -> list[Any]:
     ]
 
 
-def validate(suite_name: str, df: pd.DataFrame, expectations: list[Any]) -> list[GateResult]:
-    """Run one suite over a DataFrame and return a result per expectation."""
+def gate_context() -> Any:
+    """An ephemeral great-expectations context, quiet: one serves every suite of a run."""
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
@@ -61,6 +61,15 @@ def validate(suite_name: str, df: pd.DataFrame, expectations: list[Any]) -> list
     ctx = gx.get_context(mode="ephemeral")
     # Progress bars would flood the CLI and the Prefect logs with one line per metric.
     ctx.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
+    return ctx
+
+
+def validate(suite_name: str, df: pd.DataFrame, expectations: list[Any],
+             ctx: Any = None) -> list[GateResult]:
+    """Run one suite over a DataFrame and return a result per expectation."""
+    import great_expectations as gx
+
+    ctx = ctx or gate_context()
     batch = (ctx.data_sources.add_pandas(f"{suite_name}_source")
              .add_dataframe_asset(suite_name).add_batch_definition_whole_dataframe("all"))
     suite = ctx.suites.add(gx.ExpectationSuite(name=suite_name))
@@ -87,15 +96,23 @@ def _gate_result(suite_name: str, r: Any) -> GateResult:
                       unexpected_count=int(res.get("unexpected_count") or 0), detail=detail)
 
 
-def check_claims(df: pd.DataFrame, known_source_ids: Iterable[str]) -> list[GateResult]:
+def check_claims(df: pd.DataFrame, known_source_ids: Iterable[str],
+                 ctx: Any = None) -> list[GateResult]:
     """Gate the claims table (one row per claim, CLAIM_COLUMNS at least)."""
     return validate("claims", _with_columns(df, CLAIM_COLUMNS),
-                    claims_expectations(known_source_ids))
+                    claims_expectations(known_source_ids), ctx)
 
 
-def check_findings(df: pd.DataFrame) -> list[GateResult]:
+def check_findings(df: pd.DataFrame, ctx: Any = None) -> list[GateResult]:
     """Gate the findings table (one row per finding, FINDING_COLUMNS at least)."""
-    return validate("findings", _with_columns(df, FINDING_COLUMNS), findings_expectations())
+    return validate("findings", _with_columns(df, FINDING_COLUMNS), findings_expectations(), ctx)
+
+
+def check_run(claims_df: pd.DataFrame, findings_df: pd.DataFrame,
+              known_source_ids: Iterable[str]) -> list[GateResult]:
+    """Both suites of one run in one great-expectations context."""
+    ctx = gate_context()
+    return check_claims(claims_df, known_source_ids, ctx) + check_findings(findings_df, ctx)
 
 
 def _with_columns(df: pd.DataFrame, columns: Iterable[str]) -> pd.DataFrame:

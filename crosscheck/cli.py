@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 
@@ -29,18 +28,21 @@ DEFAULT_OUT = Path("data") / "reports"
 DEFAULT_DB = "sqlite:///data/crosscheck.db"
 
 
-def fail(message: str, code: int = 2) -> None:
+def fail(message: str, code: int = 2) -> NoReturn:
     """Print one clear line to stderr and exit."""
     typer.echo(f"crosscheck: {message}", err=True)
     raise typer.Exit(code)
 
 
 # -- run ----------------------------------------------------------------------------------
+LOG_FILE = "run.log"  # in the report folder: Prefect's and great-expectations' log of a run
+
+
 @app.command()
 def run(
     sources: Annotated[Path, typer.Option(help="sources.yaml to read")] = DEFAULT_SOURCES,
     out: Annotated[Path, typer.Option(help="folder for report.html, report.md, "
-                                           "findings.json, claims.csv")] = DEFAULT_OUT,
+                                           "findings.json, claims.csv and run.log")] = DEFAULT_OUT,
     db: Annotated[str, typer.Option(help="SQLAlchemy URL of the store")] = DEFAULT_DB,
     window_days: Annotated[int, typer.Option(help="days of articles the report covers")] = 30,
     batch_size: Annotated[int | None, typer.Option(
@@ -48,28 +50,85 @@ def run(
     runner: Annotated[str, typer.Option(help="task runner: default or dask")] = "default",
     dask_address: Annotated[str | None, typer.Option(
         help="scheduler address of an existing Dask cluster (with --runner dask)")] = None,
+    verbose: Annotated[bool, typer.Option(
+        "--verbose", help="show Prefect's and great-expectations' logs too")] = False,
 ) -> None:
-    """Run the nightly flow once, locally, and write the report."""
+    """Run the nightly flow once, locally, and write the report.
+
+    Example: crosscheck run --sources sources.yaml --out data/reports
+    """
+    from crosscheck.runs import RUNNERS
+
     if not sources.is_file():
         fail(f"{sources}: no such sources file; pass --sources PATH or create sources.yaml "
              "(see README.md)")
+    if runner not in RUNNERS:
+        fail(f"--runner {runner!r} is unknown; use one of {', '.join(RUNNERS)}")
     _check_out(out)
-    from crosscheck.errors import ConfigError
-    from crosscheck.pipeline import DASK_BATCH_SIZE, DEFAULT_BATCH_SIZE
-    from flows.nightly import with_runner
-
-    if batch_size is None:
-        batch_size = DASK_BATCH_SIZE if runner == "dask" else DEFAULT_BATCH_SIZE
+    _check_store(db, create=True)
+    log_path = _start_log(out)
     _quiet_known_errors()
+    from flows.local import LocalRun
+
+    result = _run_locally(LocalRun(sources, out, db, window_days, batch_size, runner,
+                                   dask_address, verbose), log_path)
+    _print_run(result)
+    typer.echo(f"  log: {log_path}")
+
+
+def _check_store(db: str, create: bool) -> None:
+    """Open the store once before anything slow starts; a bad --db is one line, exit 2."""
+    from crosscheck.errors import StoreError
+    from crosscheck.store import Store
+
     try:
-        flow_fn = with_runner(runner, dask_address)
-        result = flow_fn(sources=str(sources), out=str(out), db=db, window_days=window_days,
-                         batch_size=batch_size)
+        Store(db, create=create).close()
+    except StoreError as exc:
+        fail(str(exc))
+
+
+def _start_log(out: Path) -> Path:
+    """Create the report folder and an empty run.log in it; exit 2 if it cannot be written."""
+    path = out / LOG_FILE
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        path.write_text("", encoding="utf-8")
+    except OSError as exc:
+        fail(f"--out {out}: cannot write {LOG_FILE} there ({exc.strerror or exc}); pass --out "
+             "of a folder you can write to")
+    return path
+
+
+def _run_locally(local: Any, log_path: Path) -> dict[str, Any]:
+    """Run the flow with progress on stdout; a failure is one line naming the log."""
+    from crosscheck import console
+    from crosscheck.errors import ConfigError
+    from flows.local import run_locally
+
+    handler = console.attach_progress()
+    try:
+        return run_locally(local, log_path)
     except ConfigError as exc:
         fail(str(exc))
     except CrosscheckError as exc:
         fail(f"the run failed: {exc}", code=1)
-    _print_run(result)
+    except Exception as exc:  # not hidden: the traceback goes to the log named here
+        _log_traceback(log_path)
+        fail(f"the run failed: {type(exc).__name__}: {exc}; the traceback is in {log_path}",
+             code=1)
+    finally:
+        console.detach_progress(handler)
+
+
+def _log_traceback(log_path: Path) -> None:
+    """Append the exception being handled to the run's log file (not to the terminal)."""
+    import traceback
+
+    try:
+        with log_path.open("a", encoding="utf-8") as log:
+            log.write("crosscheck run failed:\n" + traceback.format_exc())
+    except OSError:
+        pass  # a full disk: the one line on the terminal still says what failed
 
 
 class OneLineErrors(logging.Filter):
@@ -245,6 +304,9 @@ def quantities(
 
 
 # -- review -------------------------------------------------------------------------------
+DEFAULT_REVIEW_PORT = 8765
+
+
 @app.command()
 def review(
     finding_id: Annotated[str | None, typer.Argument(help="id from findings.json")] = None,
@@ -254,23 +316,71 @@ def review(
     reviewer: Annotated[str | None, typer.Option(
         help="your name (default: $CROSSCHECK_REVIEWER or $USER)")] = None,
     list_: Annotated[bool, typer.Option("--list", help="list stored verdicts")] = False,
+    serve: Annotated[bool, typer.Option(
+        "--serve", help="open the latest report in a local web app with verdict buttons")] = False,
+    port: Annotated[int, typer.Option(help="port of the review app")] = DEFAULT_REVIEW_PORT,
+    host: Annotated[str, typer.Option(
+        help="address the review app listens on (other than 127.0.0.1 lets others in)")]
+        = "127.0.0.1",
+    out: Annotated[Path, typer.Option(help="report folder the app links to")] = DEFAULT_OUT,
     db: Annotated[str, typer.Option(help="SQLAlchemy URL of the store")] = DEFAULT_DB,
 ) -> None:
-    """Record a verdict on a finding, or list the verdicts (--list)."""
-    from crosscheck import review as rv
+    """Record a verdict, list verdicts (--list), or review in the browser (--serve).
 
-    if list_:
-        for line in rv.list_lines(db):
-            typer.echo(line)
-        return
-    if not finding_id or not verdict:
-        fail("give a FINDING_ID and --verdict confirmed|dismissed|needs-work, or --list")
-    name = reviewer or os.environ.get("CROSSCHECK_REVIEWER") or os.environ.get("USER") or "unknown"
+    Example: crosscheck review --serve   (then open http://127.0.0.1:8765/)
+    """
+    from crosscheck import review as rv
+    from crosscheck.errors import StoreError
+
+    if not (list_ or serve) and (not finding_id or not verdict):
+        fail("give a FINDING_ID and --verdict confirmed|dismissed|needs-work, --list or --serve")
     try:
-        stored = rv.record(db, finding_id, verdict, note, name)
+        store = rv.open_existing(db)
+    except StoreError as exc:
+        fail(str(exc))
+    name = reviewer or rv.default_reviewer()
+    try:
+        if serve:
+            _serve_review(store, db, out, name, host, port)
+        elif list_:
+            for line in rv.list_lines(store):
+                typer.echo(line)
+        else:
+            stored = rv.record(store, finding_id or "", verdict or "", note, name)
+            typer.echo(json.dumps(stored, default=str))
     except CrosscheckError as exc:
         fail(str(exc))
-    typer.echo(json.dumps(stored, default=str))
+    finally:
+        store.close()
+
+
+def _serve_review(store: Any, db: str, out: Path, reviewer: str, host: str, port: int) -> None:
+    """Run the review app until Ctrl-C; a port in use is one line, exit 2."""
+    import socket
+
+    import uvicorn
+
+    from crosscheck.review_app import ReviewSettings, create_app, is_loopback
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        fail(f"--host {host} --port {port}: cannot listen there ({exc.strerror or exc}); "
+             "pass another --port")
+    port = sock.getsockname()[1]
+    settings = ReviewSettings(db_url=db, out_dir=out, reviewer=reviewer, host=host, port=port)
+    shown = f"[{host}]" if ":" in host else host
+    typer.echo(f"review app: http://{shown}:{port}/  (verdicts by {reviewer} go to {db}; "
+               "Ctrl-C stops it)")
+    if not is_loopback(host):
+        typer.echo(f"crosscheck: warning: --host {host} lets anyone who reaches this machine "
+                   "record verdicts", err=True)
+    config = uvicorn.Config(create_app(settings, store), log_level="warning", access_log=False)
+    uvicorn.Server(config).run(sockets=[sock])
 
 
 def main() -> None:

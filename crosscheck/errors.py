@@ -5,6 +5,7 @@ The tree:
     CrosscheckError              base: catch this to report any crosscheck failure in one line
     ├── ConfigError              sources.yaml missing, unreadable or malformed, or an entry rejected
     ├── ReportError              the report files could not be written (read-only folder, full disk)
+    ├── StoreError               the store URL cannot be parsed or reached, or names no store
     └── IngestError              a source or one of its items could not be read
         ├── TransientError       timeouts and HTTP 5xx: worth retrying later (retried with backoff)
         │   └── DeadlineError    a request or a source ran past its total deadline (not retried)
@@ -32,6 +33,10 @@ class ReportError(CrosscheckError):
     """The report could not be written where asked; earlier reports and the store are intact."""
 
 
+class StoreError(CrosscheckError):
+    """The store cannot be opened: a bad URL, a server not answering, or no store there."""
+
+
 class IngestError(CrosscheckError):
     """A source, or one item of a source, could not be ingested."""
 
@@ -53,4 +58,4 @@ class HostRefusedError(FetchError):
 
 
 __all__ = ["ConfigError", "CrosscheckError", "DeadlineError", "FetchError", "HostRefusedError",
-           "IngestError", "ReportError", "TransientError"]
+           "IngestError", "ReportError", "StoreError", "TransientError"]

@@ -10,21 +10,23 @@ import resource
 import secrets
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from crosscheck import progress
 from crosscheck.config import Source, SourcesConfig, load_sources
 from crosscheck.models import Article, Claim, Finding, NoteRecord, SkipRecord
 from crosscheck.report.model import (
     GateResult,
     ReportInput,
     ReviewVerdict,
+    RunSummary,
     SourceHealth,
     SourceInfo,
 )
@@ -232,9 +234,9 @@ def findings_frame(findings: Sequence[Finding]) -> pd.DataFrame:
 def gate_stage(claims_df: pd.DataFrame, findings_df: pd.DataFrame,
                source_ids: Iterable[str]) -> list[GateResult]:
     """Run the great-expectations suites on this run's claims and findings."""
-    from checks.gates import check_claims, check_findings
+    from checks.gates import check_run
 
-    return check_claims(claims_df, source_ids) + check_findings(findings_df)
+    return check_run(claims_df, findings_df, source_ids)
 
 
 # -- stage 8: report ------------------------------------------------------------------------
@@ -243,6 +245,19 @@ def review_verdicts(store: Store) -> dict[str, ReviewVerdict]:
     return {fid: ReviewVerdict(finding_id=fid, verdict=r["verdict"], note=r["note"] or "",
                                reviewer=r["reviewer"], at=r["at"], figures_key=r["figures_key"])
             for fid, r in store.latest_reviews().items()}
+
+
+# Runs the report's history lists: enough to see a pattern of failed or abandoned nights,
+# few enough to read at a glance.
+RUN_HISTORY_LIMIT = 10
+
+
+def run_history(store: Store, limit: int = RUN_HISTORY_LIMIT) -> list[RunSummary]:
+    """The latest runs, newest first, as the report's run history shows them."""
+    return [RunSummary(run_id=r["id"], started_at=r["started_at"],
+                       finished_at=r["finished_at"], status=r["status"], stage=r["stage"],
+                       error=r["error"], pid=r["pid"], host=r["host"])
+            for r in store.recent_runs(limit)]
 
 
 def with_history(store: Store, health: Iterable[SourceHealth]) -> list[SourceHealth]:
@@ -274,19 +289,30 @@ def peak_rss_mb() -> float:
 
 @dataclass(slots=True)
 class StageClock:
-    """Seconds and this process's peak memory at the end of each stage, in the order run."""
+    """Seconds and this process's peak memory at the end of each stage, in the order run.
+
+    Each stage is announced on the progress logger (crosscheck.progress) when it starts and
+    when it ends, with the counts the block put in the dict it is given; `current` names the
+    stage under way, so a run that is stopped can say where.
+    """
 
     stages: dict[str, dict[str, float]] = field(default_factory=dict)
+    current: str | None = None
+    on_start: Callable[[str], None] | None = None  # told each stage's name as it begins
 
     @contextmanager
-    def stage(self, name: str) -> Iterator[None]:
-        """Time the block as stage `name`."""
-        start = time.perf_counter()
-        try:
-            yield
-        finally:
-            self.stages[name] = {"seconds": round(time.perf_counter() - start, 3),
-                                 "peak_rss_mb": round(peak_rss_mb(), 1)}
+    def stage(self, name: str) -> Iterator[dict[str, int]]:
+        """Time the block as stage `name`; the block fills the yielded dict with its counts."""
+        start, counts = time.perf_counter(), dict[str, int]()
+        self.current = name
+        if self.on_start is not None:
+            self.on_start(name)
+        progress.emit(progress.StageEvent(name, progress.START))
+        yield counts
+        seconds = round(time.perf_counter() - start, 3)
+        self.stages[name] = {"seconds": seconds, "peak_rss_mb": round(peak_rss_mb(), 1)}
+        self.current = None
+        progress.emit(progress.StageEvent(name, progress.END, dict(counts), seconds))
 
 
 def run_problems(skips: Sequence[SkipRecord], gates: Sequence[GateResult],
@@ -298,7 +324,9 @@ def run_problems(skips: Sequence[SkipRecord], gates: Sequence[GateResult],
                        "message": n.message} for n in notes],
             "gate_failures": [{"suite": g.suite, "expectation": g.expectation,
                                "column": g.column, "unexpected_count": g.unexpected_count,
-                               "detail": g.detail} for g in gates if not g.success]}
+                               "detail": g.detail} for g in gates if not g.success],
+            # every check with its outcome, so the review app can show the report again
+            "gates": [asdict(g) for g in gates]}
 
 
 
@@ -327,7 +355,8 @@ def build_report_input(store: Store, ctx: RunContext, articles: Sequence[Article
         articles={a.id: a for a in articles}, claims=list(claims), findings=list(findings),
         gates=list(gates), skips=list(ctx.skips), notes=run_notes(ctx.config, ctx.outcome),
         previous_finding_ids=store.finding_ids(previous) if previous else None,
-        reviews=review_verdicts(store), window_days=ctx.options.window_days)
+        reviews=review_verdicts(store), window_days=ctx.options.window_days,
+        runs=run_history(store))
 
 
 def report_stage(inp: ReportInput, out_dir: Path) -> dict[str, Path]:

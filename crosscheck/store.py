@@ -8,7 +8,7 @@ nothing twice; findings are kept per run, so history (new / resolved) can be com
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -17,6 +17,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from crosscheck.database import open_engine, shown_url
+from crosscheck.errors import StoreError
 from crosscheck.models import (
     EXTRACTOR_VERSION,
     Article,
@@ -92,12 +94,19 @@ runs_t = sa.Table(
     sa.Column("id", sa.String(64), primary_key=True),
     sa.Column("started_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("finished_at", sa.DateTime(timezone=True)),
-    sa.Column("status", sa.String(20), nullable=False),  # running, completed, failed
+    sa.Column("status", sa.String(20), nullable=False),  # one of RUN_STATUSES
     sa.Column("sources_file", sa.Text, nullable=False),
     sa.Column("stats", sa.JSON, nullable=False),
     sa.Column("problems", sa.JSON, nullable=False),  # skips, config problems, gate failures
     sa.Column("error", sa.Text),
+    # The process that runs it, so a later run can tell a run whose process is gone.
+    sa.Column("pid", sa.Integer),
+    sa.Column("host", sa.String(255)),
+    sa.Column("stage", sa.String(40)),  # the stage it is in, or was in when it stopped
 )
+# running: under way (or its process died unseen); completed; failed: an error stopped it;
+# interrupted: SIGTERM or Ctrl-C stopped it; abandoned: found running with its process gone.
+RUN_STATUSES = ("running", "completed", "failed", "interrupted", "abandoned")
 
 clusters_t = sa.Table(
     "clusters", metadata,
@@ -187,11 +196,6 @@ def db_url_for(path: Path | str) -> str:
     return f"sqlite:///{Path(path)}"
 
 
-def _connect_args(url: str) -> dict[str, Any]:
-    # A generous busy timeout: a reviewer's `crosscheck review` may write while a run does.
-    return {"timeout": 30} if url.startswith("sqlite") else {}
-
-
 @dataclass(frozen=True, slots=True)
 class ArticleChange:
     """What saving an article did: new, changed (text differs), or unchanged."""
@@ -203,33 +207,71 @@ class ArticleChange:
 class Store:
     """All reads and writes of the pipeline's tables, each write one transaction."""
 
-    def __init__(self, url: str):
+    def __init__(self, url: str, create: bool = True):
+        """Open the store at `url`; create=False refuses one that does not exist yet."""
         self.url = url
-        if url.startswith("sqlite:///"):
-            Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-        self.engine: Engine = sa.create_engine(url, connect_args=_connect_args(url), future=True)
-        if url.startswith("sqlite"):
-            sa.event.listen(self.engine, "connect", _sqlite_pragmas)
-        _create_tables(self.engine)
+        self.engine: Engine = open_engine(url, create)
+        if create:
+            _create_tables(self.engine)
+        elif not sa.inspect(self.engine).has_table("runs"):
+            self.engine.dispose()
+            raise StoreError(f"--db {shown_url(url)} holds no crosscheck store (no runs table); "
+                             "pass the --db of the store your runs write")
+        else:
+            _create_tables(self.engine)  # an older store: add what this version needs
 
     def close(self) -> None:
         self.engine.dispose()
 
     # -- runs ---------------------------------------------------------------------------
-    def begin_run(self, run_id: str, sources_file: str) -> None:
-        """Record a run as started, before any stage touches the data."""
+    def begin_run(self, run_id: str, sources_file: str, pid: int | None = None,
+                  host: str | None = None) -> None:
+        """Record a run as started (by process `pid` on `host`), before any stage runs."""
         with self.engine.begin() as conn:
             conn.execute(runs_t.insert().values(
                 id=run_id, started_at=utcnow(), status="running", sources_file=sources_file,
-                stats={}, problems={}, error=None))
+                stats={}, problems={}, error=None, pid=pid, host=host))
+
+    def set_run_stage(self, run_id: str, stage: str) -> None:
+        """Note the stage a run has reached, so a run that dies shows where."""
+        with self.engine.begin() as conn:
+            conn.execute(runs_t.update().where(runs_t.c.id == run_id).values(stage=stage))
 
     def finish_run(self, run_id: str, status: str, stats: dict[str, Any],
                    problems: dict[str, Any], error: str | None = None) -> None:
-        """Close a run with its outcome, figures and every problem met."""
+        """Close a run with its outcome, figures and every problem met.
+
+        A run that did not complete keeps no clusters or findings: they would otherwise sit
+        beside the completed runs' and count in first-seen times and reviews.
+        """
         with self.engine.begin() as conn:
             conn.execute(runs_t.update().where(runs_t.c.id == run_id).values(
                 finished_at=utcnow(), status=status, stats=_json_safe(stats),
                 problems=_json_safe(problems), error=error))
+            if status != "completed":
+                _discard_results(conn, [run_id])
+
+    def close_abandoned(self, host: str, alive: Callable[[int], bool]) -> list[dict[str, Any]]:
+        """Mark runs of `host` still "running" whose process is gone as abandoned.
+
+        `alive(pid)` says whether that process still runs. Their results are discarded like a
+        failed run's, and so are any a failed run of an older version left behind. Returns
+        the runs marked.
+        """
+        query = runs_t.select().where(runs_t.c.status == "running", runs_t.c.host == host,
+                                      runs_t.c.pid.is_not(None))
+        now = utcnow()
+        with self.engine.begin() as conn:
+            gone = [dict(r) for r in conn.execute(query).mappings() if not alive(r["pid"])]
+            for run in gone:
+                conn.execute(runs_t.update().where(runs_t.c.id == run["id"]).values(
+                    status="abandoned", finished_at=now,
+                    error=f"abandoned: process {run['pid']} on {host} was gone at "
+                          f"{now:%Y-%m-%d %H:%M:%S} UTC, during stage {run['stage'] or '?'}"))
+            closed = sa.select(runs_t.c.id).where(runs_t.c.status.not_in(("running",
+                                                                           "completed")))
+            _discard_results(conn, closed)
+        return gone
 
     def get_run(self, run_id: str) -> dict[str, Any] | None:
         with self.engine.connect() as conn:
@@ -241,11 +283,33 @@ class Store:
             rows = conn.execute(runs_t.select().order_by(runs_t.c.started_at)).mappings().all()
         return [dict(r) for r in rows]
 
-    def previous_completed_run(self, before_run_id: str) -> str | None:
-        """Id of the latest completed run other than this one, for new/resolved."""
+    def recent_runs(self, limit: int) -> list[dict[str, Any]]:
+        """The latest `limit` runs, newest first."""
+        query = runs_t.select().order_by(runs_t.c.started_at.desc()).limit(limit)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).mappings().all()
+        return [{**dict(r), "started_at": _aware(r["started_at"]),
+                 "finished_at": _aware(r["finished_at"])} for r in rows]
+
+    def latest_completed_run(self) -> dict[str, Any] | None:
+        """The run record of the newest completed run, or None before the first."""
+        query = (runs_t.select().where(runs_t.c.status == "completed")
+                 .order_by(runs_t.c.started_at.desc()).limit(1))
+        with self.engine.connect() as conn:
+            row = conn.execute(query).mappings().first()
+        if row is None:
+            return None
+        return {**dict(row), "started_at": _aware(row["started_at"]),
+                "finished_at": _aware(row["finished_at"])}
+
+    def previous_completed_run(self, before_run_id: str,
+                               before: datetime | None = None) -> str | None:
+        """Id of the latest completed run other than this one (started before `before`)."""
         query = (sa.select(runs_t.c.id).where(runs_t.c.status == "completed")
                  .where(runs_t.c.id != before_run_id)
                  .order_by(runs_t.c.started_at.desc()).limit(1))
+        if before is not None:
+            query = query.where(runs_t.c.started_at < before)
         with self.engine.connect() as conn:
             return conn.execute(query).scalar()
 
@@ -257,6 +321,19 @@ class Store:
             for row in rows:
                 values = {**row, "publisher": _json_safe(row["publisher"]), "updated_at": now}
                 _upsert(conn, sources_t, values, ["id"])
+
+    def source_rows(self) -> list[dict[str, Any]]:
+        """What the store knows of every source: id, name, kind and publisher."""
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(sources_t.select().order_by(sources_t.c.id))
+                    .mappings()]
+
+    def run_health(self, run_id: str) -> list[dict[str, Any]]:
+        """Each source's health row of one run."""
+        query = source_health_t.select().where(source_health_t.c.run_id == run_id)
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(query.order_by(source_health_t.c.source_id))
+                    .mappings()]
 
     def record_health(self, run_id: str, source_id: str, status: str, articles_seen: int,
                       new_articles: int, error: str | None) -> None:
@@ -314,9 +391,11 @@ class Store:
         conn.execute(articles_t.update().where(articles_t.c.id == article.id).values(**update))
         return ArticleChange(article.id, status)
 
-    def articles_in_window(self, since: datetime) -> list[Article]:
-        """Articles first seen at or after `since`: what the report of this run covers."""
+    def articles_in_window(self, since: datetime, until: datetime | None = None) -> list[Article]:
+        """Articles first seen at or after `since` (and by `until`): what a report covers."""
         query = articles_t.select().where(articles_t.c.first_seen >= since)
+        if until is not None:
+            query = query.where(articles_t.c.first_seen <= until)
         with self.engine.connect() as conn:
             rows = conn.execute(query.order_by(articles_t.c.id)).mappings().all()
         return [_article_from_row(r) for r in rows]
@@ -410,9 +489,9 @@ class Store:
         return [dict(r) for r in rows]
 
     def latest_finding(self, finding_id: str) -> dict[str, Any] | None:
-        """The most recent stored version of a finding, or None when it was never reported."""
+        """The newest version of a finding a completed run reported, or None if none did."""
         query = (sa.select(findings_t).join(runs_t, runs_t.c.id == findings_t.c.run_id)
-                 .where(findings_t.c.id == finding_id)
+                 .where(findings_t.c.id == finding_id, runs_t.c.status == "completed")
                  .order_by(runs_t.c.started_at.desc()).limit(1))
         with self.engine.connect() as conn:
             row = conn.execute(query).mappings().first()
@@ -475,11 +554,10 @@ def _add_missing_columns(conn: Connection) -> None:
             conn.execute(sa.text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}'))
 
 
-def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")  # readers (review CLI) never block the nightly writer
-    cur.execute("PRAGMA synchronous=NORMAL")
-    cur.close()
+def _discard_results(conn: Connection, run_ids: Any) -> None:
+    """Delete the clusters and findings of these runs (a list or a select of run ids)."""
+    conn.execute(findings_t.delete().where(findings_t.c.run_id.in_(run_ids)))
+    conn.execute(clusters_t.delete().where(clusters_t.c.run_id.in_(run_ids)))
 
 
 def _upsert(conn: Connection, table: sa.Table, values: dict[str, Any], keys: list[str]) -> None:

@@ -8,6 +8,7 @@ per part, mapped over the task runner) → assess → gate → store → report.
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
@@ -20,11 +21,14 @@ for _key, _value in {"PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK"
 from prefect import flow, get_run_logger, task, unmapped  # noqa: E402
 from prefect.artifacts import create_markdown_artifact, create_table_artifact  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
+from prefect.exceptions import TerminationSignal  # noqa: E402
+from prefect.futures import as_completed  # noqa: E402
 from prefect.runtime import flow_run  # noqa: E402
 from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 from prefect.utilities.annotations import quote  # noqa: E402
 
 from crosscheck import pipeline as p  # noqa: E402
+from crosscheck import progress, runs  # noqa: E402
 from crosscheck.config import Source, SourcesConfig  # noqa: E402
 from crosscheck.independence import find_copies  # noqa: E402
 from crosscheck.match import Cluster, in_claim_order, match_claims, match_parts  # noqa: E402
@@ -157,59 +161,108 @@ def nightly(sources: str = "sources.yaml", out: str = "data/reports",
                            window_days=window_days, batch_size=batch_size)
     store = Store(options.db_url)
     run_id = p.new_run_id()
-    store.begin_run(run_id, str(options.sources_path))
+    pid, host = runs.this_process()
+    for gone in store.close_abandoned(host, runs.process_alive):
+        progress.note("start", f"run {gone['id']} was still marked running but its process "
+                               f"{gone['pid']} is gone: marked abandoned")
+    store.begin_run(run_id, str(options.sources_path), pid, host)
+    clock = p.StageClock(on_start=lambda stage: store.set_run_stage(run_id, stage))
     try:
-        return _run(store, run_id, options)
+        return _run(store, run_id, options, clock)
     except BaseException as exc:  # record any failure (even Ctrl-C), then let Prefect see it
-        store.finish_run(run_id, "failed", {}, {}, error=f"{type(exc).__name__}: {exc}")
+        _record_stop(store, run_id, clock, exc)
         raise
 
 
-def _run(store: Store, run_id: str, options: p.RunOptions) -> dict[str, Any]:
+def stop_signal(exc: BaseException) -> int | None:
+    """The signal that stopped the run (SIGTERM through Prefect, Ctrl-C), or None."""
+    if isinstance(exc, TerminationSignal):
+        return int(exc.signal)
+    if isinstance(exc, KeyboardInterrupt):
+        return int(signal.SIGINT)
+    return None
+
+
+def _record_stop(store: Store, run_id: str, clock: p.StageClock, exc: BaseException) -> None:
+    """Record a run that did not complete; a stopped one then ends its process soon."""
+    signum, stage = stop_signal(exc), clock.current or "between stages"
+    if signum is None:
+        store.finish_run(run_id, "failed", {"stages": clock.stages}, {},
+                         error=f"{type(exc).__name__} during {stage}: {exc}")
+        return
+    name = runs.signal_name(signum)
+    store.finish_run(run_id, "interrupted", {"stages": clock.stages}, {},
+                     error=f"interrupted by {name} during {stage}")
+    progress.note("stopped", f"run {run_id} interrupted by {name} during {stage}; recorded "
+                             "in the store, which keeps everything earlier runs stored")
+    runs.stop_soon(signum)
+
+
+def _run(store: Store, run_id: str, options: p.RunOptions,
+         clock: p.StageClock) -> dict[str, Any]:
     logger = get_run_logger()
-    ctx_started, clock = utcnow(), p.StageClock()
-    with clock.stage("load sources"):
+    ctx_started = utcnow()
+    with clock.stage("load sources") as counts:
         config = load_sources_task(options.db_url, options.sources_path)
-    with clock.stage("ingest"):
+        counts.update(sources=len(config.sources), problems=len(config.problems))
+    with clock.stage("ingest") as counts:
         outcome = ingest_task(options.db_url, run_id, list(config.sources))
+        counts.update(_ingest_counts(outcome))
     skips = p.config_skips(config) + outcome.skips
-    with clock.stage("extract"):
+    with clock.stage("extract") as counts:
         pending = store.pending_extraction()  # new, changed, or left behind by a crashed run
-        futures = extract_task.map(unmapped(options.db_url),
-                                   p.batches(pending, options.batch_size))
-        for count_and_skips in futures.result():
-            skips.extend(count_and_skips[1])
-    with clock.stage("read window"):
+        counts.update(articles=len(pending), claims=0)
+        batches = p.batches(pending, options.batch_size)
+        futures = extract_task.map(unmapped(options.db_url), batches)
+        for done, future in enumerate(as_completed(list(futures)), start=1):
+            found, skipped = future.result()
+            counts["claims"] += found
+            skips.extend(skipped)
+            progress.advance("extract", done, len(batches))
+    with clock.stage("read window") as counts:
         articles, claims = window_task(options.db_url, options.window_days)
-    with clock.stage("copies + match"):
+        counts.update(articles=len(articles), claims=len(claims))
+    with clock.stage("copies + match") as counts:
         copies = copies_task.submit(Records(articles))
         # blocks never share a pair: each part is matched on its own, beside the copy search
         parts = match_task.map([Records(part) for part in match_parts(claims, THREADS)])
         clusters = in_claim_order(claims, [c for part in parts.result() for c in part])
-        copies.wait()
+        counts.update(clusters=len(clusters), copies=len(copies.result()))
     # quote(): Prefect would otherwise walk every record of these inputs looking for futures
     # (0.95 s for 8,000 claims against 0.012 s quoted, benchmarks/pipeline.py).
-    with clock.stage("assess"):
+    with clock.stage("assess") as counts:
         assessment = findings_task(quote(articles), quote(claims), list(config.sources),
                                    quote(clusters), copies)
-    with clock.stage("gates"):
+        counts.update(findings=len(assessment.findings))
+    with clock.stage("gates") as counts:
         gates = gate_task(quote(articles), quote(claims), quote(assessment.findings),
                           [s.id for s in config.sources])
-    with clock.stage("store results"):
+        counts.update(checks=len(gates), check_failures=sum(not g.success for g in gates))
+    with clock.stage("store results") as counts:
         save_results_task(options.db_url, run_id, quote(assessment))
-    with clock.stage("report"):
+        counts.update(findings=len(assessment.findings))
+    with clock.stage("report") as counts:
         ctx = p.RunContext(run_id, ctx_started, options, config, outcome, skips)
         inp = p.build_report_input(store, ctx, articles, claims, assessment.findings, gates)
         paths = report_task(quote(inp), options.out_dir)
         artifacts_task(quote(inp), paths)
-    stats = p.run_stats(outcome, claims, assessment.findings, gates, clock)
+        counts.update(files=len(paths))
+    stats = {**p.run_stats(outcome, claims, assessment.findings, gates, clock),
+             "window_days": options.window_days}
     store.finish_run(run_id, "completed", stats,
                      p.run_problems(skips, gates, p.run_notes(config, outcome)))
     logger.info("run %s completed: %s; report in %s", run_id, stats, options.out_dir)
     return {"run_id": run_id, "stats": stats, "report": {k: str(v) for k, v in paths.items()}}
 
 
-RUNNERS = ("default", "dask")
+def _ingest_counts(outcome: p.IngestOutcome) -> dict[str, int]:
+    """Articles read and sources ok or failed, for the ingest stage's progress line."""
+    status = [h.status for h in outcome.health]
+    return {"articles": outcome.articles_seen, "new": len(outcome.changed_ids),
+            "sources_ok": status.count("ok"), "sources_failed": status.count("failed")}
+
+
+RUNNERS = runs.RUNNERS
 
 
 def with_runner(runner: str = "default", dask_address: str | None = None) -> Any:

@@ -34,6 +34,21 @@ def prefect_harness() -> Iterator[None]:
         yield
 
 
+@pytest.fixture(scope="session")
+def cli_prefect_home(tmp_path_factory) -> Path:
+    """A Prefect home for `crosscheck run` subprocesses, migrated once (a fresh home per run
+    would cost each its migrations, and runs sharing a fresh one race on them)."""
+    import subprocess
+    import sys
+
+    from .servers import prefect_env
+
+    home = tmp_path_factory.mktemp("cli-prefect-home")
+    subprocess.run([sys.executable, "-m", "prefect", "server", "database", "upgrade", "-y"],
+                   env=prefect_env(home), check=True, capture_output=True, timeout=300)
+    return home
+
+
 @pytest.fixture
 def seeds() -> Path:
     """The real seed articles in ../shared; skips when ../shared is absent."""

@@ -141,7 +141,10 @@ def test_sources_add_rejects_a_duplicate_id(tmp_path: Path):
 
 
 def test_review_of_an_unknown_finding_is_a_clear_error(tmp_path: Path):
+    from crosscheck.store import Store
+
     db = f"sqlite:///{tmp_path / 'x.db'}"
+    Store(db).close()
     result = runner.invoke(app, ["review", "nope", "--verdict", "dismissed", "--db", db])
     assert result.exit_code == 2
     assert "no finding 'nope'" in result.output

@@ -106,7 +106,8 @@ def test_a_disk_that_fills_during_the_run_fails_it_in_one_line(tmp_path: Path) -
         fill(disk, LEFT_FREE)  # room for the write check, not for the report
         result = CliRunner().invoke(app, ["run", "--sources", str(sources), "--out",
                                           str(disk), "--db", db])
-        assert sorted(p.name for p in disk.iterdir()) == ["filler"]
+        # the run's log (issue 15) and nothing else: no *.tmp keeps the disk full
+        assert sorted(p.name for p in disk.iterdir()) == ["filler", "run.log"]
     assert result.exit_code == 1
     assert result.output.splitlines()[-1] == (
         f"crosscheck: the run failed: cannot write the report into {disk}: No space left on "

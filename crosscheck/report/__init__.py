@@ -11,6 +11,7 @@ from crosscheck.report.model import (
     GateResult,
     ReportInput,
     ReviewVerdict,
+    RunSummary,
     SourceHealth,
     SourceInfo,
 )
@@ -21,6 +22,7 @@ __all__ = [
     "GateResult",
     "ReportInput",
     "ReviewVerdict",
+    "RunSummary",
     "SourceHealth",
     "SourceInfo",
     "build_view",

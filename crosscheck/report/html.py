@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
@@ -92,11 +93,42 @@ def _options(view: ReportView) -> dict[str, list[tuple[str, str]]]:
     }
 
 
-def render_html(view: ReportView) -> str:
-    """The whole page as one string."""
+# The static page may load nothing: no network, no forms, only its own script (by hash).
+CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src {script}; "
+       "base-uri 'none'; form-action 'none'")
+# The review app's page is the same but may send its verdicts back to the app that served it.
+APP_CSP = CSP.replace("default-src 'none'; ", "default-src 'none'; connect-src 'self'; ")
+
+
+@dataclass(frozen=True, slots=True)
+class AppPage:
+    """What the review app adds to the page: its session's token, buttons, its store."""
+
+    csrf_token: str
+    store: str  # the store URL verdicts go to, password hidden
+    files: tuple[str, ...] = ()  # report files the app serves under /files/
+    max_note: int = 2000
+    verdicts: tuple[tuple[str, str], ...] = (("confirmed", "Confirm"), ("dismissed", "Dismiss"),
+                                             ("needs-work", "Needs work"))
+
+
+def page_script(app: AppPage | None) -> str:
+    """The page's one inline script: the filters, plus the verdict buttons in the app."""
     script = _read("report.js")
+    return script if app is None else script + "\n" + _read("review.js")
+
+
+def content_security_policy(app: AppPage | None) -> str:
+    """The page's Content-Security-Policy, allowing exactly its own script."""
+    return (APP_CSP if app else CSP).format(script=script_hash(page_script(app)))
+
+
+def render_html(view: ReportView, app: AppPage | None = None) -> str:
+    """The whole page as one string (the review app's page when `app` is given)."""
+    script = page_script(app)
     template = _environment().get_template("report.html.j2")
     return template.render(
-        view=view, inp=view.inp, options=_options(view),
-        css=Markup(_read("report.css")), js=Markup(script), script_src=Markup(script_hash(script)),
+        view=view, inp=view.inp, options=_options(view), app=app,
+        css=Markup(_read("report.css")), js=Markup(script),
+        csp=Markup(content_security_policy(app)),
     )

@@ -69,6 +69,20 @@ class ReviewVerdict:
     figures_key: str  # figures_key() of the finding when the verdict was given
 
 
+@dataclass(frozen=True, slots=True)
+class RunSummary:
+    """One run in the report's run history: when, how it ended, which process ran it."""
+
+    run_id: str
+    started_at: datetime
+    finished_at: datetime | None
+    status: str  # one of crosscheck.store.RUN_STATUSES
+    stage: str | None = None  # the stage it was in when it stopped
+    error: str | None = None
+    pid: int | None = None
+    host: str | None = None
+
+
 @dataclass(slots=True)
 class ReportInput:
     """Everything one report is rendered from."""
@@ -88,3 +102,4 @@ class ReportInput:
     previous_finding_ids: set[str] | None = None  # None: no earlier run to compare with
     reviews: dict[str, ReviewVerdict] = field(default_factory=dict)
     window_days: int = 7
+    runs: list[RunSummary] = field(default_factory=list)  # recent runs, newest first
