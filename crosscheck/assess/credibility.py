@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Sequence
 
 from crosscheck.assess.holders import AssessContext, Holder
@@ -44,6 +45,7 @@ def _agreement(h: Holder, holders: Sequence[Holder], ctx: AssessContext) -> tupl
     return sum(1 for o in others if agree(o.claim.quantity, h.claim.quantity)), len(others)
 
 
+@lru_cache(maxsize=65536)
 def attribution_strength(attribution: str | None) -> tuple[float, str]:
     """1 for a named source, 0.5 for an anonymous one, 0 for none — with its label."""
     if not attribution:

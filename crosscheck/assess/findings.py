@@ -8,7 +8,7 @@ from datetime import date
 
 from crosscheck.assess.credibility import credibility_parts
 from crosscheck.assess.holders import AssessContext, Holder
-from crosscheck.assess.intervals import agree, relative_gap
+from crosscheck.assess.intervals import agree, relative_gap, widened
 from crosscheck.match import describe_key
 from crosscheck.models import Claim, Finding, stable_id
 
@@ -18,17 +18,29 @@ _SLOT_NAMES = ("measure", "subject", "partner", "period", "scope", "modality")
 
 
 def figure_groups(holders: Sequence[Holder]) -> list[list[Holder]]:
-    """Holders grouped by figure: each group agrees with its first member, lowest first."""
+    """Holders grouped by figure, lowest first: every two members of a group agree.
+
+    Intervals that meet pairwise share a point (one dimension), so a group is kept as the
+    intersection of its members' intervals and a figure joins the first group it meets.
+    """
     groups: list[list[Holder]] = []
+    common: list[tuple[float, float]] = []
     for h in sorted(holders, key=lambda h: (h.claim.quantity.low, h.claim.quantity.high,
                                             h.claim.id)):
-        for g in groups:
-            if all(agree(h.claim.quantity, o.claim.quantity) for o in g):
+        lo, hi, lo_open, hi_open = widened(h.claim.quantity)
+        for g, (glo, ghi) in zip(groups, common, strict=True):
+            if lo <= ghi and glo <= hi and all(agree(h.claim.quantity, o.claim.quantity)
+                                               for o in g[-GROUP_CHECK:]):
                 g.append(h)
+                common[groups.index(g)] = (max(glo, lo), min(ghi, hi))
                 break
         else:
             groups.append([h])
+            common.append((lo, hi))
     return groups
+
+
+GROUP_CHECK = 3  # members a figure is checked against exactly (open ends), past the intersection
 
 
 def matched_slots(claims: Sequence[Claim]) -> dict[str, str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz, utils
 
@@ -52,6 +53,7 @@ class PairVerdict:
 NO = PairVerdict(False, False, "")
 
 
+@lru_cache(maxsize=65536)
 def same_authority(a: str | None, b: str | None) -> bool:
     """Both name one specific source (not 'officials', not 'the report')."""
     if not a or not b or _GENERIC_SOURCES.match(a.strip()) or _GENERIC_SOURCES.match(b.strip()):

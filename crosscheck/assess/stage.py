@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from crosscheck.assess.credibility import attribution_strength, strength
 from crosscheck.assess.findings import build, figure_groups, who
@@ -25,7 +26,7 @@ from crosscheck.assess.holders import (
     origin_claims,
 )
 from crosscheck.assess.pairs import PairVerdict, Revision, judge
-from crosscheck.assess.timing import is_cumulative
+from crosscheck.assess.timing import candidate_pairs, is_cumulative
 from crosscheck.match import Cluster, fact_key
 from crosscheck.models import Article, Claim, Finding
 
@@ -74,24 +75,29 @@ def assess_fact(cluster: Cluster, holders: Sequence[Holder], revisions: list[Rev
     conflicts: list[tuple[Holder, Holder, str]] = []
     grew: list[tuple[Holder, Holder]] = []
     if cluster.key:
-        for i, a in enumerate(holders):
-            for b in holders[i + 1:]:
-                verdict: PairVerdict = judge(a, b, revisions)
-                if verdict.conflict:
-                    conflicts.append((a, b, verdict.reason))
-                elif verdict.growth:
-                    grew.append((a, b))
+        for a, b in candidate_pairs(holders):
+            verdict: PairVerdict = judge(a, b, revisions)
+            if verdict.conflict:
+                conflicts.append((a, b, verdict.reason))
+            elif verdict.growth:
+                grew.append((a, b))
     out = [_contradiction(cluster.key, part, conflicts, ctx) for part in _components(conflicts)]
     contested = {id(h) for a, b, _ in conflicts for h in (a, b)}
     # A running total keeps its steps when one report runs ahead of it: of each conflicting
     # pair, only the weaker side (fewer named sources, lower rating) leaves the trajectory.
-    weaker = {id(min((a, b), key=lambda h: (strength(h, ctx), h.claim.id)))
-              for a, b, _ in conflicts}
+    power: dict[int, float] = {}
+
+    def rank(h: Holder) -> tuple[float, str]:
+        if id(h) not in power:
+            power[id(h)] = strength(h, ctx)
+        return power[id(h)], h.claim.id
+
+    weaker = {id(min((a, b), key=rank)) for a, b, _ in conflicts}
     steps = [h for h in holders if id(h) not in weaker]
     if grew and steps and all(is_cumulative(h.claim) for h in steps):
         if any(id(a) not in weaker and id(b) not in weaker for a, b in grew):
             out.append(_trajectory(cluster.key, steps, ctx))
-    out.extend(_group_findings(cluster, holders, contested, conflicts, ctx))
+    out.extend(_group_findings(cluster, holders, contested, conflicts, ctx, rank))
     return out
 
 
@@ -142,13 +148,13 @@ def _trajectory(key: str, holders: list[Holder], ctx: AssessContext) -> Finding:
 
 def _group_findings(cluster: Cluster, holders: Sequence[Holder], contested: set[int],
                     conflicts: Sequence[tuple[Holder, Holder, str]],
-                    ctx: AssessContext) -> list[Finding]:
+                    ctx: AssessContext, rank: Any) -> list[Finding]:
     """Corroborated or unsupported, judged for each figure the fact's outlets state."""
     out: list[Finding] = []
     # A figure is contested when a stronger report (a named source, a higher rating)
     # conflicts with it; of two equally unsourced figures neither is singled out.
     weaker = {id(x) for a, b, _ in conflicts for x, y in ((a, b), (b, a))
-              if strength(y, ctx) > strength(x, ctx)}
+              if rank(y)[0] > rank(x)[0]}
     for group in figure_groups(holders):
         origins = len({h.origin_key for h in group})
         disputed = any(id(h) in contested for h in group)

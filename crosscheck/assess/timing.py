@@ -11,8 +11,10 @@ A running total (a death toll) is ordered instead: a later, larger figure is gro
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Protocol
 
 from crosscheck.claims.concepts import CUMULATIVE_MEASURES, FAST_MEASURES, SLOW_MEASURES
 from crosscheck.models import Claim
@@ -112,3 +114,54 @@ def _days(a: Claim, b: Claim) -> Timing:
         earlier = a if a.as_of < b.as_of else b
         return Timing("ordered", f"a running total, {gap} days apart", earlier)
     return Timing("apart", f"{gap} days apart")
+
+
+# Partners each claim is judged against within its time window, nearest first: a fact stated
+# thousands of times (a story running for months) costs claims x MAX_PARTNERS judgements, not
+# claims squared. No fact of the development data has more than 30 claims, so none is capped;
+# the 20,000-article benchmark's largest fact has about 3,000.
+MAX_PARTNERS = 200
+# Later reports of a running total judged beyond the window: enough to see it grow.
+ORDERED_PARTNERS = 3
+
+
+class _HasClaim(Protocol):
+    @property
+    def claim(self) -> Claim: ...
+
+
+def candidate_pairs(holders: Sequence[_HasClaim]) -> Iterator[tuple[_HasClaim, _HasClaim]]:
+    """The pairs of one fact worth judging, in time order: those within the time window a
+    comparison could use (the longest labelled period of the fact included), and a few later
+    reports of a running total. Deterministic: the order is by as-of day, then claim id."""
+    order = sorted(holders, key=lambda h: (h.claim.as_of or date.min, h.claim.id))
+    reach = max((_label_days(h.claim) for h in order), default=0)
+    for i, a in enumerate(order):
+        near = beyond = 0
+        limit = max(window_days(a.claim), reach)
+        for b in order[i + 1:]:
+            gap = _gap(a.claim, b.claim)
+            if gap <= max(limit, window_days(b.claim)):
+                if near < MAX_PARTNERS:
+                    near += 1
+                    yield a, b
+            elif is_cumulative(a.claim) and beyond < ORDERED_PARTNERS:
+                beyond += 1
+                yield a, b
+            else:
+                break
+
+
+def _gap(a: Claim, b: Claim) -> int:
+    if a.as_of is None or b.as_of is None:
+        return 0 if a.as_of is b.as_of else 10 ** 6
+    return abs((b.as_of - a.as_of).days)
+
+
+def _label_days(claim: Claim) -> int:
+    """Days a claim's labelled period spans, plus its slack (0 without a period)."""
+    s = claim.slots
+    span = label_span(s.period.value) if s and s.period.read else None
+    if span is None:
+        return 0
+    return (span[1] - span[0]).days + window_days(claim)
