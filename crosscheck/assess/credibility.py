@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Sequence
+from functools import lru_cache
 
 from crosscheck.assess.holders import AssessContext, Holder
 from crosscheck.assess.intervals import agree
