@@ -197,3 +197,17 @@ def test_entities_the_article_gives_are_used_and_said_to_be() -> None:
     ])
     (f,) = of_kind(found, "contradiction")
     assert "article" in str(f.details["slots"]["subject"])  # type: ignore[index]
+
+
+def test_one_length_in_miles_and_in_km_is_one_figure() -> None:
+    found = findings_of([
+        ("a", "2023-01-05", "Pipeline", "Russia's Power of Siberia pipeline runs 2,615 miles, "
+                                        "the operator said."),
+        ("b", "2023-01-05", "Pipeline", "Russia's Power of Siberia pipeline is 4,209 km long, "
+                                        "engineers said."),
+        ("c", "2023-01-05", "Pipeline", "Russia's Power of Siberia pipeline is 3,000 km long, a "
+                                        "blogger said."),
+    ])
+    (f,) = of_kind(found, "contradiction")
+    groups = f.details["groups"]  # type: ignore[index]
+    assert sorted(len(g) for g in groups) == [1, 2]  # 2,615 miles = 4,209 km against 3,000 km

@@ -25,8 +25,7 @@ def figure_groups(holders: Sequence[Holder]) -> list[list[Holder]]:
     """
     groups: list[list[Holder]] = []
     common: list[tuple[float, float]] = []
-    for h in sorted(holders, key=lambda h: (h.claim.quantity.low, h.claim.quantity.high,
-                                            h.claim.id)):
+    for h in sorted(holders, key=lambda h: (*widened(h.claim.quantity)[:2], h.claim.id)):
         lo, hi, lo_open, hi_open = widened(h.claim.quantity)
         for g, (glo, ghi) in zip(groups, common, strict=True):
             if lo <= ghi and glo <= hi and all(agree(h.claim.quantity, o.claim.quantity)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 
 from crosscheck.models import Quantity
 
@@ -27,11 +28,13 @@ _VAGUE_RE = re.compile(r"(?:(?:about|some|over|nearly|more than|several)\s+)?"
 
 
 def widened(q: Quantity) -> tuple[float, float, bool, bool]:
-    """(low, high, low open, high open): the interval the figure stands for.
+    """(low, high, low open, high open): the interval the figure stands for, in its base unit
+    (2,615 miles and 4,209 km are one length).
 
     Open ends belong to "more than" / "fewer than" (the bound itself is excluded); exact and
     approximate figures are widened by their tolerance, bounds never.
     """
+    q = in_base(q)
     if q.qualifier in ("more_than", "at_least"):
         return q.low, math.inf, q.qualifier == "more_than", False
     if q.qualifier in ("less_than", "at_most"):
@@ -78,8 +81,17 @@ def _meets(al: float, ah: float, alo: bool, aho: bool, bl: float, bh: float, blo
     return not (bh == al and (bho or alo))
 
 
+def in_base(q: Quantity) -> Quantity:
+    """The figure with its interval in its base unit (itself when it has none)."""
+    low, high = getattr(q, "base_low", math.nan), getattr(q, "base_high", math.nan)
+    if math.isnan(low) or math.isnan(high) or (low, high) == (q.low, q.high):
+        return q
+    return replace(q, low=low, high=high)
+
+
 def relative_gap(a: Quantity, b: Quantity) -> float:
     """How far apart two figures are, relative to the larger bound (0 when they overlap)."""
+    a, b = in_base(a), in_base(b)
     if a.low > b.high:
         a, b = b, a
     if a.high >= b.low:
@@ -95,4 +107,5 @@ def is_vague(q: Quantity) -> bool:
 
 def at_most(a: Quantity, b: Quantity) -> bool:
     """Figure a can be no larger than figure b (for a count that may only grow)."""
+    a, b = in_base(a), in_base(b)
     return a.low <= b.high * (1 + REL_TOLERANCE)
