@@ -19,9 +19,9 @@ _BOILERPLATE_RE = re.compile(
 HEADLINE_MAX_WORDS = 24  # a line with no end punctuation and at most this many words is a heading
 _END_PUNCT = tuple('.!:;"”’)…')
 
-# "the two countries", "both three ...": a spelled number this small after a determiner refers
-# to things the text already named; "the 62 victims" (digits) stays a figure.
-REFERENCE_MAX = 10
+# "the two countries", "both two ...": a spelled "two" after a determiner refers to things the
+# text already named; "its five crew members", "the 62 victims" stay figures.
+REFERENCE_MAX = 2
 
 
 @dataclass(frozen=True)
@@ -132,7 +132,4 @@ def skip_reason(sentence: str, q: Quantity) -> str | None:
     if re.fullmatch(r"(?i:a|an)\s+\S.*", surface) and q.low == q.high == 1 and \
             q.unit_kind in ("count", "duration"):
         return "an indefinite article ('a day of mourning'), not a figure"
-    if q.unit_kind == "duration" and re.search(r"\bfor\s*$", before) is None \
-            and re.match(r"^\s*(ago|later|earlier|before|after)\b", after):
-        return "a time reference, not a figure"
     return None

@@ -160,8 +160,9 @@ def _is_named_number(t: Tokens, c: Cand) -> bool:
     word, low = t.words[p], t.lows[p]
     if low in lx.IDENTIFIER_WORDS and "," in t.words[i]:
         return False  # "may number 10,000 or more": names carry no thousands separator
+    opening = p == 0 and word[1:].islower()  # "Altogether 420 ships": capital by position
     return low in lx.IDENTIFIER_WORDS or (
-        any(ch.isupper() for ch in word) and low not in lx.FUNCTION_WORDS
+        any(ch.isupper() for ch in word) and low not in lx.FUNCTION_WORDS and not opening
         and word not in lx.MONTHS and low not in lx.CHANGE_WORDS)
 
 
