@@ -144,6 +144,11 @@ def _is_glued_code(t: Tokens, c: Cand) -> bool:
         and c.end == c.num_end
 
 
+# Sentence-opening adverbs whose capital says nothing ("Altogether 420 ships", "Overall 12
+# million"); "Apollo 11", "Year 10" at the start of a sentence stay names.
+_OPENING_ADVERBS = frozenset("altogether overall another still again also even almost".split())
+
+
 def _is_named_number(t: Tokens, c: Cand) -> bool:
     """A name around the number: "No. 10", "iPhone 11 Pro", "Section 427", "channel 1"."""
     i, p, j = c.num, c.num - 1, c.num_end
@@ -160,7 +165,7 @@ def _is_named_number(t: Tokens, c: Cand) -> bool:
     word, low = t.words[p], t.lows[p]
     if low in lx.IDENTIFIER_WORDS and "," in t.words[i]:
         return False  # "may number 10,000 or more": names carry no thousands separator
-    opening = p == 0 and word[1:].islower()  # "Altogether 420 ships": capital by position
+    opening = p == 0 and (low.endswith("ly") or low in _OPENING_ADVERBS)  # "Altogether 420"
     return low in lx.IDENTIFIER_WORDS or (
         any(ch.isupper() for ch in word) and low not in lx.FUNCTION_WORDS and not opening
         and word not in lx.MONTHS and low not in lx.CHANGE_WORDS)
