@@ -11,8 +11,8 @@ Every Quantity also carries its interval in one base unit per physical kind (`ba
 from __future__ import annotations
 
 from crosscheck.models import Quantity
-from crosscheck.quantities._base import BASE_UNITS, base_interval, unit_conversions
-from crosscheck.quantities._engine import parse as _parse
+from crosscheck.quantities.base import BASE_UNITS, base_interval, unit_conversions
+from crosscheck.quantities.engine import parse as _parse
 from crosscheck.quantities.newsquant import (
     FOLDS,
     QuantityInputError,

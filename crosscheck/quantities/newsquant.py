@@ -9,11 +9,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from crosscheck.models import Quantity
-from crosscheck.quantities._engine import parse
-from crosscheck.quantities._lexicon import FRACTION_WORDS, SCALE_ABBREVIATIONS, VULGAR_FRACTIONS
-from crosscheck.quantities._tokens import NUMBER_WORDS
-from crosscheck.quantities._units import TOKEN_RE
-from crosscheck.quantities._words import STOP_WORDS, singular
+from crosscheck.quantities.engine import parse
+from crosscheck.quantities.lexicon import FRACTION_WORDS, SCALE_ABBREVIATIONS, VULGAR_FRACTIONS
+from crosscheck.quantities.nouns import STOP_WORDS, singular
+from crosscheck.quantities.tokens import NUMBER_WORDS
+from crosscheck.quantities.units import TOKEN_RE
 
 _QUALIFIER_SYMBOLS = {
     "exact": "=", "range": "=", "approx": "~", "more_than": ">", "at_least": ">",

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from crosscheck.quantities._tokens import Cand, Tokens
+from crosscheck.quantities.tokens import Cand, Tokens
 
 # Words that join the items of a list or of two elliptical clauses.
 LIST_CONNECTORS = {",", "and", "or", "but", "while", "whereas", "vs", "versus", "against",

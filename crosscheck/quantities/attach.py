@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import bisect
 
-from crosscheck.quantities import _lexicon as lx
-from crosscheck.quantities._ages import read_age
-from crosscheck.quantities._numbers import letter_follows, read_number
-from crosscheck.quantities._tokens import NUMBER_WORDS, WORD_STARTS, Cand, Tokens
-from crosscheck.quantities._units import (
+from crosscheck.quantities import lexicon as lx
+from crosscheck.quantities.ages import read_age
+from crosscheck.quantities.nouns import COLLECTIVE_UNITS, STOP_WORDS, looks_plural, singular
+from crosscheck.quantities.numerals import letter_follows, read_number
+from crosscheck.quantities.tokens import NUMBER_WORDS, WORD_STARTS, Cand, Tokens
+from crosscheck.quantities.units import (
     CURRENCY_ECHOES,
     CURRENCY_PREFIX_MAX_CHARS,
     CURRENCY_PREFIXES,
@@ -18,7 +19,6 @@ from crosscheck.quantities._units import (
     Unit,
     match_unit,
 )
-from crosscheck.quantities._words import COLLECTIVE_UNITS, STOP_WORDS, looks_plural, singular
 
 _PREFIX_LAST_CHARS = frozenset(sym[-1] for sym in CURRENCY_PREFIXES)
 

@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-from crosscheck.quantities import _lexicon as lx
-from crosscheck.quantities._tokens import Cand, Tokens
-from crosscheck.quantities._units import match_unit
+from crosscheck.quantities import lexicon as lx
+from crosscheck.quantities.tokens import Cand, Tokens
+from crosscheck.quantities.units import match_unit
 
 _A_FOLLOWERS = {"hundred", "thousand", "million", "billion", "trillion", "dozen", "half", "third",
                 "quarter", "fifth", "sixth", "eighth", "tenth"}

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
-from crosscheck.quantities._units import PINT_UNITS
+from crosscheck.quantities.units import PINT_UNITS
 
 SIGNIFICANT_DIGITS = 12  # beyond what any news figure states, above float scaling noise
 

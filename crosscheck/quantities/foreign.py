@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from crosscheck.quantities._tokens import Tokens
+from crosscheck.quantities.tokens import Tokens
 
 # Scale words of other languages after a number ("300 millones", "2 Milliarden", "5 mil").
 FOREIGN_SCALES = frozenset("""

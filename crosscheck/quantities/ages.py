@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from crosscheck.quantities._tokens import Cand, Tokens
-from crosscheck.quantities._words import STOP_WORDS
+from crosscheck.quantities.nouns import STOP_WORDS
+from crosscheck.quantities.tokens import Cand, Tokens
 
 AGE_MAX = 120
 # "aged 45", "age 45", "at the age of 45", "ages 18 to 34", "aged between 40 and 59".

@@ -4,9 +4,9 @@ list markers, ages after names and stray number words.
 
 from __future__ import annotations
 
-from crosscheck.quantities import _lexicon as lx
-from crosscheck.quantities._tokens import WORD_STARTS, Cand, Tokens
-from crosscheck.quantities._units import (
+from crosscheck.quantities import lexicon as lx
+from crosscheck.quantities.tokens import WORD_STARTS, Cand, Tokens
+from crosscheck.quantities.units import (
     CURRENCY_PREFIXES,
 )
 

@@ -1,21 +1,21 @@
 """Reading the number expression at a token: digits, separators, fractions, signs,
-scientific notation, scale words and abbreviations ("_number_words" reads the words).
+scientific notation, scale words and abbreviations ("number_words" reads the words).
 """
 
 from __future__ import annotations
 
 import math
 
-from crosscheck.quantities import _lexicon as lx
-from crosscheck.quantities._foreign import (
+from crosscheck.quantities import lexicon as lx
+from crosscheck.quantities.foreign import (
     foreign_number_end,
     foreign_scale_at,
     indian_number,
 )
-from crosscheck.quantities._number_words import and_a_half, read_words
-from crosscheck.quantities._tokens import Cand, Tokens
-from crosscheck.quantities._units import CURRENCY_PREFIXES
-from crosscheck.quantities._words import looks_plural
+from crosscheck.quantities.nouns import looks_plural
+from crosscheck.quantities.number_words import and_a_half, read_words
+from crosscheck.quantities.tokens import Cand, Tokens
+from crosscheck.quantities.units import CURRENCY_PREFIXES
 
 _SCALE_AFTER_SPACE = {"bn", "bln", "mn", "mln", "tn", "trn"}
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from crosscheck.quantities import _lexicon as lx
+from crosscheck.quantities import lexicon as lx
 
 # One-to-one character map (spans stay valid): odd spaces, dashes, minus and full-width digits.
 _ODD_SPACES = "\u00a0\u2007\u2009\u200a\u202f\u2002\u2003\u2004\u2005\u2006\u3000\t"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import math
 
-from crosscheck.quantities import _lexicon as lx
-from crosscheck.quantities._tokens import Cand, Tokens
+from crosscheck.quantities import lexicon as lx
+from crosscheck.quantities.tokens import Cand, Tokens
 
 # Verbs that take "up"/"down" as a particle, not as a change ("gave up 517 yards").
 _PHRASAL_VERBS = {"give", "gave", "given", "gives", "giving", "set", "sets", "put", "puts",

@@ -9,13 +9,13 @@ from __future__ import annotations
 import math
 
 from crosscheck.models import Quantity
-from crosscheck.quantities._attach import attach_unit, read_share
-from crosscheck.quantities._base import tidy
-from crosscheck.quantities._carry import carry_units
-from crosscheck.quantities._combine import inherit_units, merge_ranges, qualify
-from crosscheck.quantities._filters import mark_dropped
-from crosscheck.quantities._numbers import read_number, read_out_of
-from crosscheck.quantities._tokens import (
+from crosscheck.quantities.attach import attach_unit, read_share
+from crosscheck.quantities.base import tidy
+from crosscheck.quantities.carry import carry_units
+from crosscheck.quantities.combine import inherit_units, merge_ranges, qualify
+from crosscheck.quantities.filters import mark_dropped
+from crosscheck.quantities.numerals import read_number, read_out_of
+from crosscheck.quantities.tokens import (
     CANDIDATE_RE,
     TRANSLATE,
     Cand,
