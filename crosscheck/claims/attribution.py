@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from crosscheck.claims.lexicon import _ORG_NOUNS, _ROLE_PREFIX, _SAY_VERBS, _SPEAKER
+from crosscheck.claims.lexicon import ORG_NOUNS, ROLE_PREFIX, SAY_VERBS, SPEAKER
 from crosscheck.claims.sentences import Sentence
 
 PRONOUN_LOOKBACK = 4  # sentences a "he said" may reach back to find its speaker (seed: 1–2)
@@ -33,15 +33,15 @@ _ACCORDING_RE = re.compile(
     re.IGNORECASE)
 _SAID_RE = re.compile(
     r"(?:^|[,;:“”\"]\s*|\bthat\s+|\band\s+|\bbut\s+)"
-    r"(?P<who>" + _SPEAKER + r"(?:\s+(?:in|at)\s+[A-Z][\w'’.-]*)?|(?:[Tt]he|[Aa]n?)\s+"
-    + _ROLE_PREFIX + r"(?:" + _SPEAKER
-    + r"|(?:" + _ORG_NOUNS + r")(?:\s+of\s+" + _SPEAKER + r")?|[a-z][\w-]+)"
-    + r"|[A-Z][\w.'’-]*\s+(?:and\s+[A-Z][\w.'’-]*\s+)?(?:[a-z][\w-]*\s+){0,2}" + _ORG_NOUNS
-    + r"|(?:[a-z][\w-]+\s+){0,2}" + _ORG_NOUNS + r"|[Hh]e|[Ss]he|[Tt]hey)"
+    r"(?P<who>" + SPEAKER + r"(?:\s+(?:in|at)\s+[A-Z][\w'’.-]*)?|(?:[Tt]he|[Aa]n?)\s+"
+    + ROLE_PREFIX + r"(?:" + SPEAKER
+    + r"|(?:" + ORG_NOUNS + r")(?:\s+of\s+" + SPEAKER + r")?|[a-z][\w-]+)"
+    + r"|[A-Z][\w.'’-]*\s+(?:and\s+[A-Z][\w.'’-]*\s+)?(?:[a-z][\w-]*\s+){0,2}" + ORG_NOUNS
+    + r"|(?:[a-z][\w-]+\s+){0,2}" + ORG_NOUNS + r"|[Hh]e|[Ss]he|[Tt]hey)"
     r"(?:\s*,[^,]{3,220},)?\s+(?:\w+ly\s+|also\s+|has\s+|had\s+|now\s+)?"
-    r"(?:" + _SAY_VERBS + r")\b")
+    r"(?:" + SAY_VERBS + r")\b")
 _SAID_AFTER_RE = re.compile(
-    r"[,”\"]\s*(?:said|says|according to|wrote|told)\s+(?P<who>(?:the\s+)?" + _SPEAKER + r")")
+    r"[,”\"]\s*(?:said|says|according to|wrote|told)\s+(?P<who>(?:the\s+)?" + SPEAKER + r")")
 _PRONOUNS = frozenset({"he", "she", "they"})
 _SUBORDINATORS = frozenset("after when while since before if although as because once until "
                            "unless whereas".split())
@@ -107,7 +107,7 @@ _CLAUSE_SAYS_RE = re.compile(
     r"(?:said|says|told|estimated|estimates|put|puts|counted|counts|reported|reports|"
     r"announced|recorded|records|calculated|claimed|claims|stated|believes|reckons|gave|"
     r"gives|confirmed|puts it|put it|revised|raised|lowered|updated|corrected)\b")
-_ROLE_RE = re.compile(r"\b(?:" + _ORG_NOUNS + r"|minister|governor|mayor|president|chief|"
+_ROLE_RE = re.compile(r"\b(?:" + ORG_NOUNS + r"|minister|governor|mayor|president|chief|"
                       r"spokes\w+|general|staff|head|director|envoy|commander)\b",
                       re.IGNORECASE)
 

@@ -147,14 +147,3 @@ def _clause_right(words: list[Word]) -> list[Word]:
             return words[:i]
     return words
 
-
-def singular(word: str) -> str:
-    """A simple singular ('shells' → 'shell', 'casualties' → 'casualty', 'buses' → 'bus')."""
-    w = word.lower()
-    if len(w) > 4 and w.endswith("ies"):
-        return w[:-3] + "y"
-    if len(w) > 4 and w.endswith(("ses", "xes", "ches", "shes")):
-        return w[:-2]
-    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        return w[:-1]
-    return w

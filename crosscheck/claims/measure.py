@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from crosscheck.claims.clauses import FigureContext, Word, singular
+from crosscheck.claims.clauses import FigureContext, Word
 from crosscheck.claims.concepts import (
     CHANGE_NOUNS,
     CHANGE_VERBS,
@@ -27,8 +27,9 @@ from crosscheck.claims.concepts import (
     SHARE_WORDS,
     THING_EVENTS,
 )
-from crosscheck.claims.lexicon import NUMBER_WORDS, STOP_WORDS
+from crosscheck.claims.lexicon import FIGURE_WORDS, STOP_WORDS
 from crosscheck.models import Slot
+from crosscheck.words import singular
 
 # Goods a share or an amount is often of; preferred over the head noun of "natural gas imports".
 COMMODITIES = frozenset("gas oil coal electricity power uranium grain wheat lng crude fuel "
@@ -94,9 +95,9 @@ def _own_verb(ctx: FigureContext) -> bool:
 def _noun_words(ctx: FigureContext) -> list[Word]:
     """The figure's own words after its number ('more than 500 operational warheads')."""
     numeric = [i for i, w in enumerate(ctx.inside)
-               if w.text[0].isdigit() or w.low in NUMBER_WORDS]
+               if w.text[0].isdigit() or w.low in FIGURE_WORDS]
     start = numeric[-1] + 1 if numeric else 0
-    return [w for w in ctx.inside[start:] if w.text[0].isalpha() and w.low not in NUMBER_WORDS]
+    return [w for w in ctx.inside[start:] if w.text[0].isalpha() and w.low not in FIGURE_WORDS]
 
 
 def _count_measure(ctx: FigureContext) -> Slot:
@@ -444,7 +445,7 @@ def _added(ctx: FigureContext) -> bool:
     for i, w in enumerate(words):
         follows = words[i + 1].low if i + 1 < len(words) else ""
         if w.low in ("more", "fewer", "additional", "extra") and follows not in ("than", "then"):
-            before = [x for x in words[:i] if x.text[0].isdigit() or x.low in NUMBER_WORDS]
+            before = [x for x in words[:i] if x.text[0].isdigit() or x.low in FIGURE_WORDS]
             if before or w.low in ("additional", "extra"):
                 return True
     return False

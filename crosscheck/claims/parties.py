@@ -17,8 +17,9 @@ from dataclasses import dataclass
 
 from crosscheck.claims.clauses import FigureContext, Word
 from crosscheck.claims.concepts import PLACE_NOUNS
-from crosscheck.claims.lexicon import ALIASES, MONTHS, NOT_NAMES, PLACE_COUNTRY
+from crosscheck.claims.lexicon import ALIASES, NOT_NAMES, PLACE_COUNTRY
 from crosscheck.models import Slot
+from crosscheck.words import MONTH_NUMBERS
 
 _WORLD_WORDS = frozenset("world world's worldwide global globally planet's".split())
 _RANKING_RE = re.compile(r"^(?:(?:second|third|fourth|fifth|\d+\w*)-)?(?:largest|biggest|"
@@ -96,7 +97,7 @@ def _mention_at(words: Sequence[Word], i: int, sentence: str) -> tuple[Mention |
             and not place.endswith("'s")  # "Stockholm International Peace Research Institute"
         if place in PLACE_COUNTRY and not inside_name:
             return Mention(place, "place", span[0].start, span[-1].end, place), n
-    if w.text[0].isupper() and w.low not in NOT_NAMES and w.low.rstrip(".") not in MONTHS \
+    if w.text[0].isupper() and w.low not in NOT_NAMES and w.low.rstrip(".") not in MONTH_NUMBERS \
             and w.low not in _WEEKDAYS and not w.text.isdigit():
         return _proper_name(words, i, sentence)
     return None, 1

@@ -6,8 +6,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from crosscheck.claims.lexicon import _ABBREVIATIONS, _MONTH_RE
+from crosscheck.claims.lexicon import ABBREVIATIONS
 from crosscheck.models import Quantity
+from crosscheck.words import MONTH_RE
 
 # Sentences that are site furniture, not text (kept short: the cleaner removes most).
 _BOILERPLATE_RE = re.compile(
@@ -91,7 +92,7 @@ def _is_abbreviation(before: str) -> bool:
         return True  # an initial: "George W. Bush"
     if "." in token:
         return True  # "U.S.", "e.g"
-    return token.lower() in _ABBREVIATIONS
+    return token.lower() in ABBREVIATIONS
 
 
 def boilerplate_reason(sentence: str) -> str | None:
@@ -114,9 +115,9 @@ def skip_reason(sentence: str, q: Quantity) -> str | None:
     surface = q.surface.strip()
     if re.fullmatch(r"(1[89]|20)\d\d(s)?", surface) and not q.unit:
         return "a year, not a figure"
-    if re.search(_MONTH_RE + r"\.?\s*$", before) and re.fullmatch(r"\d{1,2}", surface):
+    if re.search(MONTH_RE + r"\.?\s*$", before) and re.fullmatch(r"\d{1,2}", surface):
         return "part of a date"
-    if re.match(r"^\s*" + _MONTH_RE + r"\b", after) and re.fullmatch(r"\d{1,2}", surface):
+    if re.match(r"^\s*" + MONTH_RE + r"\b", after) and re.fullmatch(r"\d{1,2}", surface):
         return "part of a date"
     if re.match(r"^(st|nd|rd|th)\b", after) or re.fullmatch(r"\d+(st|nd|rd|th)", surface):
         return "an ordinal, not a figure"

@@ -17,17 +17,12 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from crosscheck.claims.clauses import FigureContext
-from crosscheck.claims.lexicon import MONTH_RE, MONTHS
 from crosscheck.models import Slot
+from crosscheck.words import MONTH_NUMBERS, MONTH_RE, SPELLED_NUMBER_RE, spelled_number
 
 _Y = r"(?:19|20)\d\d"
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_NUM = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|" \
-       r"fifteen|fourteen|sixteen|twenty|thirty|twenty-four)"
-_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14,
-                 "fifteen": 15, "sixteen": 16, "eighteen": 18, "twenty": 20, "thirty": 30,
-                 "twenty-four": 24}
+_NUM = r"(?:\d+|" + SPELLED_NUMBER_RE + ")"
 # (kind, pattern): the first pattern of the list that matches a phrase decides its kind.
 _PHRASES: list[tuple[str, re.Pattern[str]]] = [(k, re.compile(p, re.IGNORECASE)) for k, p in [
     ("half", r"\b(?:the\s+)?(first|second)\s+half\s+(?:of\s+)?(?:the\s+year\s+)?(" + _Y + r")?"),
@@ -223,7 +218,7 @@ def _label_half(m: re.Match[str], pub: date | None) -> tuple[str, tuple[date, da
 
 def _label_months(m: re.Match[str], pub: date | None) -> tuple[str, tuple[date, date] | None]:
     n = m.group(2).lower()
-    count = int(n) if n.isdigit() else _WORD_NUMBERS.get(n, 0)
+    count = int(n) if n.isdigit() else spelled_number(n) or 0
     which = m.group(1).lower()
     of = (m.group(3) or "").lower()
     if which == "first":
@@ -247,7 +242,7 @@ def _day_of(text: str, year: int | None) -> date | None:
         return None
     mon, day = (parts[0], parts[1]) if not parts[0].isdigit() else (parts[1], parts[0])
     try:
-        return date(year, MONTHS[mon.lower()[:3]], int(day))
+        return date(year, MONTH_NUMBERS[mon.lower()[:3]], int(day))
     except (KeyError, ValueError):
         return None
 
@@ -259,7 +254,7 @@ def _label_since(m: re.Match[str], pub: date | None) -> tuple[str, tuple[date, d
     mon = re.match(MONTH_RE, what)
     if mon and pub:
         year = re.search(_Y, what)
-        month = MONTHS[mon.group(0)[:3]]
+        month = MONTH_NUMBERS[mon.group(0)[:3]]
         y = int(year.group(0)) if year else (pub.year if month <= pub.month else pub.year - 1)
         return f"since {y}-{month:02d}", (date(y, month, 1), pub)
     return "since the start", None
@@ -282,7 +277,7 @@ def _label_day(m: re.Match[str], pub: date | None) -> tuple[str, tuple[date, dat
     mon, day = (groups[0], groups[1]) if not groups[0].isdigit() else (groups[1], groups[0])
     year = int(groups[2]) if groups[2] else None
     try:
-        month, d = MONTHS[mon.lower()[:3]], int(day)
+        month, d = MONTH_NUMBERS[mon.lower()[:3]], int(day)
         if year is None:
             if pub is None:
                 return "", None
@@ -296,7 +291,7 @@ def _label_day(m: re.Match[str], pub: date | None) -> tuple[str, tuple[date, dat
 
 
 def _label_month(m: re.Match[str], pub: date | None) -> tuple[str, tuple[date, date] | None]:
-    month = MONTHS.get(m.group(1).lower().rstrip(".")[:3])
+    month = MONTH_NUMBERS.get(m.group(1).lower().rstrip(".")[:3])
     if not month:
         return "", None
     groups = m.groups()

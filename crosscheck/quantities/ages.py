@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crosscheck.quantities.nouns import STOP_WORDS
+from crosscheck.quantities.lexicon import STOP_WORDS
 from crosscheck.quantities.tokens import Cand, Tokens
 
 AGE_MAX = 120

@@ -6,9 +6,9 @@ import bisect
 
 from crosscheck.quantities import lexicon as lx
 from crosscheck.quantities.ages import read_age
-from crosscheck.quantities.nouns import COLLECTIVE_UNITS, STOP_WORDS, looks_plural, singular
+from crosscheck.quantities.lexicon import COLLECTIVE_UNITS, STOP_WORDS
 from crosscheck.quantities.numerals import letter_follows, read_number
-from crosscheck.quantities.tokens import NUMBER_WORDS, WORD_STARTS, Cand, Tokens
+from crosscheck.quantities.tokens import WORD_STARTS, Cand, Tokens
 from crosscheck.quantities.units import (
     CURRENCY_ECHOES,
     CURRENCY_PREFIX_MAX_CHARS,
@@ -19,6 +19,7 @@ from crosscheck.quantities.units import (
     Unit,
     match_unit,
 )
+from crosscheck.words import MONTH_WORDS, NUMBER_WORDS, looks_plural, singular
 
 _PREFIX_LAST_CHARS = frozenset(sym[-1] for sym in CURRENCY_PREFIXES)
 
@@ -348,7 +349,7 @@ def _noun_like(t: Tokens, k: int, inside: bool) -> bool:
     """Token k can belong to a counted-noun phrase."""
     low = t.lows[k]
     return t.kinds[k] == "w" and len(low) > 1 and t.spaced(k) and low not in STOP_WORDS \
-        and low not in NUMBER_WORDS and not low.endswith("ly") and t.words[k] not in lx.MONTHS
+        and low not in NUMBER_WORDS and not low.endswith("ly") and t.words[k] not in MONTH_WORDS
 
 
 def _compound_word(t: Tokens, k: int) -> tuple[str, int]:

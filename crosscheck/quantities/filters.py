@@ -9,6 +9,7 @@ from crosscheck.quantities.tokens import WORD_STARTS, Cand, Tokens
 from crosscheck.quantities.units import (
     CURRENCY_PREFIXES,
 )
+from crosscheck.words import AMBIGUOUS_MONTHS, MONTH_WORDS, MONTHS_LOWER
 
 _ONE_BLOCKERS = {"no", "any", "each", "every", "the", "this", "that", "which", "some",
                  "someone", "anyone", "everyone", "no-one", "another", "a", "like",
@@ -113,9 +114,9 @@ def _is_date_or_time(t: Tokens, c: Cand) -> bool:
 
 def _is_month(t: Tokens, k: int, anchor: int) -> bool:
     """Token k names a month; "may"/"march" only after a date preposition before anchor."""
-    if t.words[k] in lx.MONTHS or t.lows[k] in lx.MONTHS_LOWER:
+    if t.words[k] in MONTH_WORDS or t.lows[k] in MONTHS_LOWER:
         return True
-    return t.lows[k] in lx.AMBIGUOUS_MONTHS and anchor > 0 \
+    return t.lows[k] in AMBIGUOUS_MONTHS and anchor > 0 \
         and t.lows[anchor - 1] in lx.DATE_PREPOSITIONS
 
 
@@ -155,7 +156,7 @@ def _is_named_number(t: Tokens, c: Cand) -> bool:
     if p >= 1 and t.words[p] == "." and t.lows[p - 1] in _ID_AFTER_DOT and t.spaced(i):
         return True
     if not c.unit and c.integer and "," not in t.words[i] and j < t.n and t.kinds[j] == "w" \
-            and t.words[j][0].isupper() and t.gap(j) == 1 and t.words[j] not in lx.MONTHS:
+            and t.words[j][0].isupper() and t.gap(j) == 1 and t.words[j] not in MONTH_WORDS:
         return True  # "iPhone 11 Pro", "2017 National Bureau", "90049 ZIP Code"
     if p >= 2 and t.words[p] == "-" and t.gap(i) == 0 and t.gap(p) == 0 and t.kinds[p - 1] == "n":
         i, p = p - 1, p - 2  # "Celtics 112-104": the score's second figure follows the name too
@@ -167,8 +168,8 @@ def _is_named_number(t: Tokens, c: Cand) -> bool:
         return False  # "may number 10,000 or more": names carry no thousands separator
     opening = p == 0 and (low.endswith("ly") or low in _OPENING_ADVERBS)  # "Altogether 420"
     return low in lx.IDENTIFIER_WORDS or (
-        any(ch.isupper() for ch in word) and low not in lx.FUNCTION_WORDS and not opening
-        and word not in lx.MONTHS and low not in lx.CHANGE_WORDS)
+        any(ch.isupper() for ch in word) and low not in lx.NAME_FREE_LEADS and not opening
+        and word not in MONTH_WORDS and low not in lx.CHANGE_WORDS)
 
 
 def _is_address(t: Tokens, c: Cand) -> bool:

@@ -2,20 +2,8 @@
 
 from __future__ import annotations
 
-SMALL_NUMBERS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}
-TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}
-SCALE_WORDS = {
-    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
-}
+from crosscheck.words import FUNCTION_WORDS, PHRASE_END_VERBS, SMALL_NUMBERS, TENS
+
 # Abbreviated scales written after digits; "m" and "b" are read as scales only after a currency.
 SCALE_ABBREVIATIONS = {
     "bn": 1e9, "bln": 1e9, "mn": 1e6, "mln": 1e6, "mil": 1e6, "tn": 1e12, "trn": 1e12,
@@ -31,11 +19,6 @@ DIMENSION_WORDS = {"long", "high", "tall", "wide", "deep", "thick", "away", "acr
                    "heat", "heats", "run", "swim", "title", "record", "mark", "event", "radius",
                    "span", "drop", "fall", "jump", "dive", "tower", "wall", "wave", "waves"}
 SCALE_PHRASE_MAX = 2  # words after "4.1m" searched for the plural it counts ("American viewers")
-# Vague plurals as decade ranges (NewsQuant convention: "dozens" 12-120, "thousands" 1e3-1e4).
-VAGUE_PLURALS = {
-    "dozens": (12.0, 120.0), "hundreds": (100.0, 1000.0), "thousands": (1e3, 1e4),
-    "millions": (1e6, 1e7), "billions": (1e9, 1e10), "trillions": (1e12, 1e13),
-}
 # Words that state a multiple ("sales tripled", "a fivefold rise"): the factor, read as a
 # count of times. "double" and "twice" stay out: they compare ("twice as loud") far more often.
 MULTIPLIER_VERBS = {"doubled": 2.0, "doubling": 2.0, "tripled": 3.0, "tripling": 3.0,
@@ -43,10 +26,6 @@ MULTIPLIER_VERBS = {"doubled": 2.0, "doubling": 2.0, "tripled": 3.0, "tripling":
 MULTIPLIERS = {**MULTIPLIER_VERBS,
                **{f"{w}fold": float(v) for w, v in {**SMALL_NUMBERS, **TENS}.items() if v > 1},
                "hundredfold": 100.0, "thousandfold": 1000.0}
-FRACTION_WORDS = {"half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3,
-                  "quarter": 0.25, "quarters": 0.25, "fifth": 0.2, "fifths": 0.2,
-                  "sixth": 1 / 6, "sixths": 1 / 6, "eighth": 0.125, "eighths": 0.125,
-                  "tenth": 0.1, "tenths": 0.1}
 
 # Qualifier phrases, read right to left from the figure (lower case token tuples).
 QUALIFIER_PHRASES = {
@@ -83,36 +62,24 @@ FILLER_WORDS = {"just", "only", "well", "still", "even", "already", "by", "of",
                 "slightly", "sharply", "roughly", "nearly", "some", "another", "further",
                 "around", "about", "almost", "approximately", "as", "much", "many"}
 
-CHANGE_WORDS = {
-    "up": "up", "rose": "up", "rise": "up", "rises": "up", "rising": "up", "risen": "up",
-    "increase": "up", "increased": "up", "increases": "up", "increasing": "up",
-    "gain": "up", "gained": "up", "gains": "up", "gaining": "up", "jump": "up",
-    "jumped": "up", "jumps": "up", "jumping": "up", "climb": "up", "climbed": "up",
-    "climbs": "up", "climbing": "up", "surge": "up", "surged": "up", "surges": "up",
-    "surging": "up", "soar": "up", "soared": "up", "soars": "up", "soaring": "up",
-    "advance": "up", "advanced": "up", "advances": "up", "added": "up", "adds": "up",
-    "grew": "up", "grow": "up", "grows": "up", "growing": "up", "rallied": "up",
-    "spiked": "up", "boosted": "up", "+": "up", "higher": "up", "widened": "up",
-    "down": "down", "fell": "down", "fall": "down", "falls": "down", "falling": "down",
-    "fallen": "down", "drop": "down", "dropped": "down", "drops": "down", "dropping": "down",
-    "decline": "down", "declined": "down", "declines": "down", "declining": "down",
-    "decrease": "down", "decreased": "down", "decreases": "down", "decreasing": "down",
-    "lost": "down", "lose": "down", "loses": "down", "losing": "down", "slid": "down",
-    "slide": "down", "slides": "down", "sliding": "down", "slipped": "down", "slip": "down",
-    "slips": "down", "plunged": "down", "plunge": "down", "plunges": "down",
-    "plummeted": "down", "plummeting": "down", "plummets": "down", "tumbled": "down",
-    "tumble": "down", "tumbles": "down", "sank": "down", "sink": "down", "sinks": "down",
-    "shed": "down", "sheds": "down", "dipped": "down", "dip": "down", "dips": "down",
-    "upward": "up", "upwards": "up", "downward": "down", "downwards": "down",
-    "slumped": "down", "slump": "down", "slumps": "down", "dived": "down", "dove": "down",
-    "dives": "down", "tanked": "down", "sagged": "down", "crashed": "down", "collapsed": "down",
-    "rocketed": "up", "skyrocketed": "up", "rebounded": "up", "expanded": "up", "expands": "up",
-    "accelerated": "up", "spikes": "up", "spike": "up", "rallies": "up", "rally": "up",
-    "eased": "down", "eases": "down", "retreated": "down", "shrank": "down",
-    "shrunk": "down", "contracted": "down", "lower": "down", "narrowed": "down",
-    "lowered": "down", "slashed": "down", "trimmed": "down", "reduced": "down", "cut": "down",
-    "cuts": "down",
-}
+# Words that say a figure is a change up or down ("rose 3%", "cut by 500").
+_RISE_WORDS = """
+up rose rise rises rising risen increase increased increases increasing gain gained gains
+gaining jump jumped jumps jumping climb climbed climbs climbing surge surged surges surging soar
+soared soars soaring advance advanced advances added adds grew grow grows growing rallied spiked
+boosted + higher widened upward upwards rocketed skyrocketed rebounded expanded expands
+accelerated spikes spike rallies rally
+"""
+_FALL_WORDS = """
+down fell fall falls falling fallen drop dropped drops dropping decline declined declines
+declining decrease decreased decreases decreasing lost lose loses losing slid slide slides
+sliding slipped slip slips plunged plunge plunges plummeted plummeting plummets tumbled tumble
+tumbles sank sink sinks shed sheds dipped dip dips downward downwards slumped slump slumps dived
+dove dives tanked sagged crashed collapsed eased eases retreated shrank shrunk contracted lower
+narrowed lowered slashed trimmed reduced cut cuts
+"""
+CHANGE_WORDS = {**dict.fromkeys(_RISE_WORDS.split(), "up"),
+                **dict.fromkeys(_FALL_WORDS.split(), "down")}
 # Words before a signed percentage that make it a level ("a rate of -0.5%"), not a change
 # ("Nikkei -0.8%").
 LEVEL_WORDS = {"of", "at", "to", "is", "was", "were", "be", "been", "from", "between", "=",
@@ -127,17 +94,6 @@ COUNTING_VERBS = {"lost", "lose", "loses", "losing", "added", "adds", "add", "ad
 # A change verb followed by one of these before the figure names a level, not a change.
 CHANGE_BLOCKERS = {"to", "at", "from", "between", "than", "in", "on", "for", "with", "after"}
 
-MONTHS = {
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
-    "Sep", "Sept", "Oct", "Nov", "Dec",
-}
-# Lower-case month names that are never ordinary words; "may" and "march" count as months only
-# after a date preposition ("on may 19", "on 1 may").
-MONTHS_LOWER = {"january", "february", "april", "june", "july", "august", "september",
-                "october", "november", "december", "jan", "feb", "apr", "jun", "jul", "aug",
-                "sep", "sept", "oct", "nov", "dec"}
-AMBIGUOUS_MONTHS = {"may", "march"}
 DATE_PREPOSITIONS = {"on", "since", "by", "until", "till", "from", "in", "early", "late", "mid",
                      "of", "before", "after", "through", "to", "between", "and"}
 # Vulgar fraction characters (one token each).
@@ -173,27 +129,13 @@ IDENTIFIER_WORDS = {
     "pier", "dock", "zone", "region", "sector", "team", "player", "jersey", "group", "pool",
     "match", "game", "week", "day", "heat", "lap", "hole", "stanza", "verse", "psalm",
 }
-# Capitalised words that may stand before a figure without making it an identifier.
-FUNCTION_WORDS = {
-    "the", "a", "an", "about", "around", "approximately", "nearly", "almost", "roughly",
-    "some", "over", "under", "more", "less", "fewer", "just", "only", "all", "at", "in", "on",
-    "by", "with", "for", "from", "to", "of", "and", "but", "or", "since", "after", "before",
-    "than", "its", "his", "her", "their", "our", "my", "your", "another", "every", "each",
-    "last", "first", "between", "up", "down", "plus", "minus", "total", "estimated", "these",
-    "those", "this", "that", "there", "here", "when", "while", "if", "as", "also", "then", "now",
-    "still", "even", "exactly", "precisely", "top",
-    "rose", "fell", "jumped", "added", "gained", "lost", "expect", "expects", "sold", "has",
-    "have", "had", "is", "are", "was", "were", "be", "will", "would", "could", "may", "might",
-    "during", "among", "across", "within", "without", "into", "onto", "upon", "through",
-    "towards", "toward", "per", "via", "circa", "approx", "barely", "least",
-    "most", "well", "below", "above", "beyond", "except", "including", "includes", "like",
-    "what", "which", "who", "whom", "whose", "why", "how", "where", "whereas", "although",
-    "though", "because", "so", "yet", "nor", "not", "no", "never", "ever", "already", "again",
-    "once", "twice", "both", "either", "neither", "many", "much", "several", "few", "such",
-    "own", "other", "same", "different", "new", "old", "i", "we", "you", "he", "she", "it",
-    "they", "them", "us", "him", "me", "mr", "mrs", "ms", "dr", "st", "ad", "bc", "perhaps",
-    "maybe", "possibly", "probably", "today", "yesterday", "overall", "average",
-}
+# Capitalised words that may stand before a figure without making it an identifier: grammar
+# words, and leads of time, manner, titles and changes ("Today 40", "Mr 5", "Rose 3%").
+NAME_FREE_LEADS = FUNCTION_WORDS | frozenset("""
+ad added average barely bc beyond circa different dr estimated exactly except expect expects
+fell first gained him includes including jumped lost maybe mr mrs ms new old once overall
+perhaps possibly precisely probably rose sold st today top total twice upon well yesterday
+""".split())
 STREET_WORDS = {"Street", "St", "Road", "Rd", "Avenue", "Ave", "Way", "Lane", "Ln", "Drive",
                 "Dr", "Boulevard", "Blvd", "Place", "Pl", "Court", "Ct", "Terrace", "Highway"}
 TIME_SUFFIXES = {"am", "pm", "GMT", "BST", "UTC", "ET", "EST", "EDT", "PST", "PDT", "CET",
@@ -202,3 +144,10 @@ ORDINAL_SUFFIXES = {"st", "nd", "rd", "th", "ST", "ND", "RD", "TH"}
 # Determiners before a bare number word that make it a name or rank ("the bottom three").
 BARE_WORD_BLOCKERS = {"the", "top", "bottom", "big", "all", "those", "these", "first", "last",
                       "'s", "s", "of", "several", "few", "many", "couple"}
+
+# Words that end a counted-noun phrase: grammar words and the verbs that follow a count.
+STOP_WORDS = FUNCTION_WORDS | PHRASE_END_VERBS
+# Collective nouns that stand for a head count ("a hundred thousand Russian army").
+COLLECTIVE_UNITS = {"army": "troop", "armies": "troop", "soldiers": "troop", "soldier": "troop",
+                    "troops": "troop", "servicemen": "troop", "personnel": "troop",
+                    "force": "troop", "forces": "troop"}

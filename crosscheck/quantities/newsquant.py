@@ -10,10 +10,9 @@ from pathlib import Path
 
 from crosscheck.models import Quantity
 from crosscheck.quantities.engine import parse
-from crosscheck.quantities.lexicon import FRACTION_WORDS, SCALE_ABBREVIATIONS, VULGAR_FRACTIONS
-from crosscheck.quantities.nouns import STOP_WORDS, singular
-from crosscheck.quantities.tokens import NUMBER_WORDS
+from crosscheck.quantities.lexicon import SCALE_ABBREVIATIONS, STOP_WORDS, VULGAR_FRACTIONS
 from crosscheck.quantities.units import TOKEN_RE
+from crosscheck.words import FRACTION_WORDS, NUMBER_WORDS, singular
 
 _QUALIFIER_SYMBOLS = {
     "exact": "=", "range": "=", "approx": "~", "more_than": ">", "at_least": ">",

@@ -6,6 +6,7 @@ from __future__ import annotations
 from crosscheck.quantities import lexicon as lx
 from crosscheck.quantities.tokens import Cand, Tokens
 from crosscheck.quantities.units import match_unit
+from crosscheck.words import FRACTION_WORDS, SCALE_WORDS, SMALL_NUMBERS, TENS, VAGUE_PLURALS
 
 _A_FOLLOWERS = {"hundred", "thousand", "million", "billion", "trillion", "dozen", "half", "third",
                 "quarter", "fifth", "sixth", "eighth", "tenth"}
@@ -38,12 +39,12 @@ def read_words(t: Tokens, i: int) -> Cand | None:
     low = t.lows[i]
     if low in lx.MULTIPLIERS:
         return _read_multiplier(t, i)
-    if low in ("tens", "hundreds", "dozens") or low in lx.VAGUE_PLURALS:
+    if low in ("tens", "hundreds", "dozens") or low in VAGUE_PLURALS:
         return _read_vague(t, i)
     if low == "half":
         return _read_half(t, i)
-    if low in ("quarter", "third") and i + 1 < t.n and t.lows[i + 1] in lx.SCALE_WORDS:
-        c = Cand(i, i + 2, lx.FRACTION_WORDS[low] * lx.SCALE_WORDS[t.lows[i + 1]])
+    if low in ("quarter", "third") and i + 1 < t.n and t.lows[i + 1] in SCALE_WORDS:
+        c = Cand(i, i + 2, FRACTION_WORDS[low] * SCALE_WORDS[t.lows[i + 1]])
         c.words, c.integer = True, True
         return c  # "quarter million"
     if not _word_start_ok(t, i):
@@ -64,7 +65,7 @@ def _word_start_ok(t: Tokens, i: int) -> bool:
     low = t.lows[i]
     if low in ("a", "an"):
         return i + 1 < t.n and t.lows[i + 1] in _A_FOLLOWERS and t.spaced(i + 1)
-    if low in ("hundred", "dozen") or low in lx.SCALE_WORDS:
+    if low in ("hundred", "dozen") or low in SCALE_WORDS:
         return not (i > 0 and t.lows[i - 1] in lx.BARE_WORD_BLOCKERS)
     return True
 
@@ -77,12 +78,12 @@ def _word_sequence(t: Tokens, i: int) -> tuple[float, float, int]:
         if j > i and _joiner(t, j, current):
             j += 1
             continue
-        if j > i and w in lx.FRACTION_WORDS and _fraction_ok(t, j, total + current):
+        if j > i and w in FRACTION_WORDS and _fraction_ok(t, j, total + current):
             current, j = _fraction_tail(t, j, current)
             return total + current, scale, j
-        if w in lx.SCALE_WORDS:
-            total += (current or 1.0) * lx.SCALE_WORDS[w]
-            current, scale = 0.0, lx.SCALE_WORDS[w]
+        if w in SCALE_WORDS:
+            total += (current or 1.0) * SCALE_WORDS[w]
+            current, scale = 0.0, SCALE_WORDS[w]
         else:
             step = _word_step(w, current, j == i)
             if step is None:
@@ -96,11 +97,11 @@ def _word_step(w: str, current: float, first: bool) -> float | None:
     """The running value after one more number word, or None when the word ends the run."""
     if w in ("a", "an") and first:
         return 1.0
-    if w in lx.SMALL_NUMBERS and (current % 100 == 0 or (
-            current % 100 >= 20 and current % 10 == 0 and lx.SMALL_NUMBERS[w] < 10)):
-        return current + lx.SMALL_NUMBERS[w]
-    if w in lx.TENS and current % 100 == 0:
-        return current + lx.TENS[w]
+    if w in SMALL_NUMBERS and (current % 100 == 0 or (
+            current % 100 >= 20 and current % 10 == 0 and SMALL_NUMBERS[w] < 10)):
+        return current + SMALL_NUMBERS[w]
+    if w in TENS and current % 100 == 0:
+        return current + TENS[w]
     if w == "hundred":
         return (current or 1.0) * 100
     if w == "dozen":
@@ -114,8 +115,8 @@ def _joiner(t: Tokens, j: int, current: float) -> bool:
         return False
     nxt = t.lows[j + 1]
     if t.lows[j] == "-":
-        return t.gap(j + 1) == 0 and (nxt in lx.SMALL_NUMBERS or nxt in lx.FRACTION_WORDS)
-    return t.lows[j] == "and" and current >= 100 and (nxt in lx.SMALL_NUMBERS or nxt in lx.TENS)
+        return t.gap(j + 1) == 0 and (nxt in SMALL_NUMBERS or nxt in FRACTION_WORDS)
+    return t.lows[j] == "and" and current >= 100 and (nxt in SMALL_NUMBERS or nxt in TENS)
 
 
 def _fraction_ok(t: Tokens, j: int, value: float) -> bool:
@@ -128,10 +129,10 @@ def _fraction_ok(t: Tokens, j: int, value: float) -> bool:
 
 def _fraction_tail(t: Tokens, j: int, current: float) -> tuple[float, int]:
     """Apply the fraction at j, and a scale after it ("a quarter million")."""
-    current = (current or 1.0) * lx.FRACTION_WORDS[t.lows[j]]
+    current = (current or 1.0) * FRACTION_WORDS[t.lows[j]]
     j += 1
-    if j < t.n and t.lows[j] in lx.SCALE_WORDS:
-        current *= lx.SCALE_WORDS[t.lows[j]]
+    if j < t.n and t.lows[j] in SCALE_WORDS:
+        current *= SCALE_WORDS[t.lows[j]]
         j += 1
     return current, j
 
@@ -142,16 +143,16 @@ def _read_half(t: Tokens, i: int) -> Cand | None:
         return None
     j = i + 1
     value = 0.5
-    if j + 1 < t.n and t.lows[j] in ("a", "an") and t.lows[j + 1] in lx.SCALE_WORDS:
-        value *= lx.SCALE_WORDS[t.lows[j + 1]]
+    if j + 1 < t.n and t.lows[j] in ("a", "an") and t.lows[j + 1] in SCALE_WORDS:
+        value *= SCALE_WORDS[t.lows[j + 1]]
         j += 2
     elif j + 1 < t.n and t.lows[j] in ("a", "an") and t.lows[j + 1] == "dozen":
         value, j = 6.0, j + 2
     elif j + 1 < t.n and t.lows[j] in ("a", "an") and match_unit(t.words, t.lows, j + 1,
                                                                 min(t.n, j + 4)) is not None:
         j += 1  # "half a percentage point": the unit follows "a"
-    elif j < t.n and t.lows[j] in lx.SCALE_WORDS:
-        value *= lx.SCALE_WORDS[t.lows[j]]
+    elif j < t.n and t.lows[j] in SCALE_WORDS:
+        value *= SCALE_WORDS[t.lows[j]]
         j += 1
     elif j < t.n and t.kinds[j] == "w" and t.lows[j] not in _HALF_FOLLOWERS \
             and match_unit(t.words, t.lows, j, j + 1) is None:
@@ -179,13 +180,13 @@ def _read_vague(t: Tokens, i: int) -> Cand | None:
     """"dozens", "thousands", "tens of millions", "hundreds of thousands" as decade ranges."""
     low = t.lows[i]
     if low in ("tens", "hundreds") and i + 2 < t.n and t.lows[i + 1] == "of" \
-            and t.lows[i + 2] in lx.VAGUE_PLURALS and t.lows[i + 2] != "dozens":
-        base = lx.VAGUE_PLURALS[t.lows[i + 2]][0]
+            and t.lows[i + 2] in VAGUE_PLURALS and t.lows[i + 2] != "dozens":
+        base = VAGUE_PLURALS[t.lows[i + 2]][0]
         mult = 10.0 if low == "tens" else 100.0
         c = Cand(i, i + 3, base * mult)
         c.high = base * mult * 10
-    elif low in lx.VAGUE_PLURALS:
-        lo, hi = lx.VAGUE_PLURALS[low]
+    elif low in VAGUE_PLURALS:
+        lo, hi = VAGUE_PLURALS[low]
         c = Cand(i, i + 1, lo)
         c.high = hi
     else:

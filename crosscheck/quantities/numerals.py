@@ -12,10 +12,10 @@ from crosscheck.quantities.foreign import (
     foreign_scale_at,
     indian_number,
 )
-from crosscheck.quantities.nouns import looks_plural
 from crosscheck.quantities.number_words import and_a_half, read_words
 from crosscheck.quantities.tokens import Cand, Tokens
 from crosscheck.quantities.units import CURRENCY_PREFIXES
+from crosscheck.words import SCALE_WORDS, SMALL_NUMBERS, TENS, looks_plural
 
 _SCALE_AFTER_SPACE = {"bn", "bln", "mn", "mln", "tn", "trn"}
 
@@ -36,8 +36,8 @@ def read_out_of(t: Tokens, c: Cand) -> None:
         return
     if t.kinds[k] == "n" and t.words[k].isdigit():
         den = float(t.words[k])
-    elif t.lows[k] in lx.SMALL_NUMBERS or t.lows[k] in lx.TENS:
-        den = float(lx.SMALL_NUMBERS.get(t.lows[k]) or lx.TENS[t.lows[k]])
+    elif t.lows[k] in SMALL_NUMBERS or t.lows[k] in TENS:
+        den = float(SMALL_NUMBERS.get(t.lows[k]) or TENS[t.lows[k]])
     else:
         return
     if den > c.low:
@@ -222,13 +222,13 @@ def _read_scale(t: Tokens, c: Cand) -> None:
     while j < t.n and t.spaced(j):
         low = t.lows[j]
         if low == "-" and t.gap(j) == 0 and j + 1 < t.n and t.gap(j + 1) == 0 \
-                and t.lows[j + 1] in lx.SCALE_WORDS and factor == 1.0:
+                and t.lows[j + 1] in SCALE_WORDS and factor == 1.0:
             j += 1  # "$1.5-billion", "$300-million" (Canadian style)
             continue
         if low == "hundred":
             factor *= 100
-        elif low in lx.SCALE_WORDS:
-            factor *= lx.SCALE_WORDS[low]
+        elif low in SCALE_WORDS:
+            factor *= SCALE_WORDS[low]
         elif t.words[j] in lx.SCALE_ABBREVIATIONS and (t.gap(j) == 0 or low in _SCALE_AFTER_SPACE) \
                 and not letter_follows(t, j):
             factor *= lx.SCALE_ABBREVIATIONS[t.words[j]]

@@ -10,6 +10,7 @@ import bisect
 import re
 
 from crosscheck.quantities import lexicon as lx
+from crosscheck.words import FRACTION_WORDS, SCALE_WORDS, SMALL_NUMBERS, TENS, VAGUE_PLURALS
 
 # One-to-one character map (spans stay valid): odd spaces, dashes, minus and full-width digits.
 _ODD_SPACES = "\u00a0\u2007\u2009\u200a\u202f\u2002\u2003\u2004\u2005\u2006\u3000\t"
@@ -48,8 +49,8 @@ def _node_pattern(node: dict) -> str:
 
 
 _NUMBER_WORD_RE = trie_pattern(
-    set(lx.SMALL_NUMBERS) | set(lx.TENS) | set(lx.SCALE_WORDS) | set(lx.VAGUE_PLURALS)
-    | set(lx.FRACTION_WORDS) | set(lx.MULTIPLIERS) | {"hundred", "dozen", "tens"})
+    set(SMALL_NUMBERS) | set(TENS) | set(SCALE_WORDS) | set(VAGUE_PLURALS)
+    | set(FRACTION_WORDS) | set(lx.MULTIPLIERS) | {"hundred", "dozen", "tens"})
 
 _VULGAR = "".join(lx.VULGAR_FRACTIONS)
 CANDIDATE_RE = re.compile(rf"[0-9][0-9.,]*|[{_VULGAR}]|\b(?:{_NUMBER_WORD_RE})\b", re.IGNORECASE)
@@ -66,10 +67,8 @@ _BLOCKED_RE = re.compile(
 # and the possessive run keep the e-mail part linear).
 _LINK_RE = re.compile(r"(?:https?://|www\.)[^\s\"'<>]+|(?<![\w.+-])[\w.+-]++@[\w-]+\.[\w.]+")
 
-WORD_STARTS = (set(lx.SMALL_NUMBERS) | set(lx.TENS) | set(lx.SCALE_WORDS) | set(lx.VAGUE_PLURALS)
+WORD_STARTS = (set(SMALL_NUMBERS) | set(TENS) | set(SCALE_WORDS) | set(VAGUE_PLURALS)
                 | {"a", "an", "hundred", "dozen", "half", "tens"})
-
-NUMBER_WORDS = frozenset(WORD_STARTS | set(lx.FRACTION_WORDS) | {"hundred"}) - {"a", "an"}
 
 _GROUPED_TOKEN_RE = re.compile(r"([0-9]+(?:,[0-9]{3}(?![0-9]))*(?:\.[0-9]+)?|(?<![0-9])\.[0-9]+)"
                                r"|([^\W\d_]+)|(\S)")
