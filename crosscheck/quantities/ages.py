@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from crosscheck.quantities.lexicon import STOP_WORDS
-from crosscheck.quantities.tokens import Cand, Tokens
+from crosscheck.quantities.tokens import WORD, Cand, Tokens
 
 AGE_MAX = 120
 # "aged 45", "age 45", "at the age of 45", "ages 18 to 34", "aged between 40 and 59".
@@ -34,7 +34,7 @@ def _apposition(t: Tokens, c: Cand) -> bool:
     """"Senard, 65, now faces", "said Ahmad Bahaa, 37.": an age set off after a name."""
     i, j = c.num, c.num_end
     return (i >= 2 and j < t.n and t.words[i - 1] == "," and t.words[j] in (",", ".")
-            and t.kinds[i - 2] == "w" and t.words[i - 2][0].isupper())
+            and t.kinds[i - 2] == WORD and t.words[i - 2][0].isupper())
 
 
 def _after_person_be(t: Tokens, c: Cand) -> bool:
@@ -42,6 +42,6 @@ def _after_person_be(t: Tokens, c: Cand) -> bool:
     i, j = c.num, c.num_end
     if i < 2 or t.lows[i - 1] not in AGE_VERBS:
         return False
-    if j < t.n and t.kinds[j] == "w" and t.lows[j] not in STOP_WORDS:
+    if j < t.n and t.kinds[j] == WORD and t.lows[j] not in STOP_WORDS:
         return False
     return any(w in AGE_PRONOUNS for w in t.lows[max(0, i - 1 - PRONOUN_WINDOW):i - 1])

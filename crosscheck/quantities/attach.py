@@ -8,7 +8,7 @@ from crosscheck.quantities import lexicon as lx
 from crosscheck.quantities.ages import read_age
 from crosscheck.quantities.lexicon import COLLECTIVE_UNITS, STOP_WORDS
 from crosscheck.quantities.numerals import letter_follows, read_number
-from crosscheck.quantities.tokens import WORD_STARTS, Cand, Tokens
+from crosscheck.quantities.tokens import NUMBER, SYMBOL, WORD, WORD_STARTS, Cand, Tokens
 from crosscheck.quantities.units import (
     CURRENCY_ECHOES,
     CURRENCY_PREFIX_MAX_CHARS,
@@ -84,7 +84,7 @@ def _whole_follows(t: Tokens, c: Cand) -> bool:
     if any(t.lows[k] in ("in", "out") for k in range(c.num, c.num_end)):
         return True
     e = c.end
-    return e >= t.n or t.kinds[e] == "s" or t.lows[e] in _WHOLE_WORDS
+    return e >= t.n or t.kinds[e] == SYMBOL or t.lows[e] in _WHOLE_WORDS
 
 
 def _after_currency(t: Tokens, c: Cand) -> None:
@@ -136,14 +136,14 @@ def _rate_after_of(t: Tokens, c: Cand) -> None:
                 and t.lows[k + 1] in PERIOD_NOUNS:
             _rate(t, c, k)
             return
-        if t.kinds[k] != "w" or t.lows[k] in STOP_WORDS:
+        if t.kinds[k] != WORD or t.lows[k] in STOP_WORDS:
             return
 
 
 def _cents(t: Tokens, c: Cand, e: int) -> None:
     """"3 dollars 50 cents", "thirteen dollars and forty-five cents" as one amount."""
     k = e + 1 if e < t.n and t.lows[e] == "and" else e
-    if k >= t.n or not (t.kinds[k] == "n" or t.lows[k] in WORD_STARTS) or not t.spaced(k):
+    if k >= t.n or not (t.kinds[k] == NUMBER or t.lows[k] in WORD_STARTS) or not t.spaced(k):
         return
     sub = read_number(t, k, -1)
     if sub is None or sub.low != sub.high or not 0 < sub.low < 100:
@@ -160,10 +160,10 @@ def _million_m(t: Tokens, c: Cand, j: int) -> bool:
     if j >= t.n or t.words[j] != "m" or t.gap(j) != 0 or c.scale != 1.0:
         return False
     k = j + 1
-    while k < t.n and t.lows[k] in ("and", "to", "-", "or") or (k < t.n and t.kinds[k] == "n"):
-        if t.kinds[k] == "n" and not (k + 1 < t.n and t.words[k + 1] == "m"):
+    while k < t.n and t.lows[k] in ("and", "to", "-", "or") or (k < t.n and t.kinds[k] == NUMBER):
+        if t.kinds[k] == NUMBER and not (k + 1 < t.n and t.words[k + 1] == "m"):
             return False
-        k += 2 if t.kinds[k] == "n" else 1
+        k += 2 if t.kinds[k] == NUMBER else 1
     if k >= t.n or not t.spaced(k) or not _counts_after_m(t, k):
         return False
     c.low, c.high, c.scale = c.low * 1e6, c.high * 1e6, 1e6
@@ -181,7 +181,7 @@ def _counts_after_m(t: Tokens, k: int) -> bool:
     if found is not None:
         return found[0].kind not in ("length", "area", "speed")
     for m in range(k, min(t.n, k + lx.SCALE_PHRASE_MAX)):
-        if t.kinds[m] != "w" or t.lows[m] in STOP_WORDS or not t.spaced(m):
+        if t.kinds[m] != WORD or t.lows[m] in STOP_WORDS or not t.spaced(m):
             return False
         if looks_plural(t.words[m]):
             return True
@@ -198,7 +198,7 @@ def _unit_at(t: Tokens, c: Cand, j: int) -> tuple[Unit, int] | None:
         return None
     limit = j + 1
     while limit < min(t.n, j + 6) and t.gap(limit) <= 1 and not (
-            t.kinds[limit] == "n" and t.gap(limit) != 0):
+            t.kinds[limit] == NUMBER and t.gap(limit) != 0):
         limit += 1  # a unit never spans a spaced digit: "12 m 2 dm" is not "12 m2"
     found = match_unit(t.words, t.lows, j, limit)
     if found is None:
@@ -208,10 +208,10 @@ def _unit_at(t: Tokens, c: Cand, j: int) -> tuple[Unit, int] | None:
         return None
     if t.words[j] == '"' and t.quotes_before(t.starts[j]) % 2 == 1:
         return None  # 'rises to 133"': the closing quote of a headline, not inches
-    if e < t.n and t.gap(e) == 0 and t.kinds[e] in ("w", "n"):
+    if e < t.n and t.gap(e) == 0 and t.kinds[e] in (WORD, NUMBER):
         return None  # "5 min" yes; "5 minx", "24703L202", "5 $10 bills" no
-    if len(t.words[j]) == 1 and t.kinds[j] == "w" and e == j + 1 and t.gap(j) != 0 \
-            and e < t.n and t.kinds[e] == "w" and t.words[j] not in ("W", "C", "F", "V", "p") \
+    if len(t.words[j]) == 1 and t.kinds[j] == WORD and e == j + 1 and t.gap(j) != 0 \
+            and e < t.n and t.kinds[e] == WORD and t.words[j] not in ("W", "C", "F", "V", "p") \
             and t.lows[e] not in lx.DIMENSION_WORDS:
         return None  # "5 m people" is no unit; "4.1 m long", "3 L of wine" are
     return unit, e
@@ -280,7 +280,7 @@ def _rate(t: Tokens, c: Cand, e: int, glued_only: bool = False) -> None:
     found = match_unit(t.words, t.lows, k, min(t.n, k + 4))
     if found is not None and found[0].kind not in ("currency", "percent"):
         name, end = found[0].name, found[1]
-    elif t.kinds[k] == "w" and t.lows[k] not in STOP_WORDS and (glued or t.lows[k] in RATE_NOUNS):
+    elif t.kinds[k] == WORD and t.lows[k] not in STOP_WORDS and (glued or t.lows[k] in RATE_NOUNS):
         name, end = singular(t.words[k]), k + 1
     else:
         return
@@ -297,9 +297,9 @@ def _count_noun(t: Tokens, c: Cand, j: int) -> None:
     """The counted noun after a bare figure: first plural within a few words ("shells")."""
     k, phrase = j, list[str]()
     if k + 1 < t.n and t.words[k] == "-" and t.gap(k) == 0 and t.gap(k + 1) == 0 \
-            and t.kinds[k + 1] == "w" and t.lows[k + 1] not in STOP_WORDS:
+            and t.kinds[k + 1] == WORD and t.lows[k + 1] not in STOP_WORDS:
         word, end = _compound_word(t, k + 1)
-        if word.lower() == "strong" and end < t.n and t.kinds[end] == "w" and t.spaced(end):
+        if word.lower() == "strong" and end < t.n and t.kinds[end] == WORD and t.spaced(end):
             word, end = _compound_word(t, end)  # "a 1,000-strong force"
         _set_count(t, c, word, end)  # "six-cylinder engines", "a 5-door car": the unit is glued
         return
@@ -322,7 +322,7 @@ def _count_noun(t: Tokens, c: Cand, j: int) -> None:
             return
     if not phrase:
         return
-    stop = k >= t.n or t.kinds[k] != "w" or t.lows[k] in STOP_WORDS
+    stop = k >= t.n or t.kinds[k] != WORD or t.lows[k] in STOP_WORDS
     if phrase[-1].lower() in COLLECTIVE_UNITS or (
             stop and len(phrase) > 1 and all(w.islower() for w in phrase)):
         _set_count(t, c, phrase[-1], k)
@@ -337,7 +337,7 @@ def _one_of_superlative(t: Tokens, c: Cand, k: int) -> bool:
     if not (sup in ("most", "best", "worst", "least") or (sup.endswith("est") and len(sup) > 4)):
         return False
     m = k + 3
-    while m < t.n and m < k + 3 + COUNT_PHRASE_MAX and t.kinds[m] == "w":
+    while m < t.n and m < k + 3 + COUNT_PHRASE_MAX and t.kinds[m] == WORD:
         if looks_plural(t.words[m]):
             _set_count(t, c, t.words[m], m + 1)
             return True
@@ -348,14 +348,14 @@ def _one_of_superlative(t: Tokens, c: Cand, k: int) -> bool:
 def _noun_like(t: Tokens, k: int, inside: bool) -> bool:
     """Token k can belong to a counted-noun phrase."""
     low = t.lows[k]
-    return t.kinds[k] == "w" and len(low) > 1 and t.spaced(k) and low not in STOP_WORDS \
+    return t.kinds[k] == WORD and len(low) > 1 and t.spaced(k) and low not in STOP_WORDS \
         and low not in NUMBER_WORDS and not low.endswith("ly") and t.words[k] not in MONTH_WORDS
 
 
 def _compound_word(t: Tokens, k: int) -> tuple[str, int]:
     """The word at k, joined with a glued hyphenated tail ("first-team")."""
     if k + 2 < t.n and t.words[k + 1] == "-" and t.gap(k + 1) == 0 and t.gap(k + 2) == 0 \
-            and t.kinds[k + 2] == "w":
+            and t.kinds[k + 2] == WORD:
         return t.words[k] + "-" + t.words[k + 2], k + 3
     return t.words[k], k + 1
 

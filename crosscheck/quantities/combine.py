@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from crosscheck.quantities import lexicon as lx
-from crosscheck.quantities.tokens import Cand, Tokens
+from crosscheck.quantities.tokens import SYMBOL, WORD, Cand, Tokens
 
 # Verbs that take "up"/"down" as a particle, not as a change ("gave up 517 yards").
 _PHRASAL_VERBS = {"give", "gave", "given", "gives", "giving", "set", "sets", "put", "puts",
@@ -231,7 +231,7 @@ def _change_before(t: Tokens, k: int, counted: bool = False) -> str:
             if w in ("up", "down") and j > 0 and t.lows[j - 1] in _PHRASAL_VERBS:
                 return ""
             return lx.CHANGE_WORDS[w]
-        if w in lx.FILLER_WORDS or (t.kinds[j] == "s" and w in ("$", "€", "£")):
+        if w in lx.FILLER_WORDS or (t.kinds[j] == SYMBOL and w in ("$", "€", "£")):
             j -= 1
             skipped += 1
             continue
@@ -242,7 +242,7 @@ def _change_before(t: Tokens, k: int, counted: bool = False) -> str:
 def _verb_before_object(t: Tokens, j: int) -> str:
     """"cut its rate by 25bps", "trimmed spending by 4%": a change verb, its object, "by"."""
     for m in range(j, max(-1, j - BY_OBJECT_WINDOW), -1):
-        if t.kinds[m] != "w":
+        if t.kinds[m] != WORD:
             return ""
         if t.lows[m] in lx.CHANGE_WORDS and t.lows[m] not in ("up", "down", "higher", "lower"):
             return lx.CHANGE_WORDS[t.lows[m]]
@@ -255,7 +255,7 @@ def _difference_after(t: Tokens, c: Cand) -> None:
     if c.change != "none" or e >= t.n or t.lows[e] not in lx.DIFFERENCE_WORDS or not t.spaced(e):
         return
     after = t.lows[e + 1] if e + 1 < t.n else "."
-    if after == "than" or t.kinds[e + 1 if e + 1 < t.n else e] == "s" or e + 1 >= t.n:
+    if after == "than" or t.kinds[e + 1 if e + 1 < t.n else e] == SYMBOL or e + 1 >= t.n:
         c.change = lx.DIFFERENCE_WORDS[t.lows[e]]
 
 

@@ -5,7 +5,7 @@ list markers, ages after names and stray number words.
 from __future__ import annotations
 
 from crosscheck.quantities import lexicon as lx
-from crosscheck.quantities.tokens import WORD_STARTS, Cand, Tokens
+from crosscheck.quantities.tokens import NUMBER, WORD, WORD_STARTS, Cand, Tokens
 from crosscheck.quantities.units import (
     CURRENCY_PREFIXES,
 )
@@ -40,7 +40,7 @@ def _is_word_adjective(t: Tokens, c: Cand) -> bool:
     """"a five-year $700,000 award": a spelled-out duration used as an adjective."""
     if not c.words or c.kind != "duration" or c.num_end >= t.n or t.words[c.num_end] != "-":
         return False
-    return c.end < t.n and (t.kinds[c.end] == "w" or t.words[c.end] in CURRENCY_PREFIXES)
+    return c.end < t.n and (t.kinds[c.end] == WORD or t.words[c.end] in CURRENCY_PREFIXES)
 
 
 def _is_year(t: Tokens, c: Cand) -> bool:
@@ -105,7 +105,7 @@ def _is_date_or_time(t: Tokens, c: Cand) -> bool:
     p = i - 1 if i >= 1 and t.words[i - 1] != "." else i - 2
     if p >= 0 and _is_month(t, p, p):
         return True
-    if p >= 2 and t.words[p] == "-" and t.kinds[p - 1] == "n" and _is_month(t, p - 2, p - 2):
+    if p >= 2 and t.words[p] == "-" and t.kinds[p - 1] == NUMBER and _is_month(t, p - 2, p - 2):
         return True  # "September 10-11": the second day of a span
     if j < t.n and t.spaced(j) and _is_month(t, j, i):
         return True
@@ -135,13 +135,13 @@ def _is_glued_code(t: Tokens, c: Cand) -> bool:
     """Digits glued to letters or a "#": "MH17", "COVID-19", "#1", and "5G", "3D" without a unit."""
     i, p = c.num, c.num - 1
     if p >= 0 and t.gap(i) == 0 and not c.sign:
-        if t.kinds[p] == "w" or t.words[p] == "#":
+        if t.kinds[p] == WORD or t.words[p] == "#":
             return True
-        if t.words[p] == "-" and p >= 1 and t.gap(p) == 0 and t.kinds[p - 1] == "w" \
+        if t.words[p] == "-" and p >= 1 and t.gap(p) == 0 and t.kinds[p - 1] == WORD \
                 and t.lows[p - 1] not in _HYPHEN_PREFIXES:
             return True
     j = c.num_end
-    return not c.words and not c.unit and j < t.n and t.gap(j) == 0 and t.kinds[j] == "w" \
+    return not c.words and not c.unit and j < t.n and t.gap(j) == 0 and t.kinds[j] == WORD \
         and c.end == c.num_end
 
 
@@ -155,12 +155,13 @@ def _is_named_number(t: Tokens, c: Cand) -> bool:
     i, p, j = c.num, c.num - 1, c.num_end
     if p >= 1 and t.words[p] == "." and t.lows[p - 1] in _ID_AFTER_DOT and t.spaced(i):
         return True
-    if not c.unit and c.integer and "," not in t.words[i] and j < t.n and t.kinds[j] == "w" \
+    if not c.unit and c.integer and "," not in t.words[i] and j < t.n and t.kinds[j] == WORD \
             and t.words[j][0].isupper() and t.gap(j) == 1 and t.words[j] not in MONTH_WORDS:
         return True  # "iPhone 11 Pro", "2017 National Bureau", "90049 ZIP Code"
-    if p >= 2 and t.words[p] == "-" and t.gap(i) == 0 and t.gap(p) == 0 and t.kinds[p - 1] == "n":
+    if p >= 2 and t.words[p] == "-" and t.gap(i) == 0 and t.gap(p) == 0 \
+            and t.kinds[p - 1] == NUMBER:
         i, p = p - 1, p - 2  # "Celtics 112-104": the score's second figure follows the name too
-    if not c.integer or p < 0 or not t.spaced(i) or t.kinds[p] != "w" \
+    if not c.integer or p < 0 or not t.spaced(i) or t.kinds[p] != WORD \
             or (c.first != c.num and i == c.num):
         return False
     word, low = t.words[p], t.lows[p]
@@ -176,10 +177,10 @@ def _is_address(t: Tokens, c: Cand) -> bool:
     """A house number: figure followed by capitalised words ending in Street, Road, ..."""
     k = c.num_end
     for _ in range(5):
-        if k < t.n and (t.kinds[k] == "n" or t.words[k] == "-"):
+        if k < t.n and (t.kinds[k] == NUMBER or t.words[k] == "-"):
             k += 1
             continue
-        if k >= t.n or t.kinds[k] != "w" or not t.words[k][0].isupper():
+        if k >= t.n or t.kinds[k] != WORD or not t.words[k][0].isupper():
             return False
         if t.words[k] in lx.STREET_WORDS:
             return True
@@ -205,6 +206,6 @@ def _is_lone_one(t: Tokens, c: Cand) -> bool:
         return True
     j = c.num_end
     if j + 1 < t.n and t.lows[j] in ("to", "or", "-") and (
-            t.kinds[j + 1] == "n" or t.lows[j + 1] in WORD_STARTS):
+            t.kinds[j + 1] == NUMBER or t.lows[j + 1] in WORD_STARTS):
         return False  # "one to three million people": the start of a range
     return not c.unit

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from crosscheck.quantities.tokens import Tokens
+from crosscheck.quantities.tokens import NUMBER, Tokens
 
 # Scale words of other languages after a number ("300 millones", "2 Milliarden", "5 mil").
 FOREIGN_SCALES = frozenset("""
@@ -67,7 +67,7 @@ def foreign_scale_at(t: Tokens, j: int) -> bool:
 def _glued_digits_after(t: Tokens, j: int) -> bool:
     """Token j is a "," or "." touching plain digits on both sides."""
     return (j + 1 < t.n and t.words[j] in (",", ".") and t.gap(j) == 0 and t.gap(j + 1) == 0
-            and t.kinds[j + 1] == "n" and t.words[j + 1].isdigit())
+            and t.kinds[j + 1] == NUMBER and t.words[j + 1].isdigit())
 
 
 def _end_of_groups(t: Tokens, k: int) -> int:

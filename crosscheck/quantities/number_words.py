@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from crosscheck.quantities import lexicon as lx
-from crosscheck.quantities.tokens import Cand, Tokens
+from crosscheck.quantities.tokens import WORD, Cand, Tokens
 from crosscheck.quantities.units import match_unit
 from crosscheck.words import FRACTION_WORDS, SCALE_WORDS, SMALL_NUMBERS, TENS, VAGUE_PLURALS
 
@@ -154,7 +154,7 @@ def _read_half(t: Tokens, i: int) -> Cand | None:
     elif j < t.n and t.lows[j] in SCALE_WORDS:
         value *= SCALE_WORDS[t.lows[j]]
         j += 1
-    elif j < t.n and t.kinds[j] == "w" and t.lows[j] not in _HALF_FOLLOWERS \
+    elif j < t.n and t.kinds[j] == WORD and t.lows[j] not in _HALF_FOLLOWERS \
             and match_unit(t.words, t.lows, j, j + 1) is None:
         return None  # "half mast", "half time": a compound, not a fraction
     c = Cand(i, j, value)

@@ -13,7 +13,7 @@ from crosscheck.quantities.foreign import (
     indian_number,
 )
 from crosscheck.quantities.number_words import and_a_half, read_words
-from crosscheck.quantities.tokens import Cand, Tokens
+from crosscheck.quantities.tokens import NUMBER, SYMBOL, WORD, Cand, Tokens
 from crosscheck.quantities.units import CURRENCY_PREFIXES
 from crosscheck.words import SCALE_WORDS, SMALL_NUMBERS, TENS, looks_plural
 
@@ -34,7 +34,7 @@ def read_out_of(t: Tokens, c: Cand) -> None:
         k = j + 1  # "one in five", "two in five adults"
     else:
         return
-    if t.kinds[k] == "n" and t.words[k].isdigit():
+    if t.kinds[k] == NUMBER and t.words[k].isdigit():
         den = float(t.words[k])
     elif t.lows[k] in SMALL_NUMBERS or t.lows[k] in TENS:
         den = float(SMALL_NUMBERS.get(t.lows[k]) or TENS[t.lows[k]])
@@ -47,12 +47,12 @@ def read_out_of(t: Tokens, c: Cand) -> None:
 
 
 def _plural_after(t: Tokens, k: int) -> bool:
-    return k < t.n and t.kinds[k] == "w" and looks_plural(t.words[k])
+    return k < t.n and t.kinds[k] == WORD and looks_plural(t.words[k])
 
 
 def read_number(t: Tokens, i: int, last_end: int) -> Cand | None:
     """Read the number expression starting at token i, digits or words."""
-    if t.kinds[i] == "n":
+    if t.kinds[i] == NUMBER:
         return _read_digits(t, i, last_end)
     if t.words[i] in lx.VULGAR_FRACTIONS:
         c = Cand(i, i + 1, lx.VULGAR_FRACTIONS[t.words[i]])
@@ -84,9 +84,9 @@ def _read_digits(t: Tokens, i: int, last_end: int) -> Cand:
         return c
     j = i + 1
     if w.isdigit() and len(w) <= 3:
-        while (j < t.n and t.kinds[j] == "n" and len(t.words[j]) == 3 and t.words[j].isdigit()
+        while (j < t.n and t.kinds[j] == NUMBER and len(t.words[j]) == 3 and t.words[j].isdigit()
                and t.gap(j) == 1 and t.text[t.starts[j] - 1] == " "
-               and not (j + 1 < t.n and t.kinds[j + 1] == "n" and t.gap(j + 1) == 1
+               and not (j + 1 < t.n and t.kinds[j + 1] == NUMBER and t.gap(j + 1) == 1
                         and len(t.words[j + 1]) != 3)):
             value = value * 1000 + int(t.words[j])
             j += 1
@@ -98,7 +98,7 @@ def _read_digits(t: Tokens, i: int, last_end: int) -> Cand:
     _exponent(t, c)
     and_a_half(t, c)
     if j + 1 < t.n and t.words[j] == "/" and t.gap(j) == 0 and t.gap(j + 1) == 0 \
-            and t.kinds[j + 1] == "n" and t.words[j + 1].isdigit() and c.integer:
+            and t.kinds[j + 1] == NUMBER and t.words[j + 1].isdigit() and c.integer:
         den = float(t.words[j + 1])
         if den in FRACTION_DENOMINATORS and not (j + 2 < t.n and t.words[j + 2] == "/"):
             c.low = c.high = value / den
@@ -143,7 +143,7 @@ def _mixed_fraction(t: Tokens, c: Cand) -> None:
     if t.words[j] in lx.VULGAR_FRACTIONS and t.gap(j) == 0:
         c.low = c.high = c.low + lx.VULGAR_FRACTIONS[t.words[j]]
         c.num_end = c.end = j + 1
-    elif j + 2 < t.n and t.kinds[j] == "n" and t.gap(j) == 1 and t.words[j].isdigit() \
+    elif j + 2 < t.n and t.kinds[j] == NUMBER and t.gap(j) == 1 and t.words[j].isdigit() \
             and t.words[j + 1] == "/" and t.gap(j + 1) == 0 and t.gap(j + 2) == 0 \
             and t.words[j + 2].isdigit() and 0 < int(t.words[j]) < int(t.words[j + 2]):
         c.low = c.high = c.low + int(t.words[j]) / int(t.words[j + 2])
@@ -168,7 +168,7 @@ def _exponent(t: Tokens, c: Cand) -> None:
     if k < t.n and t.words[k] in ("-", "+") and t.gap(k) == 0:
         sign = -1 if t.words[k] == "-" else 1
         k += 1
-    if k < t.n and t.kinds[k] == "n" and t.gap(k) == 0 and t.words[k].isdigit() \
+    if k < t.n and t.kinds[k] == NUMBER and t.gap(k) == 0 and t.words[k].isdigit() \
             and len(t.words[k]) <= MAX_EXPONENT_DIGITS:
         c.low = c.high = _times_ten_to(c.low, sign * int(t.words[k]))
         c.num_end = c.end = k + 1
@@ -188,7 +188,7 @@ def _e_notation(t: Tokens, c: Cand, k: int) -> None:
     if t.words[k] in ("-", "+") and k + 1 < t.n and t.gap(k + 1) == 0:
         sign = -1 if t.words[k] == "-" else 1
         k += 1
-    if t.kinds[k] == "n" and t.words[k].isdigit() and len(t.words[k]) <= MAX_EXPONENT_DIGITS:
+    if t.kinds[k] == NUMBER and t.words[k].isdigit() and len(t.words[k]) <= MAX_EXPONENT_DIGITS:
         c.low = c.high = _times_ten_to(c.low, sign * int(t.words[k]))
         c.num_end = c.end = k + 1
         c.integer = c.int4 = False
@@ -202,7 +202,7 @@ def _read_sign(t: Tokens, c: Cand, last_end: int) -> None:
         loose = before < 0 or t.gap(i - 1) > 0
         joined = before >= 0 and t.gap(i - 1) == 0 and (
             t.lows[before] == "minus" or t.words[before] in CURRENCY_PREFIXES)
-        if (loose and last_end != i - 1 and (before < 0 or t.kinds[before] != "n")) or joined:
+        if (loose and last_end != i - 1 and (before < 0 or t.kinds[before] != NUMBER)) or joined:
             c.sign = t.words[i - 1]
             c.first = i - 1
             if t.words[i - 1] == "-":
@@ -246,5 +246,5 @@ def _read_scale(t: Tokens, c: Cand) -> None:
 
 def letter_follows(t: Tokens, j: int) -> bool:
     """True when token j is glued to a following word or digit ("5M-year"? no: "5Mb")."""
-    return j + 1 < t.n and t.gap(j + 1) == 0 and t.kinds[j + 1] != "s"
+    return j + 1 < t.n and t.gap(j + 1) == 0 and t.kinds[j + 1] != SYMBOL
 

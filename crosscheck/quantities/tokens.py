@@ -73,7 +73,9 @@ WORD_STARTS = (set(SMALL_NUMBERS) | set(TENS) | set(SCALE_WORDS) | set(VAGUE_PLU
 _GROUPED_TOKEN_RE = re.compile(r"([0-9]+(?:,[0-9]{3}(?![0-9]))*(?:\.[0-9]+)?|(?<![0-9])\.[0-9]+)"
                                r"|([^\W\d_]+)|(\S)")
 
-_KIND_NAMES = (None, "n", "w", "s")
+# Token kinds: digits (with separators), letters, and any other single character.
+NUMBER, WORD, SYMBOL = "number", "word", "symbol"
+_KIND_NAMES = (None, NUMBER, WORD, SYMBOL)
 
 
 class Tokens:
