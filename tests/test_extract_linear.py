@@ -43,7 +43,7 @@ def work(text: str, monkeypatch: pytest.MonkeyPatch) -> int:
         patch.setattr(sentences, "MAX_SENTENCE_CHARS", TEST_SENTENCE_CHARS)
         for name in PER_FIGURE_STEPS:
             patch.setattr(extract, name, counting(getattr(extract, name)))
-        patch.setattr(sentences, "_is_abbreviation", counting(sentences._is_abbreviation))
+        patch.setattr(sentences, "is_abbreviation", counting(sentences.is_abbreviation))
         claims, _ = extract.extract_claims(article(text))
     assert claims, "the text must hold figures for the count to mean anything"
     return read[0]

@@ -75,14 +75,14 @@ def _split_line(line: str) -> Iterator[tuple[int, str]]:
         # Only the last word before the period matters; a bounded window keeps a line of
         # abbreviations ("A. 1 A. 1 ...") from re-reading all the text since `start`.
         before = line[max(start, m.start() - MAX_SENTENCE_CHARS):m.start()]
-        if m.group(1) == "." and _is_abbreviation(before):
+        if m.group(1) == "." and is_abbreviation(before):
             continue
         yield start, line[start:m.end(2)]
         start = m.end()
     yield start, line[start:]
 
 
-def _is_abbreviation(before: str) -> bool:
+def is_abbreviation(before: str) -> bool:
     """True when the period ending `before` belongs to an abbreviation or an initial."""
     token = before.rsplit(None, 1)[-1] if before.strip() else ""
     token = token.lstrip("(\"“'‘")

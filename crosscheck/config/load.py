@@ -8,12 +8,12 @@ from pathlib import Path
 import yaml
 
 from crosscheck.config.bounded_yaml import YamlLimitError, load_bounded, read_capped
-from crosscheck.config.schema import _MISSING, Source
+from crosscheck.config.schema import MISSING, Source
 from crosscheck.config.validate import (
-    _DUPLICATES,
+    DUPLICATES_KEY,
     SourceProblem,
-    _pop_duplicates,
     path_warning,
+    pop_duplicates,
     validate_entry,
 )
 from crosscheck.errors import ConfigError
@@ -38,7 +38,7 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = Fal
             first_line[key] = line
     mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
     if repeats:
-        mapping[_DUPLICATES] = repeats
+        mapping[DUPLICATES_KEY] = repeats
     return mapping
 
 
@@ -105,8 +105,8 @@ def _entries(data: object, path: Path) -> tuple[list[object], list[SourceProblem
     if not isinstance(entries, list):
         raise ConfigError(f"{path}: `sources:` must be a list of entries (`- id: ...`), found a "
                           f"{type(entries).__name__}")
-    problems = [SourceProblem(None, key, _MISSING, message)
-                for key, message in _pop_duplicates({_DUPLICATES: data.pop(_DUPLICATES, [])})]
+    problems = [SourceProblem(None, key, MISSING, message)
+                for key, message in pop_duplicates({DUPLICATES_KEY: data.pop(DUPLICATES_KEY, [])})]
     problems += [SourceProblem(None, str(key), data[key], "unknown top-level key; allowed: sources")
                  for key in data if key != "sources"]
     return entries, problems

@@ -40,7 +40,7 @@ DEFAULT_SOURCE_DEADLINE = 900.0
 MAX_DEADLINE = 6 * 3600.0  # a deadline above six hours would not bound a nightly run
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
 LANGUAGE_PATTERN = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
-_MISSING = object()
+MISSING = object()  # the value of a key a source left out (problems show no "= value")
 
 
 def _check_url(value: str) -> str:
@@ -187,7 +187,7 @@ def kind_problems(source: Source) -> list[tuple[str, object, str]]:
     if kind in FILE_KINDS:
         if source.path is None:
             what = "a folder of .txt/.md/.html files" if kind == "files" else "a .jsonl file"
-            out.append(("path", _MISSING, f"required for kind {kind}: {what}"))
+            out.append(("path", MISSING, f"required for kind {kind}: {what}"))
         for key in ("url", "urls", "link_pattern"):
             if getattr(source, key):
                 out.append((key, getattr(source, key), f"not used by kind {kind}: remove it"))
@@ -197,17 +197,17 @@ def kind_problems(source: Source) -> list[tuple[str, object, str]]:
     if kind in ("rss", "sitemap"):
         if source.url is None:
             what = "the feed URL" if kind == "rss" else "the sitemap URL"
-            out.append(("url", _MISSING, f"required for kind {kind}: {what}"))
+            out.append(("url", MISSING, f"required for kind {kind}: {what}"))
         for key in ("urls", "link_pattern"):
             if getattr(source, key):
                 out.append((key, getattr(source, key), f"not used by kind {kind}: remove it"))
     elif not source.urls and not (source.url and source.link_pattern):
         if source.url and not source.link_pattern:
-            out.append(("link_pattern", _MISSING,
+            out.append(("link_pattern", MISSING,
                         "required with url for kind html: a regex that matches article links"))
         else:
-            out.append(("urls", _MISSING, "kind html needs urls (a list of article URLs) or "
+            out.append(("urls", MISSING, "kind html needs urls (a list of article URLs) or "
                         "url (an index page) with link_pattern"))
     elif source.link_pattern and not source.url:
-        out.append(("url", _MISSING, "link_pattern needs url: the index page to read links from"))
+        out.append(("url", MISSING, "link_pattern needs url: the index page to read links from"))
     return out

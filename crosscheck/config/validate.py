@@ -12,10 +12,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from crosscheck.config.schema import (
-    _MISSING,
     KINDS,
     MAX_DEADLINE,
     MAX_TIMEOUT,
+    MISSING,
     Publisher,
     Source,
     kind_problems,
@@ -64,7 +64,7 @@ class SourceProblem:
 
     def detail(self) -> str:
         """Key path, bad value and what is allowed, without the entry's position."""
-        shown = "" if self.value is _MISSING else f" = {_show(self.value)}"
+        shown = "" if self.value is MISSING else f" = {_show(self.value)}"
         return f"{self.key_path}{shown}: {self.message}"
 
     def __str__(self) -> str:
@@ -106,7 +106,7 @@ def _problem_from_error(err: Mapping[str, Any], source_id: str | None,
                 for key, value, msg in err["ctx"]["problems"]]
     key = _key_path(loc)
     if kind == "missing":
-        return [SourceProblem(source_id, key, _MISSING,
+        return [SourceProblem(source_id, key, MISSING,
                               f"required key is missing; it {_allowed_for(key) or 'is needed'}",
                               index)]
     if kind == "extra_forbidden":
@@ -130,8 +130,8 @@ def validate_entry(entry: object, base_dir: Path,
         return None, [SourceProblem(None, "(entry)", entry,
                                     "each entry must be a mapping with id, name, kind, publisher",
                                     index)]
-    problems = [SourceProblem(source_id, key, _MISSING, message, index)
-                for key, message in _pop_duplicates(entry)]
+    problems = [SourceProblem(source_id, key, MISSING, message, index)
+                for key, message in pop_duplicates(entry)]
     try:
         source = Source.model_validate(entry, context={"base_dir": base_dir})
     except ValidationError as exc:
@@ -153,21 +153,21 @@ def path_warning(source: Source, base_dir: Path, index: int | None) -> SourcePro
                          index)
 
 
-_DUPLICATES = "\x00duplicate keys"  # marker key the loader adds to a mapping that repeats a key
+DUPLICATES_KEY = "\x00duplicate keys"  # marker key the loader adds to a mapping that repeats a key
 
 
-def _pop_duplicates(value: object, prefix: str = "") -> list[tuple[str, str]]:
+def pop_duplicates(value: object, prefix: str = "") -> list[tuple[str, str]]:
     """(key path, message) for every repeated key inside value; removes the markers."""
     found: list[tuple[str, str]] = []
     if isinstance(value, dict):
-        for key, first, again in value.pop(_DUPLICATES, []):
+        for key, first, again in value.pop(DUPLICATES_KEY, []):
             found.append((f"{prefix}{key}", f"given twice (lines {first} and {again}); "
                                             "keep one"))
         for key, item in value.items():
-            found += _pop_duplicates(item, f"{prefix}{key}.")
+            found += pop_duplicates(item, f"{prefix}{key}.")
     elif isinstance(value, list):
         for n, item in enumerate(value):
-            found += _pop_duplicates(item, f"{prefix.rstrip('.')}[{n}].")
+            found += pop_duplicates(item, f"{prefix.rstrip('.')}[{n}].")
     return found
 
 
