@@ -34,6 +34,19 @@ def fail(message: str, code: int = 2) -> NoReturn:
     raise typer.Exit(code)
 
 
+# The option that sets each run setting an error may concern (CrosscheckError.setting): the
+# library's messages say what to change, the command line leads with the flag that changes it.
+SETTING_FLAGS = {"db": "--db", "out": "--out", "sources": "--sources", "verdict": "--verdict"}
+
+
+def fail_on(exc: CrosscheckError, what: str = "", code: int = 2) -> NoReturn:
+    """Fail with the error's one line, led by the stage it stopped in and the flag to change."""
+    lead = [f"{what} in {exc.stage}" if exc.stage else what] if what else []
+    if exc.setting in SETTING_FLAGS:
+        lead.append(SETTING_FLAGS[exc.setting])
+    fail(": ".join([*lead, str(exc)]), code)
+
+
 # -- run ----------------------------------------------------------------------------------
 LOG_FILE = "run.log"  # in the report folder: Prefect's and great-expectations' log of a run
 
@@ -84,7 +97,7 @@ def _check_store(db: str, create: bool) -> None:
     try:
         Store(db, create=create).close()
     except StoreError as exc:
-        fail(str(exc))
+        fail_on(exc)
 
 
 def _start_log(out: Path) -> Path:
@@ -109,9 +122,9 @@ def _run_locally(local: Any, log_path: Path) -> dict[str, Any]:
     try:
         return run_locally(local, log_path)
     except ConfigError as exc:
-        fail(str(exc))
+        fail_on(exc)
     except CrosscheckError as exc:
-        fail(f"the run failed: {exc}", code=1)
+        fail_on(exc, "the run failed", code=1)
     except Exception as exc:  # not hidden: the traceback goes to the log named here
         _log_traceback(log_path)
         fail(f"the run failed: {type(exc).__name__}: {exc}; the traceback is in {log_path}",
@@ -165,7 +178,7 @@ def _check_out(out: Path) -> None:
     try:
         check_out_dir(out)
     except ReportError as exc:
-        fail(str(exc))
+        fail_on(exc)
 
 
 def _print_run(result: dict[str, Any]) -> None:
@@ -196,7 +209,7 @@ def serve(
     try:
         serve_nightly(cron, timezone, str(sources), str(out), db, name)
     except CrosscheckError as exc:
-        fail(str(exc))
+        fail_on(exc)
 
 
 # -- sources ------------------------------------------------------------------------------
@@ -207,7 +220,7 @@ def _load(path: Path) -> Any:
     try:
         return load_sources(path)
     except ConfigError as exc:
-        fail(str(exc))
+        fail_on(exc)
 
 
 @sources_app.command("validate")
@@ -277,7 +290,7 @@ def sources_add(
     try:
         source = add_source(file, entry)
     except CrosscheckError as exc:
-        fail(str(exc))
+        fail_on(exc)
     typer.echo(f"added source {source.id} ({source.kind}) to {file}")
 
 
@@ -298,7 +311,7 @@ def quantities(
     try:
         count = convert_file(in_path, out)
     except QuantityInputError as exc:
-        fail(str(exc))
+        fail_on(exc)
     if out is not None:
         typer.echo(f"{count} sentence(s) read; predictions in {out}", err=True)
 
@@ -337,7 +350,7 @@ def review(
     try:
         store = rv.open_existing(db)
     except StoreError as exc:
-        fail(str(exc))
+        fail_on(exc)
     name = reviewer or rv.default_reviewer()
     try:
         if serve:
@@ -349,7 +362,7 @@ def review(
             stored = rv.record(store, finding_id or "", verdict or "", note, name)
             typer.echo(json.dumps(stored, default=str))
     except CrosscheckError as exc:
-        fail(str(exc))
+        fail_on(exc)
     finally:
         store.close()
 

@@ -1,6 +1,6 @@
 """Open a database engine from a store URL, with one-line errors that say how to fix it.
 
-The CLI opens the store this way before it starts Prefect, so a mistyped `--db` or a server
+The CLI opens the store this way before it starts Prefect, so a mistyped store URL or a server
 that is not running costs a second and one line, not a temporary Prefect server and a traceback.
 """
 
@@ -42,7 +42,8 @@ def _parse(url: str) -> sa.engine.URL:
     try:
         return sa.engine.make_url(url)
     except sa.exc.ArgumentError as exc:
-        raise StoreError(f"--db {url!r} is not a database URL ({exc}); {STORE_URL_FIX}") from exc
+        raise StoreError(f"store URL {url!r} is not a database URL ({exc}); {STORE_URL_FIX}",
+                         setting="db") from exc
 
 
 def _sqlite_path(parsed: sa.engine.URL) -> Path | None:
@@ -53,8 +54,7 @@ def _sqlite_path(parsed: sa.engine.URL) -> Path | None:
     return Path(database) if database and database != ":memory:" else None
 
 
-STORE_URL_FIX = ("pass --db sqlite:///PATH/crosscheck.db or "
-                 "--db postgresql+psycopg://USER@HOST:PORT/DB")
+STORE_URL_FIX = "give sqlite:///PATH/crosscheck.db or postgresql+psycopg://USER@HOST:PORT/DB"
 
 
 def _first_line(exc: BaseException) -> str:
@@ -71,13 +71,13 @@ def open_engine(url: str, create: bool) -> Engine:
     parsed = _parse(url)
     path = _sqlite_path(parsed)
     if path is not None and not create and not path.is_file():
-        raise StoreError(f"--db {shown_url(url)}: no store at {path}; pass the --db of the "
-                         "store your runs write (default sqlite:///data/crosscheck.db)")
+        raise StoreError(f"store {shown_url(url)}: no store at {path}; give the store URL "
+                         "your runs write (default sqlite:///data/crosscheck.db)", setting="db")
     try:
         engine = sa.create_engine(url, connect_args=connect_args(url), future=True)
     except (sa.exc.ArgumentError, sa.exc.NoSuchModuleError, ImportError) as exc:
-        raise StoreError(f"--db {shown_url(url)}: not a database crosscheck can use "
-                         f"({_first_line(exc)}); {STORE_URL_FIX}") from exc
+        raise StoreError(f"store {shown_url(url)}: not a database crosscheck can use "
+                         f"({_first_line(exc)}); {STORE_URL_FIX}", setting="db") from exc
     if parsed.drivername.startswith("sqlite"):
         sa.event.listen(engine, "connect", _sqlite_pragmas)
     try:
@@ -87,8 +87,9 @@ def open_engine(url: str, create: bool) -> Engine:
             pass
     except (sa.exc.SQLAlchemyError, OSError) as exc:
         engine.dispose()
-        raise StoreError(f"--db {shown_url(url)}: cannot open the store ({_first_line(exc)}); "
-                         f"start the database server or fix the URL: {STORE_URL_FIX}") from exc
+        raise StoreError(f"store {shown_url(url)}: cannot open the store ({_first_line(exc)}); "
+                         f"start the database server or fix the URL: {STORE_URL_FIX}",
+                         setting="db") from exc
     return engine
 
 

@@ -11,15 +11,11 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from crosscheck.errors import CrosscheckError
+from crosscheck.errors import VerdictError
 from crosscheck.report.model import VERDICTS
 from crosscheck.store import Store, finding_from_row
 
 MAX_NOTE_CHARS = 2000  # a note is a sentence or two; a pasted article is refused, not stored
-
-
-class VerdictError(CrosscheckError):
-    """A verdict that cannot be recorded: unknown finding, verdict or an oversized note."""
 
 
 def open_existing(db_url: str) -> Store:
@@ -36,8 +32,8 @@ def record(store: Store, finding_id: str, verdict: str, note: str | None,
            reviewer: str) -> dict[str, Any]:
     """Store a verdict on a reported finding; unknown ids and verdicts are errors."""
     if verdict not in VERDICTS:
-        raise VerdictError(f"--verdict {verdict!r} is not allowed; use one of "
-                           f"{', '.join(VERDICTS)}")
+        raise VerdictError(f"verdict {verdict!r} is not allowed; use one of "
+                           f"{', '.join(VERDICTS)}", setting="verdict")
     if note is not None and len(note) > MAX_NOTE_CHARS:
         raise VerdictError(f"the note has {len(note)} characters; keep it under "
                            f"{MAX_NOTE_CHARS}")

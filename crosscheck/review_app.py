@@ -35,6 +35,7 @@ from starlette.concurrency import run_in_threadpool
 
 from crosscheck import review
 from crosscheck.database import shown_url
+from crosscheck.errors import VerdictError
 from crosscheck.report.build import build_view
 from crosscheck.report.html import AppPage, content_security_policy, render_html
 from crosscheck.report.write import REPORT_FILES
@@ -158,7 +159,7 @@ def create_app(settings: ReviewSettings, store: Store) -> FastAPI:
         try:
             stored = review.record(store, body.finding_id, body.verdict, body.note,
                                    settings.reviewer)
-        except review.VerdictError as exc:
+        except VerdictError as exc:
             return JSONResponse({"detail": str(exc)}, status_code=400)
         return JSONResponse(stored)
 

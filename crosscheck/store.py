@@ -215,8 +215,8 @@ class Store:
             _create_tables(self.engine)
         elif not sa.inspect(self.engine).has_table("runs"):
             self.engine.dispose()
-            raise StoreError(f"--db {shown_url(url)} holds no crosscheck store (no runs table); "
-                             "pass the --db of the store your runs write")
+            raise StoreError(f"store {shown_url(url)} holds no crosscheck store (no runs table); "
+                             "give the store URL your runs write", setting="db")
         else:
             _create_tables(self.engine)  # an older store: add what this version needs
 

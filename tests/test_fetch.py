@@ -84,16 +84,18 @@ def test_timeout_is_retried_then_reported(http: HTTPServer, client: httpx.Client
 
 def test_404_fails_at_once_without_retry(http: HTTPServer, client: httpx.Client) -> None:
     http.expect_request("/gone").respond_with_data("no", status=404)
-    with pytest.raises(FetchError, match="HTTP 404 NOT FOUND; check the URL"):
+    with pytest.raises(FetchError, match="HTTP 404 NOT FOUND; check the URL") as info:
         fetcher(client).get(http.url_for("/gone"))
     assert hits(http, "/gone") == 1
+    assert info.value.url == http.url_for("/gone")
 
 
 def test_500_is_retried_then_fails(http: HTTPServer, client: httpx.Client) -> None:
     http.expect_request("/broken").respond_with_data("oops", status=500)
-    with pytest.raises(TransientError, match="HTTP 500.*gave up after 3 attempts"):
+    with pytest.raises(TransientError, match="HTTP 500.*gave up after 3 attempts") as info:
         fetcher(client).get(http.url_for("/broken"))
     assert hits(http, "/broken") == 3
+    assert info.value.url == http.url_for("/broken")
 
 
 def test_503_then_success_recovers(http: HTTPServer, client: httpx.Client) -> None:

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from crosscheck.errors import CrosscheckError
 from crosscheck.quantities import QuantityInputError, convert_file, parse_quantities, to_newsquant
 
 # Text built from the characters the engine reacts to, plus any Unicode.
@@ -144,4 +145,4 @@ def test_convert_file_errors_name_the_file_and_the_fix(tmp_path, content, messag
     with pytest.raises(QuantityInputError) as err:
         convert_file(src, tmp_path / "out.json")
     assert str(src) in str(err.value) and message in str(err.value)
-    assert isinstance(err.value, ValueError)
+    assert isinstance(err.value, CrosscheckError)  # one tree: the CLI reports it in one line

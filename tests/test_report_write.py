@@ -66,8 +66,9 @@ def test_a_full_disk_keeps_the_previous_report_and_leaves_no_temporary(tmp_path:
         with pytest.raises(ReportError) as info:
             write_report(sample_input(), disk)
         assert str(info.value) == (f"cannot write the report into {disk}: No space left on "
-                                   "device; free some space there, or pass --out DIR on "
-                                   "another disk")
+                                   "device; free some space there, or write the report to a "
+                                   "folder on another disk")
+        assert info.value.setting == "out"  # the CLI names its flag, the library does not
         assert sorted(p.name for p in disk.iterdir()) == ["filler", "report.html"]
         assert (disk / "report.html").read_text() == "previous report\n"
         assert free_bytes(disk) == before  # nothing half-written keeps the disk full
@@ -79,7 +80,7 @@ def test_a_read_only_folder_is_one_clear_error(tmp_path: Path) -> None:
                         lambda: check_out_dir(folder), lambda: check_out_dir(folder / "sub")):
             with pytest.raises(ReportError) as info:
                 attempt()
-            assert "Read-only file system; pass --out DIR with a folder this user can " \
+            assert "Read-only file system; write the report to a folder this user can " \
                    "write" in str(info.value)
             assert "\n" not in str(info.value)
         assert list(folder.iterdir()) == []
@@ -93,8 +94,8 @@ def test_run_refuses_a_read_only_out_before_it_starts(tmp_path: Path) -> None:
                                           str(folder), "--db", f"sqlite:///{db}"])
     assert result.exit_code == 2
     assert result.output.splitlines() == [
-        f"crosscheck: cannot write the report into {folder}: Read-only file system; pass "
-        "--out DIR with a folder this user can write"]
+        f"crosscheck: --out: cannot write the report into {folder}: Read-only file system; "
+        "write the report to a folder this user can write"]
     assert not db.exists()  # refused before the flow (and the store) started
 
 
@@ -110,8 +111,8 @@ def test_a_disk_that_fills_during_the_run_fails_it_in_one_line(tmp_path: Path) -
         assert sorted(p.name for p in disk.iterdir()) == ["filler", "run.log"]
     assert result.exit_code == 1
     assert result.output.splitlines()[-1] == (
-        f"crosscheck: the run failed: cannot write the report into {disk}: No space left on "
-        "device; free some space there, or pass --out DIR on another disk")
+        f"crosscheck: the run failed: --out: cannot write the report into {disk}: No space left "
+        "on device; free some space there, or write the report to a folder on another disk")
     assert "Traceback" not in result.output
     assert [r["status"] for r in Store(db).list_runs()] == ["failed"]
 

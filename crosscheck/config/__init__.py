@@ -16,7 +16,6 @@ from __future__ import annotations
 from crosscheck.config.bounded_yaml import (
     MAX_SOURCES_BYTES,
     MAX_YAML_NODES,
-    YamlLimitError,
     load_bounded,
 )
 from crosscheck.config.load import SourcesConfig, load_sources
@@ -43,7 +42,7 @@ __all__ = [
     "DEFAULT_RATE_LIMIT", "DEFAULT_REQUEST_DEADLINE", "DEFAULT_SOURCE_DEADLINE",
     "DEFAULT_TIMEOUT", "KINDS", "MEDIA_TYPES", "Publisher", "Source",
     "SourceProblem", "SourcesConfig", "add_source", "load_sources", "validate_entry",
-    "MAX_SOURCES_BYTES", "MAX_YAML_NODES", "YamlLimitError", "load_bounded",
+    "MAX_SOURCES_BYTES", "MAX_YAML_NODES", "load_bounded",
     # importable from here as before the split
     "FILE_KINDS", "HTTP_KINDS", "ID_PATTERN", "LANGUAGE_PATTERN", "MAX_TIMEOUT",
     "kind_problems",

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from crosscheck.errors import YamlLimitError
+
 # The project's sources.yaml is 8 KB for 5 sources, a long comment header and 5 commented-out
 # examples (~1.5 KB per commented entry): 1 MiB holds some 700 such entries, more than any
 # team lists, and stops a runaway file (or /dev/zero) before it is read whole.
@@ -20,10 +22,6 @@ MAX_SOURCES_BYTES = 1024 * 1024
 # The project's sources.yaml has 148 nodes for 5 sources (~30 each): 100,000 nodes hold over
 # 3,000 sources, while the nine-level alias bomb of issue 17 expands to ~387 million.
 MAX_YAML_NODES = 100_000
-
-
-class YamlLimitError(ValueError):
-    """A YAML document (or file) is over one of this module's bounds."""
 
 
 def read_capped(path: Path, max_bytes: int = MAX_SOURCES_BYTES) -> bytes:

@@ -71,7 +71,8 @@ def _read_yaml(path: Path) -> object:
         text = read_capped(path).decode("utf-8")
     except FileNotFoundError:
         raise ConfigError(f"{path}: sources file not found; create it (see README.md, "
-                          "section sources.yaml) or pass --sources PATH") from None
+                          "section sources.yaml) or name the sources file there is",
+                          setting="sources") from None
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start}); "
                           "re-save it as UTF-8") from None

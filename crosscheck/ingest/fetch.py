@@ -22,7 +22,7 @@ import charset_normalizer
 import httpx
 
 from crosscheck.config import DEFAULT_REQUEST_DEADLINE, DEFAULT_SOURCE_DEADLINE
-from crosscheck.errors import DeadlineError, FetchError, TransientError
+from crosscheck.errors import DeadlineError, FetchError, IngestError, TransientError
 from crosscheck.ingest.hosts import (
     GuardedTransport,
     Resolver,
@@ -185,7 +185,16 @@ class Fetcher:
         return Deadline(own, "request_deadline", lim.request_deadline, lim.clock)
 
     def get(self, url: str, *, conditional: bool = True) -> FetchedResponse:
-        """GET url; TransientError after the retries are spent, FetchError at once."""
+        """GET url; TransientError after the retries are spent, FetchError at once.
+
+        Every error raised carries the URL asked for (`error.url`)."""
+        try:
+            return self._get(url, conditional)
+        except IngestError as exc:
+            exc.url = exc.url or url
+            raise
+
+    def _get(self, url: str, conditional: bool) -> FetchedResponse:
         deadline = self._deadline()
         deadline.check(url)
         last: TransientError | None = None

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import yaml
 
-from crosscheck.config import Source, YamlLimitError, load_bounded
+from crosscheck.config import Source, load_bounded
+from crosscheck.errors import YamlLimitError
 from crosscheck.ingest.extract_html import extract_article
 from crosscheck.ingest.fetch import MAX_BYTES
 from crosscheck.ingest.result import Collector, as_datetime

@@ -8,6 +8,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+from crosscheck.errors import QuantityInputError
 from crosscheck.models import Quantity
 from crosscheck.quantities.engine import parse
 from crosscheck.quantities.lexicon import SCALE_ABBREVIATIONS, STOP_WORDS, VULGAR_FRACTIONS
@@ -30,10 +31,6 @@ _PERCENT_TOKENS = {"%", "percent", "per", "percentage", "pc", "pct"}
 # The development half of NewsQuant splits into two fixed folds by sentence index parity:
 # changes are made looking at fold A only, and fold B (never looked at) guards against tuning.
 FOLDS = ("A", "B")
-
-
-class QuantityInputError(ValueError):
-    """An input file for the quantity converter is missing, unreadable or not in the format."""
 
 
 def newsquant_fold(rows: list[dict], fold: str) -> list[dict]:

@@ -34,12 +34,13 @@ _READ_ONLY = (errno.EROFS, errno.EACCES, errno.EPERM)
 def write_failure(out_dir: Path, exc: OSError) -> ReportError:
     """One line naming the folder, what the system said and the fix."""
     if exc.errno in _FULL:
-        fix = "free some space there, or pass --out DIR on another disk"
+        fix = "free some space there, or write the report to a folder on another disk"
     elif exc.errno in _READ_ONLY:
-        fix = "pass --out DIR with a folder this user can write"
+        fix = "write the report to a folder this user can write"
     else:
-        fix = "check the folder, or pass --out DIR"
-    return ReportError(f"cannot write the report into {out_dir}: {exc.strerror or exc}; {fix}")
+        fix = "check the folder, or write the report to another"
+    return ReportError(f"cannot write the report into {out_dir}: {exc.strerror or exc}; {fix}",
+                       setting="out")
 
 
 def check_out_dir(out_dir: Path) -> None:
