@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -48,6 +49,13 @@ def fail_on(exc: CrosscheckError, what: str = "", code: int = 2) -> NoReturn:
 
 
 # -- run ----------------------------------------------------------------------------------
+class Runner(StrEnum):
+    """The nightly flow's task runners (crosscheck.runs.RUNNERS)."""
+
+    default = "default"
+    dask = "dask"
+
+
 LOG_FILE = "run.log"  # in the report folder: Prefect's and great-expectations' log of a run
 
 
@@ -60,7 +68,7 @@ def run(
     window_days: Annotated[int, typer.Option(help="days of articles the report covers")] = 30,
     batch_size: Annotated[int | None, typer.Option(
         help="articles per extraction task (default 200; 1000 with --runner dask)")] = None,
-    runner: Annotated[str, typer.Option(help="task runner: default or dask")] = "default",
+    runner: Annotated[Runner, typer.Option(help="task runner")] = Runner.default,
     dask_address: Annotated[str | None, typer.Option(
         help="scheduler address of an existing Dask cluster (with --runner dask)")] = None,
     verbose: Annotated[bool, typer.Option(
@@ -70,20 +78,16 @@ def run(
 
     Example: crosscheck run --sources sources.yaml --out data/reports
     """
-    from crosscheck.runs import RUNNERS
-
     if not sources.is_file():
         fail(f"{sources}: no such sources file; pass --sources PATH or create sources.yaml "
              "(see README.md)")
-    if runner not in RUNNERS:
-        fail(f"--runner {runner!r} is unknown; use one of {', '.join(RUNNERS)}")
     _check_out(out)
     _check_store(db, create=True)
     log_path = _start_log(out)
     _quiet_known_errors()
     from flows.local import LocalRun
 
-    result = _run_locally(LocalRun(sources, out, db, window_days, batch_size, runner,
+    result = _run_locally(LocalRun(sources, out, db, window_days, batch_size, runner.value,
                                    dask_address, verbose), log_path)
     _print_run(result)
     typer.echo(f"  log: {log_path}")
@@ -224,7 +228,8 @@ def _load(path: Path) -> Any:
 
 
 @sources_app.command("validate")
-def sources_validate(path: Annotated[Path, typer.Argument()] = DEFAULT_SOURCES) -> None:
+def sources_validate(path: Annotated[Path, typer.Argument(help="sources.yaml to check")]
+                     = DEFAULT_SOURCES) -> None:
     """Check sources.yaml; print every problem with its key path; exit 2 if any."""
     config = _load(path)
     for problem in config.problems:
@@ -238,7 +243,8 @@ def sources_validate(path: Annotated[Path, typer.Argument()] = DEFAULT_SOURCES) 
 
 
 @sources_app.command("list")
-def sources_list(path: Annotated[Path, typer.Argument()] = DEFAULT_SOURCES) -> None:
+def sources_list(path: Annotated[Path, typer.Argument(help="sources.yaml to list")]
+                 = DEFAULT_SOURCES) -> None:
     """List the configured sources with kind, publisher and credibility."""
     config = _load(path)
     for s in config.sources:
@@ -258,17 +264,20 @@ def sources_add(
     publisher: Annotated[str, typer.Option(help="publisher name")],
     url: Annotated[str | None, typer.Option(help="feed, sitemap or index URL")] = None,
     path: Annotated[str | None, typer.Option(help="folder (files) or file (jsonl)")] = None,
-    owner: Annotated[str | None, typer.Option()] = None,
-    country: Annotated[str | None, typer.Option()] = None,
-    language: Annotated[str | None, typer.Option()] = None,
-    media_type: Annotated[str | None, typer.Option()] = None,
+    owner: Annotated[str | None, typer.Option(
+        help="who owns the publisher (one owner's outlets do not back each other up)")] = None,
+    country: Annotated[str | None, typer.Option(help="publisher's country (GB, US, ...)")] = None,
+    language: Annotated[str | None, typer.Option(
+        help="language code of the articles (en, de, pt-BR)")] = None,
+    media_type: Annotated[str | None, typer.Option(
+        help="kind of outlet: news, opinion, state_media, wire, ...")] = None,
     credibility: Annotated[float | None, typer.Option(help="0..1")] = None,
-    rating_source: Annotated[str | None, typer.Option()] = None,
+    rating_source: Annotated[str | None, typer.Option(help="who rated the credibility")] = None,
     urls: Annotated[list[str] | None, typer.Option(
         "--urls", help="article URL for kind html (repeat the option)")] = None,
     link_pattern: Annotated[str | None, typer.Option(
         help="regex of article links on the index page `--url` (kind html)")] = None,
-    max_articles: Annotated[int | None, typer.Option()] = None,
+    max_articles: Annotated[int | None, typer.Option(help="articles read per run at most")] = None,
     timeout: Annotated[float | None, typer.Option(help="seconds per request")] = None,
     rate_limit: Annotated[float | None, typer.Option(help="requests per second")] = None,
     include: Annotated[list[str] | None, typer.Option(help="URL regex to keep (repeat)")] = None,
@@ -302,7 +311,8 @@ def _present(values: dict[str, Any]) -> dict[str, Any]:
 # -- quantities ---------------------------------------------------------------------------
 @app.command()
 def quantities(
-    in_path: Annotated[Path, typer.Argument(metavar="IN.json")],
+    in_path: Annotated[Path, typer.Argument(metavar="IN.json",
+                                            help="JSON list of {\"text\": ...} objects")],
     out: Annotated[Path | None, typer.Option("-o", "--out", help="prediction file")] = None,
 ) -> None:
     """Read the figures in a JSON list of {text} objects (NewsQuant scorer format out)."""

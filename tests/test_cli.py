@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -199,4 +201,27 @@ def test_run_with_an_unknown_runner_is_a_clear_error():
     result = runner.invoke(app, ["run", "--sources", str(REPO / "sources.yaml"),
                                  "--runner", "spark"])
     assert result.exit_code == 2
-    assert "--runner 'spark' is unknown" in result.output
+    said = " ".join(result.output.replace("│", " ").split())  # the error box wraps lines
+    assert "Invalid value for '--runner'" in said and "'spark' is not one of 'default', 'dask'" \
+        in said
+
+
+def test_every_option_and_argument_has_help() -> None:
+    import typer.main
+
+    def params(command: Any, path: str) -> Iterator[tuple[str, Any]]:
+        for name, sub in (getattr(command, "commands", None) or {}).items():
+            yield from params(sub, f"{path} {name}".strip())
+        for param in command.params:
+            yield path, param
+
+    missing = [f"{path} {param.name}" for path, param in params(typer.main.get_command(app), "")
+               if not getattr(param, "help", None)]
+    assert missing == []
+
+
+def test_the_runner_choices_are_the_flows_runners() -> None:
+    from crosscheck.cli import Runner
+    from crosscheck.runs import RUNNERS
+
+    assert tuple(r.value for r in Runner) == RUNNERS
