@@ -20,7 +20,7 @@ from crosscheck.assess import (
 from crosscheck.claims import extract_claims
 from crosscheck.match import match_claims
 from crosscheck.models import Article, Finding, Quantity
-from tests.test_claims_support import INF, article
+from tests.records import INF, article
 
 D1, D2, D3 = datetime(2024, 3, 23), datetime(2024, 3, 24), datetime(2024, 5, 12)
 

@@ -14,7 +14,7 @@ from crosscheck.claims import (
     split_sentences,
 )
 from crosscheck.claims.clauses import words_of
-from tests.test_claims_support import INF, article, one_claim, parser_for, quantity
+from tests.records import INF, article, one_claim, parser_for, quantity
 
 BRANDS_TEXT = (
     "What's more serious is that Hal Brands, a senior researcher at the American Enterprise "
@@ -166,7 +166,7 @@ def test_missing_date_and_no_entities_do_not_break_extraction() -> None:
 
 # --- real seed articles, real quantity engine ---------------------------------------------
 def _seed(folder: str) -> tuple[str, object]:
-    from tests.test_claims_support import SEEDS, real_parser
+    from tests.records import SEEDS, real_parser
 
     files = sorted((SEEDS / folder).glob("*.txt")) if SEEDS.is_dir() else []
     if not files:

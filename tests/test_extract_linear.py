@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from crosscheck.claims import extract, sentences
+from crosscheck.claims import sentences, stage
 from crosscheck.claims.sentences import MAX_SENTENCE_CHARS, split_sentences
 from crosscheck.models import Article
 
@@ -42,9 +42,9 @@ def work(text: str, monkeypatch: pytest.MonkeyPatch) -> int:
     with monkeypatch.context() as patch:
         patch.setattr(sentences, "MAX_SENTENCE_CHARS", TEST_SENTENCE_CHARS)
         for name in PER_FIGURE_STEPS:
-            patch.setattr(extract, name, counting(getattr(extract, name)))
+            patch.setattr(stage, name, counting(getattr(stage, name)))
         patch.setattr(sentences, "is_abbreviation", counting(sentences.is_abbreviation))
-        claims, _ = extract.extract_claims(article(text))
+        claims, _ = stage.extract_claims(article(text))
     assert claims, "the text must hold figures for the count to mean anything"
     return read[0]
 

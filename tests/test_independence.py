@@ -7,7 +7,7 @@ from datetime import datetime
 
 from crosscheck.assess import PublisherFacts
 from crosscheck.independence import count_origins, find_copies, independent_origin
-from tests.test_claims_support import SEEDS, article
+from tests.records import SEEDS, article
 
 BASE = (
     "The death toll from the attack on the concert hall outside Moscow rose to 137 on Sunday, "

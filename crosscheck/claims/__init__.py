@@ -11,13 +11,12 @@ from. Each slot keeps the words it was read from; one nothing gives stays unread
 Modules, in reading order: `lexicon` and `concepts` (word tables), `sentences` (splitter,
 boilerplate, which figures are claims), `clauses` (the words around a figure), `measure`,
 `parties` (subject and partner), `when` (time), `modality` (modality and revision),
-`attribution`, `slots` (all slots of one figure), `predicate` and `extract` (the stage).
+`attribution`, `slots` (all slots of one figure), `predicate` and `stage` (the stage).
 """
 
 from __future__ import annotations
 
 from crosscheck.claims.attribution import PRONOUN_LOOKBACK, attributions, clause_speaker
-from crosscheck.claims.extract import Parser, build_claim, extract_claims, fact_text
 from crosscheck.claims.lexicon import COUNTRY_NAMES, PLACE_COUNTRY
 from crosscheck.claims.parties import article_lead, mentions
 from crosscheck.claims.predicate import find_predicate
@@ -29,6 +28,7 @@ from crosscheck.claims.sentences import (
     split_sentences,
 )
 from crosscheck.claims.slots import SlotReading, read_slots
+from crosscheck.claims.stage import Parser, build_claim, extract_claims, fact_text
 from crosscheck.claims.when import read_time
 
 __all__ = ["COUNTRY_NAMES", "HEADLINE_MAX_WORDS", "PLACE_COUNTRY", "PRONOUN_LOOKBACK", "Parser",

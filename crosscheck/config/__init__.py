@@ -8,11 +8,12 @@ writer so the comments and order of the rest of the file are kept.
 
 Modules: `schema` (the models and kind rules), `validate` (one entry → Source or problems),
 `load` (reading the file), `bounded_yaml` (size and alias-expansion limits, also used for
-front matter) and `write` (add_source).
+front matter) and `add` (add_source).
 """
 
 from __future__ import annotations
 
+from crosscheck.config.add import add_source
 from crosscheck.config.bounded_yaml import (
     MAX_SOURCES_BYTES,
     MAX_YAML_NODES,
@@ -36,7 +37,6 @@ from crosscheck.config.schema import (
     kind_problems,
 )
 from crosscheck.config.validate import SourceProblem, validate_entry
-from crosscheck.config.write import add_source
 
 __all__ = [
     "DEFAULT_RATE_LIMIT", "DEFAULT_REQUEST_DEADLINE", "DEFAULT_SOURCE_DEADLINE",

@@ -11,8 +11,8 @@ import feedparser
 
 from crosscheck.config import Source
 from crosscheck.errors import IngestError, TransientError
-from crosscheck.ingest.extract_html import html_fragment_text
 from crosscheck.ingest.fetch import Fetcher
+from crosscheck.ingest.html_page import html_fragment_text
 from crosscheck.ingest.pages import Fallback, fetch_page, out_of_time, page_limit
 from crosscheck.ingest.result import Collector
 

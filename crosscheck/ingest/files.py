@@ -14,8 +14,8 @@ import yaml
 
 from crosscheck.config import Source, load_bounded
 from crosscheck.errors import YamlLimitError
-from crosscheck.ingest.extract_html import extract_article
 from crosscheck.ingest.fetch import MAX_BYTES
+from crosscheck.ingest.html_page import read_article_page
 from crosscheck.ingest.result import Collector, as_datetime
 from crosscheck.ingest.text import clean_text
 from crosscheck.ingest.urls import file_uri
@@ -111,7 +111,7 @@ def _read_one(col: Collector, path: Path) -> None:
     author = str(meta["author"]) if meta.get("author") else None
     title = str(meta["title"]) if meta.get("title") else None
     if path.suffix.lower() in HTML_SUFFIXES:
-        page = extract_article(body, url)
+        page = read_article_page(body, url)
         if page is None:
             col.skip(item, "no article text found in the HTML")
             return

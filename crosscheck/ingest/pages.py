@@ -8,8 +8,8 @@ from datetime import datetime
 
 from crosscheck.config import Source
 from crosscheck.errors import IngestError, TransientError
-from crosscheck.ingest.extract_html import extract_article, page_links
 from crosscheck.ingest.fetch import Fetcher, decode_body, too_damaged
+from crosscheck.ingest.html_page import page_links, read_article_page
 from crosscheck.ingest.result import Collector
 from crosscheck.ingest.urls import canonical_url
 
@@ -62,7 +62,7 @@ def fetch_page(col: Collector, fetcher: Fetcher, url: str,
     if too_damaged(html):
         _use_fallback(col, url, fallback, f"page text undecodable ({note})")
         return
-    page = extract_article(html, resp.url)
+    page = read_article_page(html, resp.url)
     if page is None:
         _use_fallback(col, url, fallback, "no article text found in the page")
         return

@@ -83,7 +83,7 @@ def _body(text: str, title: str) -> str:
     return "\n\n".join(lines)
 
 
-def extract_article(html: str, url: str) -> PageArticle | None:
+def read_article_page(html: str, url: str) -> PageArticle | None:
     """The main text and metadata of a page; None when the page holds no article text."""
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
     if not isinstance(doc, Document) or not doc.text or not doc.text.strip():
