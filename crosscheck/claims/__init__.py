@@ -16,22 +16,8 @@ boilerplate, which figures are claims), `clauses` (the words around a figure), `
 
 from __future__ import annotations
 
-from crosscheck.claims.attribution import PRONOUN_LOOKBACK, attributions, clause_speaker
-from crosscheck.claims.lexicon import COUNTRY_NAMES, PLACE_COUNTRY
-from crosscheck.claims.parties import article_lead, mentions
-from crosscheck.claims.predicate import find_predicate
-from crosscheck.claims.sentences import (
-    HEADLINE_MAX_WORDS,
-    Sentence,
-    boilerplate_reason,
-    skip_reason,
-    split_sentences,
-)
-from crosscheck.claims.slots import SlotReading, read_slots
-from crosscheck.claims.stage import Parser, build_claim, extract_claims, fact_text
-from crosscheck.claims.when import read_time
+from crosscheck.claims.parties import mentions
+from crosscheck.claims.sentences import boilerplate_reason, skip_reason, split_sentences
+from crosscheck.claims.stage import extract_claims
 
-__all__ = ["COUNTRY_NAMES", "HEADLINE_MAX_WORDS", "PLACE_COUNTRY", "PRONOUN_LOOKBACK", "Parser",
-           "Sentence", "SlotReading", "article_lead", "attributions", "boilerplate_reason",
-           "build_claim", "clause_speaker", "extract_claims", "fact_text", "find_predicate",
-           "mentions", "read_slots", "read_time", "skip_reason", "split_sentences"]
+__all__ = ["boilerplate_reason", "extract_claims", "mentions", "skip_reason", "split_sentences"]

@@ -25,16 +25,10 @@ from crosscheck.config.schema import (
     DEFAULT_REQUEST_DEADLINE,
     DEFAULT_SOURCE_DEADLINE,
     DEFAULT_TIMEOUT,
-    FILE_KINDS,
-    HTTP_KINDS,
-    ID_PATTERN,
     KINDS,
-    LANGUAGE_PATTERN,
-    MAX_TIMEOUT,
     MEDIA_TYPES,
     Publisher,
     Source,
-    kind_problems,
 )
 from crosscheck.config.validate import SourceProblem, validate_entry
 
@@ -43,7 +37,4 @@ __all__ = [
     "DEFAULT_TIMEOUT", "KINDS", "MEDIA_TYPES", "Publisher", "Source",
     "SourceProblem", "SourcesConfig", "add_source", "load_sources", "validate_entry",
     "MAX_SOURCES_BYTES", "MAX_YAML_NODES", "load_bounded",
-    # importable from here as before the split
-    "FILE_KINDS", "HTTP_KINDS", "ID_PATTERN", "LANGUAGE_PATTERN", "MAX_TIMEOUT",
-    "kind_problems",
 ]
