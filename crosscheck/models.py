@@ -11,6 +11,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 UNIT_KINDS = (
     "count", "percent", "currency", "length", "area", "mass", "volume",
@@ -210,7 +211,7 @@ class Finding:
     claim_ids: tuple[str, ...]
     cluster_id: str
     independent_origins: int = 0
-    details: dict[str, object] = field(default_factory=dict)
+    details: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(slots=True)

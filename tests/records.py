@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from crosscheck.models import Article, Claim, Quantity
+from crosscheck.models import Article, Claim, ClaimSlots, Quantity
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEEDS = SHARED / "corpus" / "seeds"
@@ -22,7 +23,7 @@ def quantity(sentence: str, surface: str, low: float, high: float | None = None,
                     start, start + len(surface))
 
 
-def parser_for(table: dict[str, tuple]) -> object:
+def parser_for(table: dict[str, tuple]) -> Callable[[str], list[Quantity]]:
     """A parse function that finds each known surface (args for `quantity`) in a sentence."""
 
     def parse(sentence: str) -> list[Quantity]:
@@ -40,7 +41,7 @@ def article(aid: str, text: str, source: str = "s1", published: datetime | None 
                    content_hash=aid, published=published, syndicated_from=syndicated_from)
 
 
-def real_parser():
+def real_parser() -> Callable[[str], list[Quantity]] | None:
     """The quantity engine when it is installed, else None."""
     try:
         from crosscheck.quantities import parse_quantities
@@ -54,3 +55,9 @@ def one_claim(claims: list[Claim], low: float) -> Claim:
     found = [c for c in claims if c.quantity.low == low]
     assert len(found) == 1, [(c.quantity.surface, c.sentence[:60]) for c in claims]
     return found[0]
+
+
+def slots_of(claim: Claim) -> ClaimSlots:
+    """The slots extraction read for a claim (every extracted claim has them)."""
+    assert claim.slots is not None, f"no slots read for {claim.quantity.surface!r}"
+    return claim.slots

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Sequence
 from datetime import date, datetime
 
 import pytest
@@ -49,7 +50,7 @@ def test_interval_agreement(a: Quantity, b: Quantity, expected: bool) -> None:
     assert agree(b, a) is expected
 
 
-def run(texts: list[tuple[str, str, datetime | None]],
+def run(texts: Sequence[tuple[str, str, datetime | None]],
         publishers: dict[str, PublisherFacts] | None = None,
         copies: dict[str, str] | None = None, title: str = "") -> list[Finding]:
     arts: dict[str, Article] = {}

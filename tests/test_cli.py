@@ -48,8 +48,8 @@ def command_names() -> list[str]:
     import typer.main
 
     group = typer.main.get_command(app)
-    names = []
-    for name, cmd in group.commands.items():
+    names: list[str] = []
+    for name, cmd in getattr(group, "commands", {}).items():
         subs = getattr(cmd, "commands", None)
         names.extend(f"{name} {sub}" for sub in subs) if subs else names.append(name)
     return names

@@ -172,6 +172,7 @@ def test_the_run_publishes_prefect_artifacts(small_corpus: Path):
     state = nightly(sources=str(sources), out=str(small_corpus / "out"),
                     db=f"sqlite:///{small_corpus / 'store.db'}", return_state=True)
     flow_run_id = state.state_details.flow_run_id
+    assert flow_run_id is not None
     with get_client(sync_client=True) as client:
         found = client.read_artifacts(artifact_filter=ArtifactFilter(
             flow_run_id=ArtifactFilterFlowRunId(any_=[flow_run_id])))

@@ -112,7 +112,7 @@ def test_unreadable_file_is_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     (folder / "b.txt").write_text(f"Open\n\n{PARAGRAPH} Again.\n", encoding="utf-8")
     real_read = files.read_article
 
-    def read_article(path: Path) -> bytes:  # chmod 0 does not stop root, so deny a.txt here
+    def read_article(path: Path) -> tuple[bytes, int]:  # chmod 0 does not stop root: deny a.txt
         if path.name == "a.txt":
             raise PermissionError(13, "Permission denied", str(path))
         return real_read(path)

@@ -117,7 +117,7 @@ def test_rss_feed_of_seed_articles(http: HTTPServer, client: httpx.Client) -> No
     assert "MUST READ" not in axis.text and "cookies" not in axis.text
     assert "more than 4,300 kilometers" in epoch.text and "See also" not in epoch.text
     assert set(result.http_cache) == {source.url}
-    assert result.http_cache[source.url].etag == '"feed-1"'
+    assert source.url and result.http_cache[source.url].etag == '"feed-1"'
     assert not client.is_closed
 
 

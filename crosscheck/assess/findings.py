@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from crosscheck.assess.credibility import credibility_parts
@@ -61,7 +61,7 @@ def matched_slots(claims: Sequence[Claim]) -> dict[str, str]:
 
 def build(kind: str, key: str, anchor: str, holders: Sequence[Holder], ctx: AssessContext,
           why: str, conflicts: Sequence[tuple[Holder, Holder, str]] = (),
-          extra: dict[str, object] | None = None, severity: str | None = None) -> Finding:
+          extra: Mapping[str, object] | None = None, severity: str | None = None) -> Finding:
     """One finding about `holders` (copies included in its claims)."""
     members = [m for h in holders for m in _with_copies(h, ctx)]
     groups = figure_groups(holders)

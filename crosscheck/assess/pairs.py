@@ -90,7 +90,7 @@ def judge(a: Holder, b: Holder, revisions: list[Revision]) -> PairVerdict:
 def _a_part(c: Claim) -> bool:
     """A part of a figure the sentence named before ('three of them children', 'Of the dead,
     40 ...'): which part it is is not read, so it is compared with nothing."""
-    return bool(c.slots) and "part" in c.slots.scope.value.split("+")
+    return c.slots is not None and "part" in c.slots.scope.value.split("+")
 
 
 def _independent(a: Holder, b: Holder) -> bool:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from crosscheck.claims.concepts import CUMULATIVE_MEASURES, FAST_MEASURES, SLOW_MEASURES
 from crosscheck.models import Claim
@@ -125,12 +125,17 @@ MAX_PARTNERS = 200
 ORDERED_PARTNERS = 3
 
 
-class _HasClaim(Protocol):
+class HasClaim(Protocol):
+    """Anything that holds one claim (an assessment Holder)."""
+
     @property
     def claim(self) -> Claim: ...
 
 
-def candidate_pairs(holders: Sequence[_HasClaim]) -> Iterator[tuple[_HasClaim, _HasClaim]]:
+H = TypeVar("H", bound=HasClaim)
+
+
+def candidate_pairs(holders: Sequence[H]) -> Iterator[tuple[H, H]]:
     """The pairs of one fact worth judging, in time order: those within the time window a
     comparison could use (the longest labelled period of the fact included), and a few later
     reports of a running total. Deterministic: the order is by as-of day, then claim id."""

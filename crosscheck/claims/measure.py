@@ -511,7 +511,7 @@ def article_commodity(text: str) -> Slot:
     """The one good an article is about, when it names a single one ('grain' in a story on
     the grain corridor): what a bare '721,449 tonnes' there is of."""
     words = re.findall(r"[a-z]+", text.lower())
-    found = Counter(MEASURES.get(w) if MEASURES.get(w) == "grain" else w for w in words
+    found = Counter("grain" if MEASURES.get(w) == "grain" else w for w in words
                     if w in COMMODITIES or MEASURES.get(w) == "grain")
     ranked = found.most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] < COMMODITY_DOMINANCE * ranked[1][1]):

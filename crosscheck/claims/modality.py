@@ -73,15 +73,15 @@ def read_revision(sentence: str, q: Quantity, others: Sequence[Quantity]) -> Slo
     before = sentence[max(0, q.start - 60):q.start]
     if _TRANSITION.search(before):
         return Slot()  # "rose from 3,720 to 3,825": change over time, not a correction
-    if _OLD_BEFORE.search(before):
-        return Slot("old", _OLD_BEFORE.search(before).group(0).strip(), "sentence")
+    if old := _OLD_BEFORE.search(before):
+        return Slot("old", old.group(0).strip(), "sentence")
     for o in partners:  # "97, down from 115": the figure before "from" is the new one
         between = sentence[q.end:o.start] if o.start > q.end else ""
         if between and _OLD_BEFORE.search(between) and len(between) < 80:
             return Slot("new", (sentence[max(0, q.start - 25):q.start] + between).strip(),
                         "sentence")
-    if _NEW_BEFORE.search(before) and REVISION_VERBS.search(before):
-        return Slot("new", REVISION_VERBS.search(before).group(0), "sentence")
+    if _NEW_BEFORE.search(before) and (verb := REVISION_VERBS.search(before)):
+        return Slot("new", verb.group(0), "sentence")
     return Slot()
 
 

@@ -406,7 +406,8 @@ def article_lead(title: str, first: str, first_source: str | None, rest: str = "
     order: dict[str, int] = {}
     shown: dict[str, str] = {}
     title_sources = [g for m in _TITLE_SOURCE_RE.finditer(title) for g in m.groups() if g]
-    parts = ((title, title_sources, LEAD_WEIGHTS[0]),
+    parts: tuple[tuple[str, list[str], int], ...] = (
+             (title, title_sources, LEAD_WEIGHTS[0]),
              (first, [first_source or ""], LEAD_WEIGHTS[1]),
              (rest[:LEAD_SCAN_CHARS], [], LEAD_WEIGHTS[2]))
     for text, sources, weight in parts:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
+from typing import Any
 
 from crosscheck.quantities.units import PINT_UNITS
 
@@ -80,7 +81,7 @@ def _factors() -> dict[str, tuple[str, float, float]]:
     if not _table:
         import pint  # imported here: about 0.2 s, paid once and only when a unit needs it
 
-        ureg = pint.UnitRegistry()
+        ureg: Any = pint.UnitRegistry()
         _table.update({name: _from_pint(ureg, name, expr) for name, expr in PINT_UNITS.items()})
     return _table
 
