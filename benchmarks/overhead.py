@@ -22,7 +22,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from _prefect_env import hermetic_prefect  # noqa: E402  (benchmarks/ is the script's folder)
+from prefect_env import hermetic_prefect  # noqa: E402  (benchmarks/ is the script's folder)
 
 SMALL = 10  # tasks in the reference flow the slope is measured from
 OVERHEAD_SHARE = 0.05  # Prefect may cost at most 5% of a batch's own work

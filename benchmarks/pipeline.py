@@ -33,7 +33,7 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED_CORPUS = REPO.parent / "shared" / "corpus"
 sys.path.insert(0, str(REPO))
 
-from _prefect_env import hermetic_prefect  # noqa: E402  (benchmarks/ is the script's folder)
+from prefect_env import hermetic_prefect  # noqa: E402  (benchmarks/ is the script's folder)
 
 from crosscheck.pipeline import peak_rss_mb  # noqa: E402  (no Prefect import in the core)
 

@@ -37,7 +37,8 @@ def fail(message: str, code: int = 2) -> NoReturn:
 
 # The option that sets each run setting an error may concern (CrosscheckError.setting): the
 # library's messages say what to change, the command line leads with the flag that changes it.
-SETTING_FLAGS = {"db": "--db", "out": "--out", "sources": "--sources", "verdict": "--verdict"}
+SETTING_FLAGS = {"db": "--db", "out": "--out", "sources": "--sources", "verdict": "--verdict",
+                 "runner": "--runner", "cron": "--cron", "timezone": "--timezone"}
 
 
 def fail_on(exc: CrosscheckError, what: str = "", code: int = 2) -> NoReturn:

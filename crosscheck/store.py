@@ -375,8 +375,9 @@ class Store:
         now = utcnow()
         ids = [a.id for a in articles]
         with self.engine.begin() as conn:
-            known = dict(conn.execute(sa.select(articles_t.c.id, articles_t.c.content_hash)
-                                      .where(articles_t.c.id.in_(ids))).all()) if ids else {}
+            rows = conn.execute(sa.select(articles_t.c.id, articles_t.c.content_hash)
+                                .where(articles_t.c.id.in_(ids))).all() if ids else []
+            known: dict[str, str] = {row[0]: row[1] for row in rows}
             changes = [self._save_article(conn, a, known.get(a.id), now) for a in articles]
         return changes
 
@@ -614,7 +615,8 @@ def slots_from_json(value: dict[str, Any] | None) -> ClaimSlots | None:
     """ClaimSlots from their stored dict (None stays None)."""
     if not value:
         return None
-    return ClaimSlots(**{k: Slot(**v) if isinstance(v, dict) else v for k, v in value.items()})
+    fields: dict[str, Any] = {k: Slot(**v) if isinstance(v, dict) else v for k, v in value.items()}
+    return ClaimSlots(**fields)
 
 
 def _finding_values(run_id: str, f: Finding, first_seen: datetime) -> dict[str, Any]:

@@ -12,7 +12,7 @@ import signal
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 for _key, _value in {"PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1",
                      "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90"}.items():
@@ -24,12 +24,13 @@ from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.exceptions import TerminationSignal  # noqa: E402
 from prefect.futures import as_completed  # noqa: E402
 from prefect.runtime import flow_run  # noqa: E402
-from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
+from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner  # noqa: E402
 from prefect.utilities.annotations import quote  # noqa: E402
 
 from crosscheck import pipeline as p  # noqa: E402
 from crosscheck import progress, runs  # noqa: E402
 from crosscheck.config import Source, SourcesConfig  # noqa: E402
+from crosscheck.errors import ConfigError, CrosscheckError, TransientError  # noqa: E402
 from crosscheck.independence import find_copies  # noqa: E402
 from crosscheck.match import Cluster, in_claim_order, match_claims, match_parts  # noqa: E402
 from crosscheck.models import Article, Claim, Finding, SkipRecord  # noqa: E402
@@ -43,16 +44,15 @@ RETRY_DELAYS = [10, 60]
 
 def transient_only(task: Any, task_run: Any, state: Any) -> bool:
     """Retry a failed task only when it failed on a TransientError; anything else fails fast."""
-    from crosscheck.errors import TransientError
-
     return isinstance(state.result(raise_on_failure=False), TransientError)
 
 
 T = TypeVar("T")
 
 # Records are passed between tasks, never cached: a nightly run must always see new input.
-TASK = {"cache_policy": NO_CACHE, "persist_result": False, "retries": len(RETRY_DELAYS),
-        "retry_delay_seconds": RETRY_DELAYS, "retry_condition_fn": transient_only}
+TASK: dict[str, Any] = {
+    "cache_policy": NO_CACHE, "persist_result": False, "retries": len(RETRY_DELAYS),
+    "retry_delay_seconds": RETRY_DELAYS, "retry_condition_fn": transient_only}
 
 
 @task(**TASK)
@@ -87,6 +87,16 @@ class Records(Generic[T]):
 
     def __init__(self, items: Iterable[T]) -> None:
         self.items = list(items)
+
+
+def quoted(records: T) -> T:
+    """Prefect's quote(), typed as what the task receives: the runner unwraps it."""
+    return cast(T, quote(records))
+
+
+def as_runner(runner: object) -> TaskRunner[Any]:
+    """A task runner as the flow decorator types it (mypy cannot match their future types)."""
+    return cast("TaskRunner[Any]", runner)
 
 
 @task(**TASK)
@@ -151,7 +161,7 @@ THREADS = os.cpu_count() or 2
 
 
 @flow(name="nightly", flow_run_name=run_name, log_prints=False,
-      task_runner=ThreadPoolTaskRunner(max_workers=THREADS))
+      task_runner=as_runner(ThreadPoolTaskRunner(max_workers=THREADS)))
 def nightly(sources: str = "sources.yaml", out: str = "data/reports",
             db: str | None = None, window_days: int = p.DEFAULT_WINDOW_DAYS,
             batch_size: int = p.DEFAULT_BATCH_SIZE) -> dict[str, Any]:
@@ -186,6 +196,8 @@ def stop_signal(exc: BaseException) -> int | None:
 def _record_stop(store: Store, run_id: str, clock: p.StageClock, exc: BaseException) -> None:
     """Record a run that did not complete; a stopped one then ends its process soon."""
     signum, stage = stop_signal(exc), clock.current or "between stages"
+    if isinstance(exc, CrosscheckError) and exc.stage is None and clock.current:
+        exc.stage = clock.current  # the CLI leads its one line with the stage that failed
     if signum is None:
         store.finish_run(run_id, "failed", {"stages": clock.stages}, {},
                          error=f"{type(exc).__name__} during {stage}: {exc}")
@@ -231,21 +243,21 @@ def _run(store: Store, run_id: str, options: p.RunOptions,
     # quote(): Prefect would otherwise walk every record of these inputs looking for futures
     # (0.95 s for 8,000 claims against 0.012 s quoted, benchmarks/pipeline.py).
     with clock.stage("assess") as counts:
-        assessment = findings_task(quote(articles), quote(claims), list(config.sources),
-                                   quote(clusters), copies)
+        assessment = findings_task(quoted(articles), quoted(claims), list(config.sources),
+                                   quoted(clusters), cast(dict[str, str], copies))  # awaited
         counts.update(findings=len(assessment.findings))
     with clock.stage("gates") as counts:
-        gates = gate_task(quote(articles), quote(claims), quote(assessment.findings),
+        gates = gate_task(quoted(articles), quoted(claims), quoted(assessment.findings),
                           [s.id for s in config.sources])
         counts.update(checks=len(gates), check_failures=sum(not g.success for g in gates))
     with clock.stage("store results") as counts:
-        save_results_task(options.db_url, run_id, quote(assessment))
+        save_results_task(options.db_url, run_id, quoted(assessment))
         counts.update(findings=len(assessment.findings))
     with clock.stage("report") as counts:
         ctx = p.RunContext(run_id, ctx_started, options, config, outcome, skips)
         inp = p.build_report_input(store, ctx, articles, claims, assessment.findings, gates)
-        paths = report_task(quote(inp), options.out_dir)
-        artifacts_task(quote(inp), paths)
+        paths = report_task(quoted(inp), options.out_dir)
+        artifacts_task(quoted(inp), paths)
         counts.update(files=len(paths))
     stats = {**p.run_stats(outcome, claims, assessment.findings, gates, clock),
              "window_days": options.window_days}
@@ -270,13 +282,12 @@ def with_runner(runner: str = "default", dask_address: str | None = None) -> Any
     if runner == "default":
         return nightly
     if runner != "dask":
-        from crosscheck.errors import ConfigError
-
-        raise ConfigError(f"--runner {runner!r} is unknown; use one of {', '.join(RUNNERS)}")
+        raise ConfigError(f"runner {runner!r} is unknown; use one of {', '.join(RUNNERS)}",
+                          setting="runner")
     from prefect_dask import DaskTaskRunner
 
     if dask_address:
-        return nightly.with_options(task_runner=DaskTaskRunner(address=dask_address))
+        return nightly.with_options(task_runner=as_runner(DaskTaskRunner(address=dask_address)))
     # A LocalCluster of processes, one per core: extraction is CPU-bound Python.
     cluster = {"n_workers": os.cpu_count() or 2, "threads_per_worker": 1, "processes": True}
-    return nightly.with_options(task_runner=DaskTaskRunner(cluster_kwargs=cluster))
+    return nightly.with_options(task_runner=as_runner(DaskTaskRunner(cluster_kwargs=cluster)))

@@ -42,16 +42,16 @@ def nightly_schedule(cron: str = DEFAULT_CRON, timezone: str = DEFAULT_TIMEZONE)
     try:
         return Cron(cron, timezone=timezone)
     except ValueError as exc:
-        raise ConfigError(f"--cron {cron!r} is not a valid cron string ({exc}); use five "
-                          "fields, e.g. '0 2 * * *' for 02:00 every day") from exc
+        raise ConfigError(f"{cron!r} is not a valid cron string ({exc}); use five fields, "
+                          "e.g. '0 2 * * *' for 02:00 every day", setting="cron") from exc
 
 
 def _check_timezone(timezone: str) -> None:
     try:
         zoneinfo.ZoneInfo(timezone)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
-        raise ConfigError(f"--timezone {timezone!r} is not an IANA timezone; use a name "
-                          "like 'UTC' or 'Europe/Berlin'") from exc
+        raise ConfigError(f"{timezone!r} is not an IANA timezone; use a name like 'UTC' or "
+                          "'Europe/Berlin'", setting="timezone") from exc
 
 
 def require_server() -> str:
@@ -75,8 +75,9 @@ def serve_nightly(cron: str = DEFAULT_CRON, timezone: str = DEFAULT_TIMEZONE,
                   db: str | None = None, name: str = "nightly") -> None:
     """Register `nightly/<name>` on the configured Prefect server and serve it (blocks)."""
     if not Path(sources).is_file():
-        raise ConfigError(f"{sources}: no such sources file; pass --sources PATH of an "
-                          "existing sources.yaml (the deployment keeps its absolute path)")
+        raise ConfigError(f"{sources}: no such sources file; give the path of an existing "
+                          "sources.yaml (the deployment keeps its absolute path)",
+                          setting="sources")
     schedule = nightly_schedule(cron, timezone)
     require_server()
     from flows.nightly import nightly
@@ -101,7 +102,10 @@ def main(argv: list[str] | None = None) -> None:
     try:
         serve_nightly(args.cron, args.timezone, args.sources, args.out, args.db, args.name)
     except ConfigError as exc:
-        parser.exit(2, f"crosscheck serve: {exc}\n")
+        from crosscheck.cli import SETTING_FLAGS  # the flags of the settings, named there
+
+        flag = f"{SETTING_FLAGS[exc.setting]}: " if exc.setting in SETTING_FLAGS else ""
+        parser.exit(2, f"crosscheck serve: {flag}{exc}\n")
 
 
 if __name__ == "__main__":

@@ -56,5 +56,5 @@ def test_dask_address_points_at_an_existing_cluster():
 
 def test_default_runner_is_the_flow_itself_and_unknown_runners_are_rejected():
     assert with_runner("default") is nightly
-    with pytest.raises(ConfigError, match="--runner 'ray' is unknown"):
+    with pytest.raises(ConfigError, match="runner 'ray' is unknown"):
         with_runner("ray")

@@ -111,7 +111,8 @@ def test_a_disk_that_fills_during_the_run_fails_it_in_one_line(tmp_path: Path) -
         assert sorted(p.name for p in disk.iterdir()) == ["filler", "run.log"]
     assert result.exit_code == 1
     assert result.output.splitlines()[-1] == (
-        f"crosscheck: the run failed: --out: cannot write the report into {disk}: No space left "
+        f"crosscheck: the run failed in report: --out: cannot write the report into {disk}: "
+        "No space left "
         "on device; free some space there, or write the report to a folder on another disk")
     assert "Traceback" not in result.output
     assert [r["status"] for r in Store(db).list_runs()] == ["failed"]

@@ -225,8 +225,9 @@ def test_runs_that_fail_after_storing_results_leave_no_findings(corpus, prefect_
     not_a_folder = corpus / "report-here"
     not_a_folder.write_text("a file where the report folder should be")
     for _ in range(2):  # issue 17: the demo store went 11 -> 22 -> 33 findings this way
-        with pytest.raises(ReportError):
+        with pytest.raises(ReportError) as failed:
             nightly(sources=sources, out=str(not_a_folder), db=db)
+        assert failed.value.stage == "report"  # the CLI leads its line with it
         assert Store(db).count("findings") == kept
     runs = Store(db).list_runs()
     assert [(r["status"], r["stage"]) for r in runs] == [

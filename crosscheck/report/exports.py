@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from crosscheck.models import Claim
 from crosscheck.report.build import ClaimView, FindingView, ReportView, build_view
@@ -29,7 +29,7 @@ CLAIM_COLUMNS = (
 )
 
 
-def json_safe(value: object) -> object:
+def json_safe(value: Any) -> Any:
     """Value with infinities/NaN as None, dates as ISO strings, tuples and sets as lists."""
     if isinstance(value, float):
         return value if math.isfinite(value) else None
