@@ -44,6 +44,8 @@ def q(low: float, high: float | None = None, kind: str = "count", qualifier: str
     (q(12_241, qualifier="approx"), q(12_815), False),  # "an estimated 12,241" is precise
     (q(1e5, INF, qualifier="more_than"), q(-INF, 1e5, qualifier="at_most"), False),
     (q(1e5, INF, qualifier="at_least"), q(-INF, 1e5, qualifier="at_most"), True),
+    (q(30, INF, qualifier="more_than"), q(30), True),  # "more than 30" restates a stated 30
+    (q(30, INF, qualifier="more_than"), q(29), False),
 ])
 def test_interval_agreement(a: Quantity, b: Quantity, expected: bool) -> None:
     assert agree(a, b) is expected

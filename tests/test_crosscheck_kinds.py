@@ -211,3 +211,45 @@ def test_one_length_in_miles_and_in_km_is_one_figure() -> None:
     (f,) = of_kind(found, "contradiction")
     groups = f.details["groups"]  # type: ignore[index]
     assert sorted(len(g) for g in groups) == [1, 2]  # 2,615 miles = 4,209 km against 3,000 km
+
+
+def test_a_quakes_magnitude_is_a_magnitude_and_agencies_disagree_on_it() -> None:
+    found = findings_of([
+        ("a", "2025-03-02", "Quake in Peru", "A 6.4 magnitude earthquake struck southern Peru on "
+                                             "Sunday, the USGS said."),
+        ("b", "2025-03-02", "Quake in Peru", "Peru's geophysical institute put the magnitude of "
+                                             "the earthquake at 6.9."),
+    ])
+    (f,) = of_kind(found, "contradiction")
+    assert lows(f) == {6.4, 6.9}
+    assert f.details["slots"]["measure"] == "magnitude"  # type: ignore[index]
+
+
+def test_counted_quakes_and_aftershocks_are_no_magnitude() -> None:
+    found = findings_of([
+        ("a", "2025-03-02", "Quake in Peru", "Five aftershocks followed the earthquake in Peru, "
+                                             "the USGS said."),
+        ("b", "2025-03-02", "Quake in Peru", "A magnitude 6.4 earthquake hit Peru, the USGS "
+                                             "said."),
+    ])
+    assert not of_kind(found, "contradiction")
+
+
+def test_damage_counted_over_days_is_a_trajectory() -> None:
+    found = findings_of([
+        ("a", "2025-03-02", "Floods in Chile", "The floods destroyed 1,240 homes in Chile, the "
+                                               "interior ministry said."),
+        ("b", "2025-03-05", "Floods in Chile", "More than 3,100 homes have been destroyed by the "
+                                               "floods in Chile, the interior ministry said."),
+    ])
+    assert not of_kind(found, "contradiction")
+
+
+def test_more_than_a_figure_agrees_with_the_figure() -> None:
+    found = findings_of([
+        ("a", "2025-03-02", "Drone attack", "The army said Russia launched 40 drones at Ukraine "
+                                            "overnight."),
+        ("b", "2025-03-02", "Drone attack", "Russia launched more than 40 drones at Ukraine "
+                                            "overnight, the army said."),
+    ])
+    assert not of_kind(found, "contradiction")

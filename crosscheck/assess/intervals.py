@@ -65,10 +65,20 @@ def _approx_pad(value: float) -> float:
     return min(abs(value) * APPROX_REL, APPROX_LAST_DIGITS * unit)
 
 
+_BOUNDS = frozenset({"more_than", "at_least", "less_than", "at_most"})
+
+
 def agree(a: Quantity, b: Quantity) -> bool:
-    """True when two figures can both be right: their intervals meet."""
+    """True when two figures can both be right: their intervals meet.
+
+    "More than 30" against a plain 30 agrees: news writes "more than 30 cruise missiles" for
+    the 30 an army announced, so against a stated figure a bound is read as reaching it. Two
+    bounds keep their open ends: "more than 100,000" and "as many as 100,000" cannot both hold.
+    """
     al, ah, alo, aho = widened(a)
     bl, bh, blo, bho = widened(b)
+    if (a.qualifier in _BOUNDS) != (b.qualifier in _BOUNDS):
+        alo = aho = blo = bho = False
     return _meets(al, ah, alo, aho, bl, bh, blo, bho)
 
 

@@ -16,7 +16,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Protocol, TypeVar
 
-from crosscheck.claims.concepts import CUMULATIVE_MEASURES, FAST_MEASURES, SLOW_MEASURES
+from crosscheck.claims.concepts import (
+    CUMULATIVE_MEASURES,
+    CUMULATIVE_THING_EVENTS,
+    FAST_MEASURES,
+    SLOW_MEASURES,
+)
 from crosscheck.models import Claim
 
 EVENT_DAYS = 0  # a count of the dead, missing or displaced is of one day: it moves daily
@@ -59,7 +64,7 @@ def window_days(claim: Claim) -> int:
     """Days within which two as-of days of this claim's measure are one moment."""
     s = claim.slots
     measure = s.measure.value if s else ""
-    if measure in FAST_MEASURES:
+    if measure in FAST_MEASURES or is_damage(measure):
         return EVENT_DAYS
     if measure in SLOW_MEASURES and claim.quantity.unit_kind == "count":
         return SLOW_DAYS
@@ -71,7 +76,15 @@ def is_cumulative(claim: Claim) -> bool:
     s = claim.slots
     if s is None or s.change != "level":
         return False
-    return (s.measure.value in CUMULATIVE_MEASURES and not s.period.read) or s.running
+    measure = s.measure.value
+    return ((measure in CUMULATIVE_MEASURES or is_damage(measure)) and not s.period.read) \
+        or s.running
+
+
+def is_damage(measure: str) -> bool:
+    """Things destroyed, damaged or flooded: counted anew as surveys reach more of the area."""
+    thing, _, event = measure.rpartition(" ")
+    return bool(thing) and event in CUMULATIVE_THING_EVENTS
 
 
 def timing(a: Claim, b: Claim) -> Timing:

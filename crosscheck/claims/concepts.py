@@ -74,7 +74,7 @@ PRONOUNS = frozenset("them those these it they one ones which".split())
 # drones launched" and "25 shot down", "grain shipped" and "grain stored" are other facts.
 _THING_EVENTS = {
     "destroyed": "destroyed razed levelled leveled flattened burned burnt gutted lost wrecked "
-                 "demolished",
+                 "demolished collapsed toppled",
     "damaged": "damaged hit struck",
     "flooded": "flooded submerged inundated",
     "downed": "downed intercepted",
@@ -98,6 +98,9 @@ FAST_MEASURES = EVENT_MEASURES - {"aboard", "mobilized"}
 # Running totals: a later report may only be larger (a smaller one is a revision or a conflict).
 CUMULATIVE_MEASURES = frozenset({"deaths", "injured", "casualties", "arrested", "evacuated",
                                  "mobilized", "identified"})
+# Damage counts grow as surveys reach more of the area ("2,818 buildings collapsed" on the
+# first day, "more than 6,000" three days later): things destroyed, damaged or flooded.
+CUMULATIVE_THING_EVENTS = frozenset({"destroyed", "damaged", "flooded"})
 # Measures that change slowly (holdings, populations, yearly money): levels of two dates
 # half a year apart may still be compared.
 SLOW_MEASURES = frozenset({"warheads", "troops", "population", "spending", "budget", "gdp",

@@ -67,7 +67,9 @@ class MeasureReading:
 def read_measure(ctx: FigureContext) -> MeasureReading:
     """What the figure measures, read from its own words and its clause."""
     kind = ctx.quantity.unit_kind
-    if kind == "percent":
+    if (magnitude := _magnitude(ctx)) is not None:
+        slot = magnitude
+    elif kind == "percent":
         slot = _percent_measure(ctx)
     elif kind == "currency":
         slot = _nearest_measure(ctx, prefer_money=True)
@@ -77,6 +79,39 @@ def read_measure(ctx: FigureContext) -> MeasureReading:
         slot = _count_measure(ctx)
     return MeasureReading(slot, _level_or_change(ctx), _scope_words(ctx, slot), kind,
                           _own_verb(ctx))
+
+
+# A quake's magnitude: "a 7.8 magnitude quake", "7.8-magnitude", "magnitude of 7.5", "M 7.5",
+# "Mw 6.9", "6.8 on the Richter scale", "a 6.8 earthquake" (a decimal before one quake; "two
+# earthquakes", "five aftershocks" are counts). Magnitude scales end below 10.
+MAX_MAGNITUDE = 10.0
+_MAGNITUDE_BEFORE = re.compile(r"(?:\bmagnitude(?:\s+of)?|\bmagnitude-|(?-i:\bMw|(?<![\w.'’])M)|"
+                               r"\bRichter scale of)\s*$", re.IGNORECASE)
+_MAGNITUDE_AFTER = re.compile(r"^\s*-?\s*(?:magnitude\b|on the Richter\b)", re.IGNORECASE)
+_ONE_QUAKE_AFTER = re.compile(r"^\s*-?\s*(?:earthquake|quake|tremor|temblor|aftershock)\b(?!s)",
+                              re.IGNORECASE)
+
+
+def _magnitude(ctx: FigureContext) -> Slot | None:
+    """The magnitude slot when the figure is a quake's magnitude, else None."""
+    q = ctx.quantity
+    if q.unit_kind in PHYSICAL_KINDS | {"percent", "currency"} or q.low is None \
+            or q.low > MAX_MAGNITUDE or (q.high is not None and q.high > MAX_MAGNITUDE):
+        return None
+    before = ctx.sentence[max(0, q.start - 24):q.start]
+    own = ctx.sentence[q.start:q.end + 24]
+    digits = re.search(r"\d+(?:\.\d+)?", own)
+    after = own[digits.end():] if digits else ctx.sentence[q.end:q.end + 24]
+    cue = _MAGNITUDE_BEFORE.search(before) or _MAGNITUDE_AFTER.search(after)
+    if cue is None and digits and "." in digits.group(0):
+        cue = _ONE_QUAKE_AFTER.search(after)
+    if cue is not None:
+        return Slot("magnitude", cue.group(0).strip(" -"), "sentence")
+    named = [w for w in ctx.left if w.low == "magnitude"]  # "put the magnitude ... at 6.9"
+    if named and not q.unit and not any(w.text[0].isdigit() for w in ctx.left[ctx.left.index(
+            named[-1]):]):
+        return Slot("magnitude", named[-1].text, "sentence")
+    return None
 
 
 _COPULAS = frozenset("is are was were be been being has have had followed stood stands "
@@ -344,10 +379,13 @@ def _physical_measure(ctx: FigureContext) -> Slot:
     dimension = _DIMENSIONS.get(right[0].low if right else "")
     if ctx.quantity.unit_kind == "area" and (cue := _AREA_CUE_RE.search(ctx.right_text()[:40])):
         return Slot(f"area {_AREA_CUES[cue.group(1).lower()]}", cue.group(0), "sentence")
-    if _ADJECTIVAL_RE.search(ctx.quantity.surface) and right and right[0].text[0].isalpha() \
-            and right[0].low not in STOP_WORDS and not _verb_like(right[0].low):
-        return Slot(MEASURES.get(right[0].low, singular(right[0].low)), right[0].text,
-                    "sentence")  # "a 22-foot submersible": the submersible is measured
+    if _ADJECTIVAL_RE.search(ctx.quantity.surface) and right and _noun_like(right[0]):
+        head = right[0]  # "a 22-foot submersible": the submersible is measured; "a 948-foot
+        for w in right[1:4]:  # container ship": the compound's last noun, the ship
+            if not _noun_like(w) or w.text[0].isupper() or w.low not in MEASURES:
+                break
+            head = w
+        return Slot(MEASURES.get(head.low, singular(head.low)), head.text, "sentence")
     left = [w for w in ctx.left if w.text[0].isalpha()]
     links = [i for i, w in enumerate(left) if w.low in _MEASURING_VERBS]
     if links:  # "the northern segment ... is under 60 km": what stands before the verb
@@ -370,6 +408,11 @@ def _physical_measure(ctx: FigureContext) -> Slot:
     if dimension:  # "... stood more than 5.6 metres deep", with no thing named: a depth
         return Slot(dimension, right[0].text, "sentence")
     return _nearest_measure(ctx, prefer_money=False, sentence_wide=False)
+
+
+def _noun_like(w: Word) -> bool:
+    """A word that may be (part of) the noun a figure describes: no stop word, no verb form."""
+    return w.text[0].isalpha() and w.low not in STOP_WORDS and not _verb_like(w.low)
 
 
 def _head_phrase(words: list[Word]) -> list[Word]:
