@@ -380,12 +380,12 @@ def _physical_measure(ctx: FigureContext) -> Slot:
     if ctx.quantity.unit_kind == "area" and (cue := _AREA_CUE_RE.search(ctx.right_text()[:40])):
         return Slot(f"area {_AREA_CUES[cue.group(1).lower()]}", cue.group(0), "sentence")
     if _ADJECTIVAL_RE.search(ctx.quantity.surface) and right and _noun_like(right[0]):
-        head = right[0]  # "a 22-foot submersible": the submersible is measured; "a 948-foot
+        noun = right[0]  # "a 22-foot submersible": the submersible is measured; "a 948-foot
         for w in right[1:4]:  # container ship": the compound's last noun, the ship
             if not _noun_like(w) or w.text[0].isupper() or w.low not in MEASURES:
                 break
-            head = w
-        return Slot(MEASURES.get(head.low, singular(head.low)), head.text, "sentence")
+            noun = w
+        return Slot(MEASURES.get(noun.low, singular(noun.low)), noun.text, "sentence")
     left = [w for w in ctx.left if w.text[0].isalpha()]
     links = [i for i, w in enumerate(left) if w.low in _MEASURING_VERBS]
     if links:  # "the northern segment ... is under 60 km": what stands before the verb
