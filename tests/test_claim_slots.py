@@ -182,3 +182,24 @@ def test_a_named_thing_the_figure_describes_is_its_subject() -> None:
     assert (slots_of(d).subject.value, slots_of(d).measure.value) == ("Aurora", "length")
     e = claim("Captain Ines Duarte, 61, was at the helm.", "61")
     assert "Ines Duarte" in slots_of(e).subject.value
+
+
+def test_a_weekday_with_its_s_is_no_place_and_the_story_event_no_cause_scope() -> None:
+    first = slots_of(claim("More than 60 people died in Monday's blast at a depot in Chile.",
+                           "60"))
+    assert first.scope.value == "" and first.subject.value == "Chile"
+    second = slots_of(claim("At least 60 people were killed by the explosion in Chile.", "60"))
+    assert second.scope.value == ""  # the blast's toll, as in the first sentence
+    wounds = slots_of(claim("Of the dead in Chile, 40 were killed by gunshot wounds.", "40"))
+    assert "by gunshot" in wounds.scope.value  # a part of the toll stays a scope
+
+
+def test_a_quakes_magnitude_is_read_in_its_usual_phrasings() -> None:
+    for text, figure in [("A 7.1 magnitude earthquake struck Chile.", "7.1"),
+                         ("The quake had a magnitude of 6.2, the agency said.", "6.2"),
+                         ("The USGS gave it as M 6.8.", "6.8"),
+                         ("The 6.4-magnitude quake hit at dawn.", "6.4"),
+                         ("It measured 5.9 on the Richter scale.", "5.9")]:
+        assert slots_of(claim(text, figure)).measure.value == "magnitude", text
+    counted = claims_of("Five aftershocks and two earthquakes hit Chile.")
+    assert all(slots_of(c).measure.value != "magnitude" for c in counted)

@@ -299,6 +299,11 @@ def _percent_measure(ctx: FigureContext) -> Slot:
 _CAUSE_RE = re.compile(r"\b(?:killed|died|dead|injured|hurt|wounded)\s+(?:by|of|from)\s+"
                        r"(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}?(\w+?)(?:\s+wounds?)?\b",
                        re.IGNORECASE)
+# Causes that are the story's event itself: "killed by the explosion" is the blast's toll, not
+# a part of it (as "killed by gunshot wounds" is).
+_STORY_EVENTS = frozenset("explosion blast quake earthquake tremor flood flooding fire wildfire "
+                          "attack strike bombing storm hurricane cyclone typhoon tsunami "
+                          "landslide collapse crash shelling eruption".split())
 _LINKS = frozenset("of at to reached hit stood stands rose fell by".split())
 
 
@@ -520,7 +525,8 @@ def _scope_words(ctx: FigureContext, measure: Slot) -> tuple[str, ...]:
         if head not in _EVERYONE and head not in GENERIC_NOUNS and \
                 MEASURES.get(group[-1].low) not in EVENT_MEASURES:
             scope.add(MEASURES.get(group[-1].low) or head)
-    if measure.value in EVENT_MEASURES and (cause := _CAUSE_RE.search(ctx.right_text()[:50])):
+    if measure.value in EVENT_MEASURES and (cause := _CAUSE_RE.search(ctx.right_text()[:50])) \
+            and singular(cause.group(1).lower()) not in _STORY_EVENTS:
         scope.add(f"by {singular(cause.group(1).lower())}")  # "40 killed by gunshot wounds"
     if any(w.low == "such" for w in ctx.left[-2:]):
         scope.add("such")

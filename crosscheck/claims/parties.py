@@ -76,7 +76,7 @@ _DATELINE_RE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}(?:\([^)]{1,40}\))?\s*[—�
 
 def _mention_at(words: Sequence[Word], i: int, sentence: str) -> tuple[Mention | None, int]:
     w = words[i]
-    base = w.low[:-2] if w.low.endswith("'s") else w.low
+    base = w.low[:-2] if w.low.endswith(("'s", "’s")) else w.low
     if base in _WORLD_WORDS or w.low in _WORLD_WORDS:
         if i + 1 < len(words) and _RANKING_RE.match(words[i + 1].low):
             return None, 1  # "the world's second-largest": a ranking, not the world's figure
@@ -97,8 +97,8 @@ def _mention_at(words: Sequence[Word], i: int, sentence: str) -> tuple[Mention |
             and not place.endswith("'s")  # "Stockholm International Peace Research Institute"
         if place in PLACE_COUNTRY and not inside_name:
             return Mention(place, "place", span[0].start, span[-1].end, place), n
-    if w.text[0].isupper() and w.low not in NOT_NAMES and w.low.rstrip(".") not in MONTH_NUMBERS \
-            and w.low not in _WEEKDAYS and not w.text.isdigit():
+    if w.text[0].isupper() and base not in NOT_NAMES and base.rstrip(".") not in MONTH_NUMBERS \
+            and base not in _WEEKDAYS and not w.text.isdigit():  # "Monday's blast": no name
         return _proper_name(words, i, sentence)
     return None, 1
 
