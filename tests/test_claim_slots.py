@@ -203,3 +203,13 @@ def test_a_quakes_magnitude_is_read_in_its_usual_phrasings() -> None:
         assert slots_of(claim(text, figure)).measure.value == "magnitude", text
     counted = claims_of("Five aftershocks and two earthquakes hit Chile.")
     assert all(slots_of(c).measure.value != "magnitude" for c in counted)
+
+
+def test_the_side_that_holds_an_area_is_a_scope() -> None:
+    rebel = slots_of(claim("Rescuers counted 147 deaths in the rebel-held northwest of Chile.",
+                           "147"))
+    held = slots_of(claim("State media said 1,262 people died in government-controlled areas of "
+                          "Chile.", "1,262"))
+    whole = slots_of(claim("The ministry said 300 people died in Chile.", "300"))
+    assert (rebel.scope.value, held.scope.value, whole.scope.value) == (
+        "rebel-held", "government-held", "")

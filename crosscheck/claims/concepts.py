@@ -140,10 +140,16 @@ PLACE_NOUNS = frozenset("state province region district city town county village
 SCOPE_MARKERS = re.compile(r"\b(alone|only|excluding|not including)\b", re.IGNORECASE)
 # Areas named without a name: "in the capital", "nationwide", "in rural areas".
 AREA_SCOPES = re.compile(r"\b(?:in\s+the\s+(capital|countryside|north|south|east|west|"
-                         r"north-east|north-west|south-east|south-west|provinces|regions|cities)|"
+                         r"north-east|north-west|south-east|south-west|northeast|northwest|"
+                         r"southeast|southwest|provinces|regions|cities)|"
                          r"(nationwide|countrywide|national|nationally|rural|urban)|"
                          r"on\s+(?:the\s+|both\s+)?((?:[\w-]+\s+){0,2}(?:bank|banks|side|sides|"
-                         r"shore|coast)))\b", re.IGNORECASE)
+                         r"shore|coast))|"
+                         r"((?:rebel|opposition|government|regime|insurgent|separatist|army|"
+                         r"militia|kurdish|russian|ukrainian|israeli)[- ](?:held|controlled|run|"
+                         r"occupied)))\b", re.IGNORECASE)
+# "government-controlled", "rebel-run": the side that holds an area, written one way.
+HELD_RE = re.compile(r"[- ](?:held|controlled|run|occupied)$", re.IGNORECASE)
 
 # Modality cues, read in the figure's clause.
 _PROJECTION = (r"will|would|could|might|may|expected|expects|expect|projected|projects|"

@@ -14,7 +14,7 @@ from datetime import date
 
 from crosscheck.claims.attribution import clause_speaker
 from crosscheck.claims.clauses import FigureContext, figure_context
-from crosscheck.claims.concepts import AREA_SCOPES, SCOPE_MARKERS
+from crosscheck.claims.concepts import AREA_SCOPES, HELD_RE, SCOPE_MARKERS
 from crosscheck.claims.measure import (
     MeasureReading,
     carry_measure,
@@ -151,7 +151,8 @@ def _scope(ctx: FigureContext, measure: MeasureReading, places: tuple[str, ...])
         parts.append(f"{m.group(1).lower()} {m.group(2)} {m.group(3).lower()}")
         words.append(m.group(0))
     for m in AREA_SCOPES.finditer(ctx.clause_text):
-        area = re.sub(r"\s+", " ", (m.group(1) or m.group(2) or m.group(3)).lower())
+        area = re.sub(r"\s+", " ", (m.group(1) or m.group(2) or m.group(3) or
+                                   HELD_RE.sub("-held", m.group(4))).lower())
         parts.append("nationwide" if area in ("countrywide", "national", "nationally") else area)
         words.append(m.group(0))
     if not parts:
