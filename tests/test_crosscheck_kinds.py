@@ -253,3 +253,19 @@ def test_more_than_a_figure_agrees_with_the_figure() -> None:
                                             "overnight, the army said."),
     ])
     assert not of_kind(found, "contradiction")
+
+
+def test_a_lead_figure_credited_further_down_is_not_unsupported() -> None:
+    lead = "A fuel depot blast in Ukraine killed 125 people on Monday."
+    credited = lead + " The health minister said at least 125 people were killed in Kharkiv."
+    found = findings_of([("a", "2025-03-02", "Blast kills 125 in Ukraine", credited)])
+    assert not of_kind(found, "unsupported")  # the minister's 125, though of Kharkiv alone
+    alone = findings_of([("a", "2025-03-02", "Blast kills 125 in Ukraine", lead)])
+    assert of_kind(alone, "unsupported")  # with no one named anywhere it still is
+
+
+def test_a_vague_figure_is_never_unsupported() -> None:
+    found = findings_of([("a", "2025-03-02", "Drone attack",
+                          "Russia launched hundreds of drones at Ukraine overnight.")],
+                        credibility=0.2)
+    assert not of_kind(found, "unsupported")

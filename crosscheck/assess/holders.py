@@ -99,6 +99,14 @@ class AssessContext:
     options: AssessOptions
     claims: Mapping[str, Claim]
     origin_keys: dict[str, str] = field(default_factory=dict)  # article id → origin (memo)
+    by_article: dict[str, list[Claim]] = field(default_factory=dict)  # article id → claims
+
+    def article_claims(self, article_id: str) -> list[Claim]:
+        """Every claim of one article (the index is built on first use)."""
+        if not self.by_article and self.claims:
+            for c in self.claims.values():
+                self.by_article.setdefault(c.article_id, []).append(c)
+        return self.by_article.get(article_id, [])
 
     def origin_key(self, claim: Claim) -> str:
         """The independent origin of a claim's article (memoized per article)."""

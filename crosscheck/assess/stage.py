@@ -11,6 +11,7 @@ central to its article (its title or lead) or contested by another outlet.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -25,10 +26,11 @@ from crosscheck.assess.holders import (
     holders_of,
     origin_claims,
 )
+from crosscheck.assess.intervals import is_vague
 from crosscheck.assess.pairs import PairVerdict, Revision, judge
 from crosscheck.assess.timing import candidate_pairs, is_cumulative
 from crosscheck.match import Cluster, fact_key
-from crosscheck.models import Article, Claim, Finding
+from crosscheck.models import Article, Claim, Finding, Quantity
 
 _SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2, "info": 3}
 
@@ -178,9 +180,12 @@ def _unsupported_reason(group: Sequence[Holder], ctx: AssessContext, disputed: b
         return None  # a figure whose fact could not be read: nothing a reviewer can check
     if any(h.claim.slots and "part" in h.claim.slots.scope.value.split("+") for h in group):
         return None  # a part of a figure the article states ("three of them children")
+    if all(is_vague(h.claim.quantity) for h in group):
+        return None  # "hundreds of drones": too loose for a reviewer to check
     creds = [ctx.credibility(h.claim.source_id) for h in group]
     low = bool(creds) and all(c is not None and c < ctx.options.low_credibility for c in creds)
-    named = [h.claim.attribution for h in group if h.claim.attribution]
+    named = [h.claim.attribution for h in group if h.claim.attribution] + [
+        a for h in group for a in _sources_elsewhere(h.claim, ctx)]
     single = len({h.origin_key for h in group}) == 1
     unnamed = single and not named
     low = low and not any(attribution_strength(a)[0] >= 1 for a in named)
@@ -193,6 +198,21 @@ def _unsupported_reason(group: Sequence[Holder], ctx: AssessContext, disputed: b
         "one independent origin states it and names no source for it"
     where = "it leads its article" if central else "another outlet states a different figure"
     return f"{base}; {where}"
+
+
+def _sources_elsewhere(claim: Claim, ctx: AssessContext) -> list[str]:
+    """Sources the claim's article names for the same figure in another sentence: a headline's
+    "125 killed" is the minister's "at least 125", credited further down."""
+    q = claim.quantity
+    return [c.attribution for c in ctx.article_claims(claim.article_id)
+            if c.id != claim.id and c.attribution and c.quantity.unit_kind == q.unit_kind
+            and _same_number(c.quantity, q)]
+
+
+def _same_number(a: Quantity, b: Quantity) -> bool:
+    """The same number stated, whatever its qualifier: '125' and 'at least 125'."""
+    numbers = {x for x in (a.low, a.high) if math.isfinite(x)}
+    return bool(numbers & {x for x in (b.low, b.high) if math.isfinite(x)})
 
 
 def _central(claim: Claim, ctx: AssessContext) -> bool:
