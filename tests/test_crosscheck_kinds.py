@@ -269,3 +269,15 @@ def test_a_vague_figure_is_never_unsupported() -> None:
                           "Russia launched hundreds of drones at Ukraine overnight.")],
                         credibility=0.2)
     assert not of_kind(found, "unsupported")
+
+
+def test_a_subject_the_article_lends_joins_the_side_other_reports_name() -> None:
+    found = findings_of([
+        ("a", "2025-03-02", "Drone attack", "Russia launched 30 cruise missiles at Ukraine "
+                                            "overnight, the air force said."),
+        ("b", "2025-03-02", "Ukraine hit by Russian missiles",
+         "The air force said 45 cruise missiles were launched overnight."),
+    ])
+    (f,) = of_kind(found, "contradiction")
+    assert lows(f) == {30.0, 45.0}
+    assert f.details["slots"]["subject"].startswith("Russia")  # type: ignore[index]

@@ -42,7 +42,13 @@ def assess(claims: list[Claim], clusters: list[Cluster], articles: dict[str, Art
     by_id = {c.id: c for c in claims}
     ctx = AssessContext(articles, publishers, copies, options or AssessOptions(), by_id)
     origin_of = origin_claims(claims, articles, copies)
-    revisions = find_revisions(claims)
+    stated = find_revisions(claims)
+    by_new = {r.new.id: r for found in stated.values() for r in found}
+    revisions: dict[str, list[Revision]] = {}  # by the fact the new figure was matched into
+    for cluster in clusters:
+        found = [by_new[i] for i in cluster.claim_ids if i in by_new]
+        if found and cluster.key:
+            revisions.setdefault(cluster.key, []).extend(found)
     findings: list[Finding] = []
     for cluster in clusters:
         members = [by_id[i] for i in cluster.claim_ids if i in by_id]

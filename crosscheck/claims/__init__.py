@@ -16,8 +16,9 @@ boilerplate, which figures are claims), `clauses` (the words around a figure), `
 
 from __future__ import annotations
 
-from crosscheck.claims.parties import mentions
+from crosscheck.claims.parties import countries_named, mentions
 from crosscheck.claims.sentences import boilerplate_reason, skip_reason, split_sentences
 from crosscheck.claims.stage import extract_claims
 
-__all__ = ["boilerplate_reason", "extract_claims", "mentions", "skip_reason", "split_sentences"]
+__all__ = ["boilerplate_reason", "countries_named", "extract_claims", "mentions", "skip_reason",
+           "split_sentences"]

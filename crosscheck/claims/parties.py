@@ -428,6 +428,14 @@ def article_lead(title: str, first: str, first_source: str | None, rest: str = "
     return Slot(best, shown[best][:120], "article")
 
 
+def countries_named(text: str) -> set[str]:
+    """The countries a text names, a known place counting for its country."""
+    from crosscheck.claims.clauses import words_of
+
+    return {PLACE_COUNTRY.get(m.name, m.name) if m.kind == "place" else m.name
+            for m in mentions(words_of(text), text) if m.kind in ("country", "place")}
+
+
 def article_country(text: str) -> Slot:
     """The country an article names most (a known place counts for its country): the lead
     of last resort when its title and first sentence name none."""

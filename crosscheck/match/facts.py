@@ -11,10 +11,11 @@ revision or a conflict, and that is the assessment's to decide.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from crosscheck.claims import countries_named
 from crosscheck.models import Claim, stable_id
 
 # Unit families: counts of different nouns are told apart by the measure slot; money is
@@ -51,13 +52,54 @@ def unit_family(claim: Claim) -> str:
     return f"{q.unit_kind}:{base}"
 
 
-def fact_key(claim: Claim) -> str | None:
-    """The fact a claim states, as a key; None when its measure or subject is unread."""
+def fact_key(claim: Claim, subject: str | None = None) -> str | None:
+    """The fact a claim states, as a key; None when its measure or subject is unread.
+    `subject` replaces the claim's own (a subject its article lent, resolved by fact_keys)."""
     s = claim.slots
     if s is None or not s.measure.read or not s.subject.read or not s.measure.value:
         return None
     return "|".join((unit_family(claim), s.measure.value, s.change, s.rate,
-                     s.subject.value.lower(), s.scope.value, s.modality.value))
+                     (subject or s.subject.value).lower(), s.scope.value, s.modality.value))
+
+
+def base_key(claim: Claim) -> str | None:
+    """The fact key without its subject: the facts a lent subject may be resolved among."""
+    key = fact_key(claim, subject="*")
+    return key.replace("|*|", "|", 1) if key else None
+
+
+def fact_keys(claims: Sequence[Claim]) -> dict[str, str]:
+    """Claim id → fact key, for every claim whose fact can be read.
+
+    When a sentence names no one, its article's lead lends the subject, and two articles of one
+    story may lend different countries of it ("Iran's attack on Israel" lends Israel to one,
+    Iran to the other). A lent subject that no claim of the same measure, scope and kind states
+    in its own words is resolved to one that does and that the lead also names (the one most
+    claims state): the lead names both sides, the sentences say whose figure it is.
+    """
+    stated: dict[str, Counter[str]] = defaultdict(Counter)
+    for c in claims:
+        base = base_key(c)
+        if base and c.slots and c.slots.subject.origin == "sentence":
+            stated[base][c.slots.subject.value] += 1
+    keys: dict[str, str] = {}
+    leads: dict[str, set[str]] = {}
+    for c in claims:
+        base = base_key(c)
+        if base is None or c.slots is None:
+            continue
+        subject = c.slots.subject
+        options = stated.get(base)
+        if subject.origin == "article" and options and subject.value not in options:
+            if subject.words not in leads:
+                leads[subject.words] = countries_named(subject.words)
+            named = [s for s in options if s in leads[subject.words]]
+            if named:
+                best = max(named, key=lambda s: (options[s], s))
+                keys[c.id] = fact_key(c, subject=best) or ""
+                continue
+        keys[c.id] = fact_key(c) or ""
+    return keys
 
 
 def describe_key(key: str) -> str:
@@ -81,9 +123,10 @@ def match_claims(claims: Sequence[Claim]) -> list[Cluster]:
     """
     groups: dict[str, list[Claim]] = defaultdict(list)
     alone: list[Cluster] = []
+    keys = fact_keys(claims)
     for c in claims:
-        key = fact_key(c)
-        if key is None:
+        key = keys.get(c.id)
+        if not key:
             alone.append(Cluster(stable_id("cluster", c.id), (c.id,), (), ""))
         else:
             groups[key].append(c)
@@ -102,7 +145,7 @@ def match_parts(claims: Sequence[Claim], n: int) -> list[list[Claim]]:
     """The claims in at most `n` parts that can be matched apart (whole facts in each)."""
     by_key: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(claims):
-        by_key[fact_key(c) or f"alone:{c.id}"].append(i)
+        by_key[base_key(c) or f"alone:{c.id}"].append(i)  # a lent subject is resolved in its part
     load = [0] * max(1, n)
     parts: list[list[int]] = [[] for _ in load]
     for members in sorted(by_key.values(), key=len, reverse=True):
