@@ -213,3 +213,12 @@ def test_the_side_that_holds_an_area_is_a_scope() -> None:
     whole = slots_of(claim("The ministry said 300 people died in Chile.", "300"))
     assert (rebel.scope.value, held.scope.value, whole.scope.value) == (
         "rebel-held", "government-held", "")
+
+
+def test_both_countries_in_the_figures_clause_beat_a_country_named_before_it() -> None:
+    both = slots_of(claim("Rescuers in Chile and Peru are racing the cold, and the toll of the "
+                          "quake in both countries has climbed to 1,383, the authorities said.",
+                          "1,383"))
+    assert both.subject.value == "both countries"
+    one = slots_of(claim("Rescuers in Chile say the quake's toll has climbed to 1,383.", "1,383"))
+    assert one.subject.value == "Chile"

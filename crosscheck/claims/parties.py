@@ -183,7 +183,11 @@ def read_parties(ctx: FigureContext, names: Sequence[Mention], source: str | Non
                                  and m.name not in _BLOCS and source.startswith(m.text)])
     partners = _partners(ctx, usable)
     places = tuple(sorted({m.name for m in names if _restricts(ctx, m, lead_text)}))
-    if subject is None and (area := _unnamed_area(ctx)):
+    area = _unnamed_area(ctx)
+    if area is not None and subject is not None and not _in_clause(ctx, subject) and \
+            _area_in_clause(ctx):
+        subject = None  # "Rescuers in Turkey and Syria ..., and the toll in both countries ..."
+    if subject is None and area is not None:
         final = area
     else:
         final = lead if subject is None else _canonical(subject, names, lead)
@@ -367,6 +371,12 @@ def _unnamed_area(ctx: FigureContext) -> Slot | None:
     """An area the sentence names without a name ('across the nuclear-armed states')."""
     m = _AREA_RE.search(ctx.sentence)
     return Slot(m.group(1), m.group(0), "sentence") if m else None
+
+
+def _area_in_clause(ctx: FigureContext) -> bool:
+    """The unnamed area stands in the figure's own clause."""
+    m = _AREA_RE.search(ctx.sentence)
+    return m is not None and ctx.holds(m.start(), m.end())
 
 
 def _partners(ctx: FigureContext, names: Sequence[Mention]) -> list[Mention]:
