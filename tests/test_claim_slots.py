@@ -222,3 +222,17 @@ def test_both_countries_in_the_figures_clause_beat_a_country_named_before_it() -
     assert both.subject.value == "both countries"
     one = slots_of(claim("Rescuers in Chile say the quake's toll has climbed to 1,383.", "1,383"))
     assert one.subject.value == "Chile"
+
+
+def test_the_year_a_record_is_measured_against_is_no_period() -> None:
+    record = slots_of(claim("Inflation in Chile hit 9%, the highest since 1982.", "9%"))
+    assert not record.period.read
+    period = slots_of(claim("Chile's exports have risen 12% since 2014.", "12%"))
+    assert period.period.value.startswith("since 2014")
+
+
+def test_a_magnitudes_qualifiers_are_no_scope() -> None:
+    moment = slots_of(claim("A quake of moment magnitude 6.9 struck Chile.", "6.9"))
+    plain = slots_of(claim("A 7.1 magnitude quake struck Chile.", "7.1"))
+    assert moment.measure.value == plain.measure.value == "magnitude"
+    assert moment.scope.value == plain.scope.value == ""

@@ -77,8 +77,10 @@ def read_measure(ctx: FigureContext) -> MeasureReading:
         slot = _physical_measure(ctx)
     else:
         slot = _count_measure(ctx)
-    return MeasureReading(slot, _level_or_change(ctx), _scope_words(ctx, slot), kind,
-                          _own_verb(ctx))
+    # A magnitude's words ("moment magnitude", "initial", "7.8 magnitude quake") qualify the
+    # reading, not which thing is measured: no scope.
+    scope = () if magnitude is not None else _scope_words(ctx, slot)
+    return MeasureReading(slot, _level_or_change(ctx), scope, kind, _own_verb(ctx))
 
 
 # A quake's magnitude: "a 7.8 magnitude quake", "7.8-magnitude", "magnitude of 7.5", "M 7.5",

@@ -98,7 +98,8 @@ class _Found:
 def read_time(ctx: FigureContext, published: date | None) -> TimeReading:
     """The time of one figure, read from its clause and sentence, against the article date."""
     found = [f for f in phrases(ctx.sentence, published) if not _overlaps(f, ctx)
-             and not _POSSESSIVE_RE.match(ctx.sentence[f.end:f.end + 20])]
+             and not _POSSESSIVE_RE.match(ctx.sentence[f.end:f.end + 20])
+             and not _record_since(ctx.sentence, f)]
     target = next((f.label for f in found if f.kind == "projection"
                    and _near(f, ctx) and _after_article(f, published)), "")
     own = [f for f in found if f.kind not in _POINT_KINDS and f.kind != "projection"
@@ -125,6 +126,20 @@ def read_time(ctx: FigureContext, published: date | None) -> TimeReading:
     pick = days or said
     as_of = pick[0].span[1] if pick and pick[0].span else published
     return TimeReading(Slot(), None, _not_future(as_of, published), rate, target)
+
+
+# "the country's biggest disaster since 1939", "the first time since 2014": the year a record
+# is measured against, not the period of the figure.
+_RECORD_BEFORE_RE = re.compile(
+    r"\b(?:(?!(?:west|rest|interest|latest|protest|request|arrest|forest|honest|modest|"
+    r"earnest|suggest|contest|harvest|invest|test|manifest|digest|chest|guest|quest)\b)"
+    r"[a-z]{2,}est|worst|most|least|first\s+time|record)\b[^,;:.]{0,40}$", re.IGNORECASE)
+
+
+def _record_since(sentence: str, f: _Found) -> bool:
+    """A 'since' phrase that dates the record a superlative compares with."""
+    return f.kind == "since" and bool(_RECORD_BEFORE_RE.search(sentence[max(0, f.start - 60):
+                                                                        f.start]))
 
 
 def _overlaps(f: _Found, ctx: FigureContext) -> bool:
