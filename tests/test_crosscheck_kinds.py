@@ -281,3 +281,14 @@ def test_a_subject_the_article_lends_joins_the_side_other_reports_name() -> None
     (f,) = of_kind(found, "contradiction")
     assert lows(f) == {30.0, 45.0}
     assert f.details["slots"]["subject"].startswith("Russia")  # type: ignore[index]
+
+
+def test_a_share_intercepted_is_one_measure_however_the_launches_are_named() -> None:
+    found = findings_of([
+        ("a", "2025-03-02", "Drone attack", "About 99% of the threats were intercepted by "
+                                            "Ukraine, the air force said."),
+        ("b", "2025-03-02", "Drone attack", "Ukraine managed to intercept 80 percent of the "
+                                            "drones, the air force said."),
+    ])
+    (f,) = of_kind(found, "contradiction")
+    assert lows(f) == {99.0, 80.0}

@@ -77,7 +77,7 @@ _THING_EVENTS = {
                  "demolished collapsed toppled",
     "damaged": "damaged hit struck",
     "flooded": "flooded submerged inundated",
-    "downed": "downed intercepted",
+    "downed": "downed intercepted intercept intercepting",
     "launched": "launched",
     "captured": "captured seized",
     "sunk": "sunk",

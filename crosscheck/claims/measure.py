@@ -280,6 +280,11 @@ def _percent_measure(ctx: FigureContext) -> Slot:
                                           and right[1].low == "of"):
         start = 1 if right[0].low == "of" else 2
         thing = _thing_of(right[start:start + 6])
+        event = _thing_event(ctx)
+        if thing and event and thing.value not in COMMODITIES:
+            # "99% of the threats were intercepted", "intercepted 90% of the missiles": the
+            # share of what was launched that met the event, however the launches are named
+            return Slot(f"share {event[0]}", f"of {thing.words} {event[1]}", "sentence")
         if thing:
             return Slot(f"share of {thing.value}", f"of {thing.words}", "sentence")
     slot = _nearest_measure(ctx, prefer_money=False)
