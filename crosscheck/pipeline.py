@@ -21,6 +21,7 @@ import pandas as pd
 
 from crosscheck import progress
 from crosscheck.config import Source, SourcesConfig, load_sources
+from crosscheck.extraction import extract_batch
 from crosscheck.models import Article, Claim, Finding, NoteRecord, SkipRecord
 from crosscheck.report.model import (
     GateResult,
@@ -50,6 +51,7 @@ class RunOptions:
     db_url: str
     window_days: int = DEFAULT_WINDOW_DAYS
     batch_size: int = DEFAULT_BATCH_SIZE
+    workers: int | None = None  # extraction processes; None: one per core when it pays
 
 
 @dataclass(slots=True)
@@ -153,19 +155,6 @@ def _record(store: Store, run_id: str, outcome: IngestOutcome, health: SourceHea
 def batches(items: Sequence[str], size: int) -> list[list[str]]:
     """Split ids into batches of `size` (the unit of work of one extraction task)."""
     return [list(items[i:i + size]) for i in range(0, len(items), max(1, size))]
-
-
-def extract_batch(articles: Iterable[Article]) -> tuple[list[Claim], list[SkipRecord]]:
-    """Claims of a batch of articles; an article that yields nothing keeps its reason."""
-    from crosscheck.claims import extract_claims
-
-    claims: list[Claim] = []
-    skips: list[SkipRecord] = []
-    for article in articles:
-        found, skipped = extract_claims(article)
-        claims.extend(found)
-        skips.extend(skipped)
-    return claims, skips
 
 
 def extract_stage(db_url: str, article_ids: Sequence[str]) -> tuple[int, list[SkipRecord]]:

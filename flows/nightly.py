@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import signal
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Generic, TypeVar, cast
@@ -21,14 +21,15 @@ for _key, _value in {"PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK"
 from prefect import flow, get_run_logger, task, unmapped  # noqa: E402
 from prefect.artifacts import create_markdown_artifact, create_table_artifact  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
+from prefect.context import FlowRunContext  # noqa: E402
 from prefect.exceptions import TerminationSignal  # noqa: E402
 from prefect.futures import as_completed  # noqa: E402
 from prefect.runtime import flow_run  # noqa: E402
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner  # noqa: E402
 from prefect.utilities.annotations import quote  # noqa: E402
 
+from crosscheck import extraction, progress, runs  # noqa: E402
 from crosscheck import pipeline as p  # noqa: E402
-from crosscheck import progress, runs  # noqa: E402
 from crosscheck.config import Source, SourcesConfig  # noqa: E402
 from crosscheck.errors import ConfigError, CrosscheckError, TransientError  # noqa: E402
 from crosscheck.independence import find_copies  # noqa: E402
@@ -68,6 +69,16 @@ def ingest_task(db_url: str, run_id: str, sources: list[Source]) -> p.IngestOutc
 @task(**TASK)
 def extract_task(db_url: str, article_ids: list[str]) -> tuple[int, list[SkipRecord]]:
     return p.extract_stage(db_url, article_ids)
+
+
+@task(**TASK)
+def extract_here_task(db_url: str, batches: list[list[str]], workers: int,
+                      on_batch: Callable[[int, list[SkipRecord]], None]) -> None:
+    store = Store(db_url)
+    try:
+        extraction.extract_all(store, db_url, batches, workers, on_batch)
+    finally:
+        store.close()
 
 
 @task(**TASK)
@@ -156,7 +167,8 @@ def run_name() -> str:
 # Threads of the default runner. Prefect's default is a thread per task: at 20,000 articles
 # that was 100 extraction tasks at once, queueing on the GIL (extraction is CPU-bound Python)
 # and on SQLite's one writer until writes failed with "database is locked" after the 30 s
-# busy timeout (benchmarks/pipeline.py --runners default). One per core keeps both busy.
+# busy timeout (benchmarks/pipeline.py --runners default). One per core; extraction itself
+# now runs in worker processes (crosscheck.extraction), the threads run copies and matching.
 THREADS = os.cpu_count() or 2
 
 
@@ -164,11 +176,16 @@ THREADS = os.cpu_count() or 2
       task_runner=as_runner(ThreadPoolTaskRunner(max_workers=THREADS)))
 def nightly(sources: str = "sources.yaml", out: str = "data/reports",
             db: str | None = None, window_days: int = p.DEFAULT_WINDOW_DAYS,
-            batch_size: int = p.DEFAULT_BATCH_SIZE) -> dict[str, Any]:
-    """One cross-checking run over the sources file; returns the run record's figures."""
+            batch_size: int = p.DEFAULT_BATCH_SIZE,
+            workers: int | None = None) -> dict[str, Any]:
+    """One cross-checking run over the sources file; returns the run record's figures.
+
+    `workers`: extraction processes on the default runner (None: one per core when there are
+    enough articles; 1: in this process).
+    """
     options = p.RunOptions(sources_path=Path(sources).resolve(), out_dir=Path(out),
                            db_url=db or db_url_for(DEFAULT_DB_PATH),
-                           window_days=window_days, batch_size=batch_size)
+                           window_days=window_days, batch_size=batch_size, workers=workers)
     store = Store(options.db_url)
     run_id = p.new_run_id()
     pid, host = runs.this_process()
@@ -225,12 +242,22 @@ def _run(store: Store, run_id: str, options: p.RunOptions,
         pending = store.pending_extraction()  # new, changed, or left behind by a crashed run
         counts.update(articles=len(pending), claims=0)
         batches = p.batches(pending, options.batch_size)
-        futures = extract_task.map(unmapped(options.db_url), batches)
-        for done, future in enumerate(as_completed(list(futures)), start=1):
-            found, skipped = future.result()
+        done = 0
+
+        def batch_done(found: int, skipped: list[SkipRecord]) -> None:
+            nonlocal done
+            done += 1
             counts["claims"] += found
             skips.extend(skipped)
             progress.advance("extract", done, len(batches))
+
+        if _on_threads():  # threads share one interpreter lock: extract in processes
+            workers = extraction.worker_count(len(pending), options.workers)
+            extract_here_task(options.db_url, batches, workers, batch_done)
+        else:  # Dask's workers are processes already: one task per batch
+            futures = extract_task.map(unmapped(options.db_url), batches)
+            for future in as_completed(list(futures)):
+                batch_done(*future.result())
     with clock.stage("read window") as counts:
         articles, claims = window_task(options.db_url, options.window_days)
         counts.update(articles=len(articles), claims=len(claims))
@@ -265,6 +292,12 @@ def _run(store: Store, run_id: str, options: p.RunOptions,
                      p.run_problems(skips, gates, p.run_notes(config, outcome)))
     logger.info("run %s completed: %s; report in %s", run_id, stats, options.out_dir)
     return {"run_id": run_id, "stats": stats, "report": {k: str(v) for k, v in paths.items()}}
+
+
+def _on_threads() -> bool:
+    """True when this flow run's tasks run on threads of this process (the default runner)."""
+    context = FlowRunContext.get()
+    return context is None or isinstance(context.task_runner, ThreadPoolTaskRunner)
 
 
 def _ingest_counts(outcome: p.IngestOutcome) -> dict[str, int]:

@@ -35,19 +35,28 @@ REACH_TIMEOUT = 180
 GONE_TIMEOUT = 60
 
 LAUNCHER = '''
-import sys, threading
+import os, sys, threading
 from pathlib import Path
+import crosscheck.extraction as x
 import crosscheck.pipeline as p
-marker, stage, how = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
+if __name__ == "__main__":  # spawned extraction workers run this file again, without argv
+    os.environ["STUCK_AT"] = "|".join(sys.argv[1:5])
+marker, stage, how, where = os.environ["STUCK_AT"].split("|")
 def stuck(*args, **kwargs):
-    marker.write_text(stage)
+    Path(marker).write_text(stage)
     if how == "raise":
         raise RuntimeError("the stage broke")
     threading.Event().wait()
-setattr(p, {"extract": "extract_batch", "report": "report_stage"}[stage], stuck)
-from crosscheck.cli import main
-sys.argv = ["crosscheck", *sys.argv[4:]]
-main()
+if stage == "extract":
+    x.extract_batch = stuck
+else:
+    p.report_stage = stuck
+if __name__ == "__main__":
+    if where == "workers":  # even four articles go to the worker processes
+        x.MIN_ARTICLES_FOR_PROCESSES = 1
+    from crosscheck.cli import main
+    sys.argv = ["crosscheck", *sys.argv[5:]]
+    main()
 '''
 
 
@@ -77,11 +86,14 @@ def children(pid: int) -> list[int]:
 class Run:
     """A `crosscheck run` subprocess that blocks in `stage`, with its output file."""
 
-    def __init__(self, tmp: Path, home: Path, stage: str, db: str, how: str = "block"):
+    def __init__(self, tmp: Path, home: Path, stage: str, db: str, how: str = "block",
+                 where: str = "here"):
         self.marker, self.output = tmp / f"reached-{stage}", tmp / f"output-{stage}.txt"
-        argv = [sys.executable, "-c", LAUNCHER, str(self.marker), stage, how, "run",
+        launcher = tmp / "launcher.py"
+        launcher.write_text(LAUNCHER)
+        argv = [sys.executable, str(launcher), str(self.marker), stage, how, where, "run",
                 "--sources", str(tmp / "corpus" / "sources.yaml"), "--db", db,
-                "--out", str(tmp / "out")]
+                "--out", str(tmp / "out"), *(["--batch-size", "1"] if where == "workers" else [])]
         with self.output.open("wb") as out:
             self.proc = subprocess.Popen(argv, env=prefect_env(home), stdout=out,
                                          stderr=subprocess.STDOUT)
@@ -111,14 +123,16 @@ def integrity(db_path: Path) -> str:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
-def test_a_signal_stops_a_stuck_run_records_it_and_loses_nothing(corpus, cli_prefect_home, signum):
+@pytest.mark.parametrize(("signum", "where"), [(signal.SIGTERM, "here"), (signal.SIGINT, "here"),
+                                               (signal.SIGTERM, "workers")])
+def test_a_signal_stops_a_stuck_run_records_it_and_loses_nothing(corpus, cli_prefect_home, signum,
+                                                                 where):
     db_path = corpus / "store.db"
     db = f"sqlite:///{db_path}"
-    run = Run(corpus, cli_prefect_home, "extract", db)
+    run = Run(corpus, cli_prefect_home, "extract", db, where=where)
     try:
-        server = children(run.proc.pid)
-        assert server, "the run has its temporary Prefect server as a child"
+        server = children(run.proc.pid)  # and, stuck in extraction, the worker processes
+        assert len(server) >= (3 if where == "workers" else 1), "the run's server (+ workers)"
         run.proc.send_signal(signum)
         wait_for(lambda: run.proc.poll() is not None, GONE_TIMEOUT, "the run ending")
         wait_for(lambda: not any(process_alive(p) for p in server), GONE_TIMEOUT,
