@@ -1,9 +1,9 @@
 """Accuracy gate on the development half rules were not developed on (half B), with the shared
 scorer, the way the product is judged. Floors sit a little under the figures measured when
 they were pinned (benchmarks/crosscheck.py, 2026-12-02, half B with set3's F and J and set4's X
-and Q added: precision 0.25, recall 0.09, figures read 569/581, 0.30 unsupported findings per
-article, 1 of 6 revisions; before those stories were added the half scored P 0.33 R 0.14), so a
-change that makes the half we did not look at worse fails here. Accuracy only, never time."""
+and Q: precision 0.27, recall 0.12, figures read 569/581, 0.29 unsupported findings per article,
+0 flagged wrongly, 1 of 6 revisions), so a change that makes the half we did not look at worse
+fails here. Accuracy only, never time."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SCORER = REPO.parent / "shared" / "crosscheck-dev" / "score.py"
-FLOORS = {"precision": 0.22, "recall": 0.08, "read_share": 0.97, "revisions": 1}
-MAX_UNSUPPORTED_PER_ARTICLE = 0.33
+FLOORS = {"precision": 0.24, "recall": 0.10, "read_share": 0.97, "revisions": 1}
+MAX_UNSUPPORTED_PER_ARTICLE = 0.32
 
 
 @pytest.fixture(scope="module")
