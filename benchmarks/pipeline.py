@@ -7,10 +7,12 @@ each figure sentence seeds many "stories" (its countries swapped, its figures sc
 report stories in their articles, some state a contradicting figure and some republish another
 outlet's article word for word, so clusters, copies and contradictions exist at any N.
 
-`core` runs the stage functions one by one (crosscheck.pipeline, no Prefect) on a fresh SQLite
-store and prints per stage seconds, articles per second and the process's peak RSS; `default`
-and `dask` run the whole nightly flow on that runner. Matching is then timed on the claims of
-a corpus of M and of 2M articles (`--scaling-n`, default N) to show how it grows.
+`core` runs the stage functions one by one (crosscheck.pipeline, no Prefect, extraction in this
+one process) on a fresh SQLite store and prints per stage seconds, articles per second and the
+process's peak RSS; `default` and `dask` run the whole nightly flow on that runner (the default
+runner extracts in one spawned process per core). After each, the report files' sizes.
+Matching is then timed on the claims of a corpus of M and of 2M articles (`--scaling-n`,
+default N) to show how it grows.
 """
 
 from __future__ import annotations
@@ -403,16 +405,25 @@ def _compare_reports(work: Path, runners: list[str]) -> None:
               f"({len(base)} findings)")
 
 
+def print_report_sizes(report: Path) -> None:
+    """Each report file's size in MB, as a reader would download or open it."""
+    sizes = ", ".join(f"{p.name} {p.stat().st_size / 1e6:.1f} MB"
+                      for p in sorted(report.iterdir()) if p.is_file() and p.suffix != ".log")
+    print(f"report files: {sizes}")
+
+
 def _run_one(runner: str, sources_path: Path, work: Path, batch_size: int, n: int) -> None:
     if runner == "core":
         stages, figures = run_core(sources_path, work, batch_size, n)
         print_stages(f"core stages (no Prefect), batch {batch_size}: {figures}", stages, n)
+        print_report_sizes(work / "core-report")
         return
     secs, stats = run_flow(runner, sources_path, work, batch_size)
     print_stages(f"nightly flow on the {runner} runner, its stages (peak RSS of the flow's "
                  f"process; Dask workers are other processes)", stats["stages"], n)
     print(f"whole flow run {secs:.1f} s, {n / secs:,.0f} articles/s, peak RSS "
           f"{peak_rss_mb():.0f} MB; claims {stats['claims']}, findings {stats['findings']}")
+    print_report_sizes(work / f"{runner}-report")
 
 if __name__ == "__main__":
     main()

@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 
 from crosscheck.report import build_view, write_report
-from crosscheck.report.sample import XSS_SENTENCE, XSS_SOURCE, XSS_TITLE, sample_input
+from crosscheck.report.html import PAGE_SIZE
+from crosscheck.report.sample import (
+    XSS_SENTENCE,
+    XSS_SOURCE,
+    XSS_TITLE,
+    large_input,
+    sample_input,
+)
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -57,14 +64,19 @@ class Watched:
         dialog.dismiss()
 
 
-@pytest.fixture
-def watched(browser, report):
+def opened(browser, path: Path):
+    """A watched page showing `path` in a fresh context, closed when the test is done."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     w = Watched(page)
-    page.goto(report[1].as_uri())
+    page.goto(path.as_uri())
     yield w
     context.close()
+
+
+@pytest.fixture
+def watched(browser, report):
+    yield from opened(browser, report[1])
 
 
 def _visible_ids(page) -> list[str]:
@@ -130,7 +142,7 @@ def test_number_lines_drawn_with_one_interval_per_figure(watched, report):
         if fv.finding.kind != "contradiction":
             assert svg.count() == 0
             continue
-        assert svg.locator("g.interval").count() == len(fv.figures)
+        assert svg.locator("g.interval").count() == len(fv.drawn) == len(fv.figures)
         box = svg.bounding_box()
         assert box["width"] > 300 and box["height"] > 60
         drawn = svg.locator("g.interval line.span, g.interval circle.point")
@@ -218,3 +230,68 @@ def test_screenshot_is_not_blank(browser, watched, tmp_path):
         assert _grey_stddev(scratch, data) > MIN_STDDEV
     finally:
         scratch.close()
+
+
+# A run at scale, built here: 3,000 findings of 40 claims each (the 20,000-article benchmark
+# had 2,162 findings, the largest with 1,188 claims).
+LARGE_FINDINGS, LARGE_CLAIMS = 3000, 40
+
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory):
+    inp = large_input(findings=LARGE_FINDINGS, claims=LARGE_CLAIMS)
+    return inp, write_report(inp, tmp_path_factory.mktemp("large"))["html"]
+
+
+@pytest.fixture
+def large_page(browser, large):
+    yield from opened(browser, large[1])
+
+
+def _shown_count(page) -> int:
+    return page.locator("article.finding:not([hidden])").count()
+
+
+def test_a_large_report_shows_one_page_of_findings_then_more(large_page, large):
+    page, inp = large_page.page, large[0]
+    assert page.locator("article.finding").count() == LARGE_FINDINGS  # all listed
+    assert _shown_count(page) == PAGE_SIZE
+    total = f"{LARGE_FINDINGS} of {LARGE_FINDINGS} findings"
+    assert page.locator("#f-count").inner_text() == total
+    more = page.locator("#f-more")
+    assert more.inner_text() == f"Show {PAGE_SIZE} more ({LARGE_FINDINGS - PAGE_SIZE} not shown)"
+    more.click()
+    assert _shown_count(page) == 2 * PAGE_SIZE
+    shown = page.eval_on_selector_all("article.finding:not([hidden])", "els => els.map(e => e.id)")
+    order = [f"f-{fv.finding.id}" for fv in build_view(inp).findings]
+    assert shown == order[:2 * PAGE_SIZE]  # in report order
+    assert large_page.errors == [] and large_page.requests == []
+
+
+def test_a_large_report_filters_every_finding_not_only_the_page(large_page, large):
+    page, inp = large_page.page, large[0]
+    unsupported = sum(1 for f in inp.findings if f.kind == "unsupported")
+    page.select_option("#f-kind", "unsupported")
+    assert page.locator("#f-count").inner_text() == f"{unsupported} of {LARGE_FINDINGS} findings"
+    assert _shown_count(page) == PAGE_SIZE
+    kinds = page.eval_on_selector_all("article.finding:not([hidden])",
+                                      "els => els.map(e => e.dataset.kind)")
+    assert set(kinds) == {"unsupported"}
+    last = inp.findings[-1]  # "place 2999": beyond any first page
+    page.select_option("#f-kind", "")
+    page.fill("#f-search", f"place {LARGE_FINDINGS - 1}:")
+    assert _shown_count(page) == 1 and page.locator(f"#f-{last.id}").is_visible()
+    assert page.locator("#f-more").is_hidden()
+    assert large_page.errors == []
+
+
+def test_a_link_to_a_finding_beyond_the_first_page_shows_it(browser, large):
+    last = build_view(large[0]).findings[-1].finding
+    page = browser.new_page()
+    page.goto(large[1].as_uri() + f"#f-{last.id}")
+    card = page.locator(f"#f-{last.id}")
+    assert card.is_visible()
+    assert card.locator("div.claim").count() == 3  # one of each of three competing figures
+    more = card.locator("p.more-claims").inner_text()
+    assert more.endswith("all in findings.json and claims.csv")
+    page.close()

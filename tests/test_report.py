@@ -23,10 +23,22 @@ from crosscheck.report import (
     summary_markdown,
     write_report,
 )
-from crosscheck.report.build import is_new
-from crosscheck.report.figures import human_interval
+from crosscheck.report.build import (
+    EXPLANATION_CHARS,
+    MAX_CLAIMS_SHOWN,
+    MAX_SIDES_SHOWN,
+    is_new,
+    shorten_text,
+)
+from crosscheck.report.figures import MAX_FIGURES_DRAWN, human_interval
 from crosscheck.report.html import render_html, script_hash
-from crosscheck.report.sample import XSS_SENTENCE, XSS_SOURCE, XSS_TITLE, sample_input
+from crosscheck.report.sample import (
+    XSS_SENTENCE,
+    XSS_SOURCE,
+    XSS_TITLE,
+    large_input,
+    sample_input,
+)
 from crosscheck.report.sample import main as sample_main
 
 
@@ -59,12 +71,14 @@ def test_write_report_writes_the_four_files(written, tmp_path):
 def test_findings_json_contract(written, inp):
     data = json.loads(written["findings"].read_text(), parse_constant=_reject_constant)
     assert [f["id"] for f in data] == [fv.finding.id for fv in build_view(inp).findings]
+    sentences = pd.read_csv(written["claims"]).set_index("claim_id")["sentence"]
     for f in data:
         assert {"id", "kind", "severity", "explanation", "independent_origins", "review",
                 "new", "claims"} <= set(f)
         for c in f["claims"]:
-            assert {"source_id", "article_url", "sentence", "low", "high", "unit", "qualifier",
+            assert {"claim_id", "source_id", "article_url", "low", "high", "unit", "qualifier",
                     "attribution"} <= set(c)
+            assert "sentence" not in c and sentences[c["claim_id"]]  # its text: claims.csv
     shells = next(f for f in data if "artillery shells" in f["explanation"])
     assert shells["review"]["verdict"] == "confirmed"
     assert shells["independent_origins"] == 2
@@ -385,3 +399,98 @@ def test_sample_command_writes_a_report(tmp_path, capsys):
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(REPORT_FILES.values())
     assert str(tmp_path / "report.html") in capsys.readouterr().out
     assert sample_main([]) == 2
+
+
+def _decoded_conflicts(f: dict) -> list[tuple[str, str, str]]:
+    """findings.json's conflicts back as (claim id, claim id, reason)."""
+    ids = [c["claim_id"] for c in f["claims"]]
+    reasons = f["details"]["conflict_reasons"]
+    return [(ids[i], ids[j], reasons[r]) for i, j, r in f["details"]["conflicts"]]
+
+
+def test_findings_json_at_scale_refers_to_claims_and_keeps_every_detail(tmp_path):
+    inp = large_input(findings=40, claims=24)
+    text = write_report(inp, tmp_path)["findings"].read_text()
+    data = json.loads(text)
+    assert len(data) == 40 and all(len(f["claims"]) == 24 for f in data)
+    assert "displaced people, report" not in text  # no sentence: claims.csv has them once
+    originals = {f.id: f for f in inp.findings}
+    for f in data:
+        original = originals[f["id"]].details
+        assert _decoded_conflicts(f) == [tuple(p) for p in original["conflicts"]]
+        assert "figures" not in f["details"]  # every figure is one of the claims listed
+        weights = f["details"]["credibility_weights"]
+        for cid, parts in f["details"]["credibility"].items():
+            assert {**parts, "weights": weights} == original["credibility"][cid]
+        assert f["details"]["groups"] == original["groups"]
+    contradictions = [f for f in data if f["kind"] == "contradiction"]
+    assert contradictions and all(len(f["details"]["conflicts"]) == 24 * 18 // 2
+                                  for f in contradictions)  # pairs of differing figures
+    assert len(text.splitlines()) == 42  # one finding a line, between the brackets
+
+
+def test_report_shows_a_few_claims_per_finding_and_says_how_many_more(tmp_path):
+    inp = large_input(findings=40, claims=24)
+    paths = write_report(inp, tmp_path)
+    page = paths["html"].read_text()
+    cards = re.findall(r'<article class="finding.*?</article>', page, re.S)
+    assert len(cards) == 40  # every finding is listed
+    for card in cards:  # each fact states four figures: one card for each of three
+        shown = re.findall(r'<span class="norm">([\d,]+) person', card)
+        assert len(shown) == len(set(shown)) == MAX_SIDES_SHOWN
+        assert f"{24 - len(shown)} more claims: all in findings.json and claims.csv" in card
+        assert card.count('<g class="interval"') <= MAX_FIGURES_DRAWN
+    assert sum('data-kind="contradiction"' in c and '<g class="interval"' in c
+               for c in cards) == 10
+    md = paths["markdown"].read_text()
+    assert md.count("more claims: all in findings.json and claims.csv") == 40
+
+
+def test_explanations_are_cut_on_the_page_and_whole_in_json(tmp_path):
+    inp = large_input(findings=4, claims=24)
+    paths = write_report(inp, tmp_path)
+    page = paths["html"].read_text()
+    whole = inp.findings[0].explanation
+    assert len(whole) > EXPLANATION_CHARS and whole not in page
+    assert shorten_text(whole) in page and shorten_text(whole).endswith(" …")
+    assert {f["explanation"] for f in json.loads(paths["findings"].read_text())} == \
+        {f.explanation for f in inp.findings}
+
+
+def test_agreeing_figures_show_one_claim_and_two_sides_show_two(inp):
+    view = build_view(inp)
+    shells = next(fv for fv in view.findings if "artillery shells" in fv.finding.explanation)
+    assert len(shells.groups) == 2 and len(shells.shown) == MAX_CLAIMS_SHOWN == 2
+    corroborated = dataclasses.replace(shells.finding, id="agree", kind="corroborated",
+                                       details={**shells.finding.details, "groups": [
+                                           [c.claim.id for c in shells.claims]]})
+    inp.findings = [corroborated]
+    (agree,) = build_view(inp).findings
+    assert len(agree.groups) == 1 and len(agree.shown) == 1
+    assert agree.claims_not_shown == agree.claim_count - 1 - len(agree.shown[0].copies)
+
+
+def test_a_long_skip_list_shows_whole_sources_first_and_counts_the_rest(inp):
+    from crosscheck.report.html import MAX_SKIPS_SHOWN
+
+    inp.skips = [SkipRecord("extract", "northgate", f"a1 sentence {i}", "a time reference")
+                 for i in range(MAX_SKIPS_SHOWN + 40)] + inp.skips
+    page = render_html(build_view(inp))
+    table = page[page.index('id="skips"'):page.index("</table>", page.index('id="skips"'))]
+    assert table.count("<tr><td>") == MAX_SKIPS_SHOWN
+    assert table.index("<tr><td>ingest</td>") < table.index("<tr><td>extract</td>")
+    assert f"{len(inp.skips) - MAX_SKIPS_SHOWN} more not listed here" in page
+
+
+def test_the_figures_row_names_a_few_figures_and_counts_the_rest(tmp_path):
+    from crosscheck.report.build import MAX_GROUPS_SHOWN
+
+    inp = large_input(findings=1, claims=2 * MAX_GROUPS_SHOWN)
+    finding = inp.findings[0]
+    ids = finding.claim_ids
+    inp.findings = [dataclasses.replace(finding, details={**finding.details, "groups": [
+        [cid] for cid in ids]})]  # every claim its own figure group
+    page = render_html(build_view(inp))
+    row = page[page.index('<div class="figures-row"'):]
+    assert row[:row.index('<p class="')].count('<div class="fig"') == MAX_GROUPS_SHOWN
+    assert f"and {len(ids) - MAX_GROUPS_SHOWN} more figures" in row

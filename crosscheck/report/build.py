@@ -25,14 +25,28 @@ from crosscheck.report.figures import (
     FigureView,
     claim_figure,
     detail_figures,
+    drawn_figures,
     figures_key,
     group_figures,
     merge_figures,
+    one_of_each_first,
 )
 from crosscheck.report.model import GateResult, ReportInput, ReviewVerdict, SourceHealth, SourceInfo
 
 # Only web pages become links: file:, javascript:, data: and the rest are shown as inert text.
 SAFE_URL_SCHEMES = ("http://", "https://")
+# What report.html shows of one finding; findings.json and claims.csv have all of it. At
+# 20,000 articles a fact gathered up to 1,188 claims and the page that showed them all was
+# 75 MB; a reviewer compares a few sentences, and the figures row names every figure group.
+MAX_CLAIMS_SHOWN = 2  # claim cards per finding (one of each figure group first)...
+MAX_SIDES_SHOWN = 3  # ...or one of each of up to three competing figures
+CLAIMS_SHOWN_BY_KIND = {"corroborated": 1}  # all its figures agree: one sentence shows them
+MAX_GROUPS_SHOWN = 6  # figures of the side-by-side row (the headline names them all)
+MAX_NAMES_SHOWN = 2  # source names under each figure of the side-by-side row
+MAX_COPIES_SHOWN = 3  # copies listed under a claim card
+# Characters of a finding's explanation report.html and report.md show: for a fact with
+# hundreds of claims it names every source (31,000 characters at 5,000 articles).
+EXPLANATION_CHARS = 240
 
 
 @dataclass(slots=True)
@@ -63,6 +77,13 @@ class FindingView:
     figures_key: str
     credibility: dict[str, object] | None  # finding-level breakdown not tied to one claim
     reason: str | None  # why the assessment reported it, when it says
+    shown: list[ClaimView] = field(default_factory=list)  # the claim cards report.html shows
+    drawn: list[FigureView] = field(default_factory=list)  # the number line's rows
+
+    @property
+    def claims_not_shown(self) -> int:
+        """Claims (copies included) that report.html leaves to findings.json and claims.csv."""
+        return self.claim_count - sum(1 + len(cv.copies) for cv in self.shown)
 
     @property
     def status(self) -> str:
@@ -274,22 +295,44 @@ def _groups(finding: Finding, figures: Sequence[FigureView]) -> list[FigureGroup
     return group_figures(figures, groups)
 
 
+def _shown(kind: str, claims: list[ClaimView],
+           groups: Sequence[FigureGroup]) -> list[ClaimView]:
+    """The claim cards to show: one per figure group first, in the claims' order."""
+    by_id = {cv.claim.id: cv for cv in claims}
+    grouped = [[by_id[f.claim_id] for f in g.figures if f.claim_id in by_id] for g in groups]
+    most = max(CLAIMS_SHOWN_BY_KIND.get(kind, MAX_CLAIMS_SHOWN),
+               min(len([g for g in grouped if g]), MAX_SIDES_SHOWN))
+    picked = {cv.claim.id for cv in one_of_each_first(grouped, most)}
+    extra = [cv for cv in claims if cv.claim.id not in picked]
+    chosen = picked | {cv.claim.id for cv in extra[:most - len(picked)]}
+    return [cv for cv in claims if cv.claim.id in chosen]
+
+
 def _finding_view(finding: Finding, inp: ReportInput, sources: Mapping[str, SourceInfo],
                   claims_by_id: Mapping[str, Claim]) -> FindingView:
     """Everything the page shows about one finding."""
     claims = _fold(finding, inp, sources, claims_by_id)
     figures = _named(_figures(finding, claims), sources)
+    groups = _groups(finding, figures)
     key = figures_key(finding, claims_by_id)
     review = inp.reviews.get(finding.id)
     stale = review is not None and review.figures_key != key
     reason = finding.details.get("reason")
     return FindingView(
-        finding=finding, claims=claims, figures=figures, groups=_groups(finding, figures),
+        finding=finding, claims=claims, figures=figures, groups=groups,
+        shown=_shown(finding.kind, claims, groups), drawn=drawn_figures(figures, groups),
         review=review, review_stale=stale,
         new=is_new(review, stale, finding.id, inp.previous_finding_ids), figures_key=key,
         credibility=_attach_credibility(finding, claims),
         reason=reason if isinstance(reason, str) and reason else None,
     )
+
+
+def shorten_text(text: str, most: int = EXPLANATION_CHARS) -> str:
+    """The text cut at a word before `most` characters, an ellipsis saying so."""
+    if len(text) <= most:
+        return text
+    return text[:most].rsplit(" ", 1)[0] + " …"
 
 
 def sort_key(view: FindingView) -> tuple:

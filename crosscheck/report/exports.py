@@ -7,6 +7,7 @@ says which kind of open end it is.
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Mapping
 from datetime import date, datetime
@@ -54,18 +55,18 @@ def _review_json(review: ReviewVerdict | None, stale: bool) -> dict | None:
 
 
 def _claim_json(cv: ClaimView) -> dict:
-    """One claim of a finding as written to findings.json."""
+    """One claim of a finding in findings.json: its figure and where it was said.
+
+    The sentence, the article's title and the slots are in claims.csv, once per claim (the
+    same `claim_id`): at 20,000 articles, writing them with every finding made findings.json
+    186 MB.
+    """
     q = cv.claim.quantity
-    slots = cv.claim.slots
     return json_safe({
         "claim_id": cv.claim.id, "source_id": cv.claim.source_id,
         "article_url": cv.article.url if cv.article else None,
-        "article_title": cv.article.title if cv.article else None,
-        "sentence": cv.claim.sentence, "surface": q.surface, "low": q.low, "high": q.high,
-        "unit": q.unit, "unit_kind": q.unit_kind, "qualifier": q.qualifier,
-        "attribution": cv.claim.attribution, "copy_of": cv.origin_id,
-        "as_of": cv.claim.as_of, "fact": cv.claim.frame,
-        "slots": slots.describe() if slots is not None else None,
+        "low": q.low, "high": q.high, "unit": q.unit, "qualifier": q.qualifier,
+        "attribution": cv.claim.attribution, "copy_of": cv.origin_id, "as_of": cv.claim.as_of,
     })
 
 
@@ -81,7 +82,7 @@ def _slot_cells(c: Claim) -> dict[str, str]:
 
 
 def finding_json(fv: FindingView) -> dict:
-    """One finding as written to findings.json."""
+    """One finding as written to findings.json: its claims once, the details by reference."""
     f = fv.finding
     every = [c for cv in fv.claims for c in [cv, *cv.copies]]
     return {
@@ -89,13 +90,70 @@ def finding_json(fv: FindingView) -> dict:
         "independent_origins": f.independent_origins, "cluster_id": f.cluster_id,
         "review": _review_json(fv.review, fv.review_stale), "new": fv.new,
         "figures_key": fv.figures_key, "claims": [_claim_json(c) for c in every],
-        "details": json_safe(f.details),
+        "details": details_json(f.details, [c.claim.id for c in every]),
     }
+
+
+def details_json(details: Mapping[str, Any], claim_ids: list[str]) -> dict[str, Any]:
+    """A finding's details without what its claims already say.
+
+    - `figures`: only those of claims the finding does not list (the rest are its claims);
+    - `conflicts`: `[i, j, r]`, claims `i` and `j` (positions in the finding's `claims`) cannot
+      both hold, for reason `conflict_reasons[r]`: pairs grow with the square of a fact's
+      claims (662,685 at 20,000 articles) and the reasons repeat (dates of a few reports);
+    - `credibility`: per claim id, the weights once beside them (they are the same for all).
+    """
+    out = {k: v for k, v in details.items() if k not in ("figures", "conflicts", "credibility")}
+    held = set(claim_ids)
+    figures = [f for f in _items(details.get("figures")) if f.get("claim_id") not in held]
+    if figures:
+        out["figures"] = figures
+    if "conflicts" in details:
+        out.update(_conflicts(details["conflicts"], claim_ids))
+    if isinstance(details.get("credibility"), Mapping):
+        out.update(_credibility(details["credibility"]))
+    return json_safe(out)
+
+
+def _items(value: object) -> list[Mapping[str, Any]]:
+    """The mappings of a JSON list (anything else: none)."""
+    return [v for v in value if isinstance(v, Mapping)] if isinstance(value, list) else []
+
+
+def _conflicts(pairs: object, claim_ids: list[str]) -> dict[str, Any]:
+    """Conflicting pairs as positions in the claims list with an index into the reasons."""
+    position = {cid: i for i, cid in enumerate(claim_ids)}
+    reasons: dict[str, int] = {}
+    rows: list[list[Any]] = []
+    for pair in pairs if isinstance(pairs, list) else []:
+        a, b, why = (list(pair) + ["", "", ""])[:3]
+        ref = [position.get(str(a), str(a)), position.get(str(b), str(b))]  # unheld: its id
+        rows.append([*ref, reasons.setdefault(str(why), len(reasons))])
+    return {"conflicts": rows, "conflict_reasons": list(reasons)}
+
+
+def _credibility(parts: Mapping[str, Any]) -> dict[str, Any]:
+    """Per-claim breakdowns with the weights they share written once."""
+    weights: object = None
+    slim: dict[str, Any] = {}
+    for key, value in parts.items():
+        if isinstance(value, Mapping) and "weights" in value:
+            weights = weights or value["weights"]
+            value = {k: v for k, v in value.items() if k != "weights" or v != weights}
+        slim[key] = value
+    return {"credibility": slim, **({"credibility_weights": weights} if weights else {})}
 
 
 def findings_json(view: ReportView) -> list[dict]:
     """The findings.json document: findings in report order."""
     return [finding_json(fv) for fv in view.findings]
+
+
+def findings_text(view: ReportView) -> str:
+    """findings.json as written: a list with one finding per line (grep and diff by finding)."""
+    lines = [json.dumps(f, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+             for f in findings_json(view)]
+    return "[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n"
 
 
 def _finding_ids_by_claim(view: ReportView) -> dict[str, list[str]]:

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 import re
 
-from crosscheck.report.build import ClaimView, FindingView, ReportView, build_view, fmt_time
+from crosscheck.report.build import (
+    ClaimView,
+    FindingView,
+    ReportView,
+    build_view,
+    fmt_time,
+    shorten_text,
+)
 from crosscheck.report.figures import human_figure
 from crosscheck.report.model import ReportInput
 
@@ -98,10 +105,11 @@ def _note_lines(view: ReportView, most: int) -> list[str]:
 
 
 def _finding_head(fv: FindingView) -> str:
-    """Severity, kind, flags and explanation of a finding on one line."""
+    """Severity, kind, flags and explanation (cut, whole in findings.json) on one line."""
     f = fv.finding
     flags = (" · 🆕 new" if fv.new else "") + (f" · {fv.review.verdict}" if fv.review else "")
-    return f"**[{f.severity.upper()}] {f.kind}**{flags} — {md_escape(f.explanation)} (`{f.id}`)"
+    return (f"**[{f.severity.upper()}] {f.kind}**{flags} — {md_escape(shorten_text(f.explanation))}"
+            f" (`{f.id}`)")
 
 
 def summary_markdown(inp: ReportInput) -> str:
@@ -150,8 +158,11 @@ def report_markdown(view: ReportView) -> str:
         lines += [f"### {_finding_head(fv)}", "",
                   f"Figures: {md_escape(figures_line(fv))}  ",
                   f"Independent origins: {fv.finding.independent_origins}", ""]
-        for cv in fv.claims:
+        for cv in fv.shown:
             lines += _claim_lines(cv)
+        if fv.claims_not_shown:
+            lines.append(f"- …{fv.claims_not_shown} more claims: all in findings.json and "
+                         "claims.csv")
         if fv.review:
             r = fv.review
             lines += ["", f"Review: **{r.verdict}** by {md_escape(r.reviewer)} on {fmt_time(r.at)}"

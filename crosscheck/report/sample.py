@@ -254,6 +254,56 @@ def sample_input(hostile: bool = False) -> ReportInput:
     return inp
 
 
+LARGE_KINDS = ("contradiction", "corroborated", "unsupported", "trajectory")
+
+
+def large_input(findings: int = 3000, claims: int = 40) -> ReportInput:
+    """A run at scale: `findings` findings over `claims` claims each, from 40 outlets.
+
+    Each fact's claims state one of four figures (so a contradiction has four sides), every
+    pair of differing figures is a conflict and every claim has a credibility breakdown, as
+    the assessment writes them. Texts are plain; the hostile sample covers escaping.
+    """
+    inp = sample_input()
+    b = _Builder()
+    outlets = [SourceInfo(f"outlet-{k:02d}", f"Outlet {k:02d}", "jsonl", f"Outlet {k:02d}",
+                          f"Owner {k % 7}", "GB", "en", "news", round(0.3 + k % 7 / 10, 2))
+               for k in range(40)]
+    made = [_large_finding(b, n, claims, outlets) for n in range(findings)]
+    inp.sources, inp.findings, inp.reviews = [*inp.sources, *outlets], made, {}
+    inp.articles, inp.claims = {a.id: a for a in b.articles.values()}, list(b.claims.values())
+    return inp
+
+
+def _large_finding(b: _Builder, n: int, claims: int, outlets: list[SourceInfo]) -> Finding:
+    """Finding `n` of a large input, with its articles and claims added to `b`."""
+    keys = []
+    for k in range(claims):
+        key, source = f"{n}-{k}", outlets[(n + k) % len(outlets)].id
+        b.article(key, source, f"Report {key} on place {n}", f"https://large.example/{key}",
+                  k % 20)
+        figure = 1000 * (1 + k % 4)
+        b.claim(key, key, f"Officials in place {n} counted {figure:,} displaced people, "
+                f"report {k} said.", f"{figure:,} displaced people",
+                (figure, figure, "person", "count", "exact"), "displaced people",
+                (f"Place {n}",), "officials" if k % 3 else None)
+        keys.append(key)
+    ids = b.ids(*keys)
+    kind = LARGE_KINDS[n % len(LARGE_KINDS)]
+    return Finding(
+        stable_id("large", str(n)), kind, ("high", "medium", "low", "info")[n % 4],
+        f"Outlets report displaced people in place {n}: " + "; ".join(
+            f"{1000 * (1 + k % 4):,} from outlet {k}" for k in range(claims)), ids,
+        stable_id("fact", str(n)), claims, details={
+            "groups": [[cid for k, cid in enumerate(ids) if k % 4 == g] for g in range(4)],
+            "conflicts": [[a, b_, "different figures for one fact, as of the same day"]
+                          for i, a in enumerate(ids) for j, b_ in enumerate(ids)
+                          if i < j and i % 4 != j % 4] if kind == "contradiction" else [],
+            "credibility": {cid: _breakdown(0.3 + k % 7 / 10, f"Outlet {k:02d}", "officials")
+                            for k, cid in enumerate(ids)},
+            "reason": "different figures for one fact", "slots": {"measure": "displaced"}})
+
+
 def _reviews(inp: ReportInput) -> dict[str, ReviewVerdict]:
     """A confirmed, a dismissed and a stale needs-work verdict."""
     from crosscheck.report.build import figures_key

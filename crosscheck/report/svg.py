@@ -119,6 +119,12 @@ def choose_scale(figures: Sequence[FigureView]) -> Scale | None:
                  open_high=any(math.isinf(f.high) for f in figures))
 
 
+def arrow_markers(uid: str) -> Markup:
+    """The arrowheads as a hidden SVG, once per page, for number lines drawn with `shared`."""
+    return Markup(f'<svg class="nl-defs" width="0" height="0" aria-hidden="true" '
+                  f'xmlns="http://www.w3.org/2000/svg">{_markers(uid)}</svg>')
+
+
 def _markers(uid: str) -> str:
     """One arrowhead marker per credibility colour; orient makes marker-start point left."""
     colours = [c for _, c, _ in CRED_BANDS] + [UNKNOWN_COLOUR]
@@ -189,10 +195,13 @@ def _axis(scale: Scale, y: float, unit: str) -> str:
     return "".join(parts)
 
 
-def number_line(figures: Sequence[FigureView], uid: str = "nl") -> Markup | None:
+def number_line(figures: Sequence[FigureView], uid: str = "nl",
+                shared: bool = False) -> Markup | None:
     """SVG markup for the figures, or None when no figure has a finite bound.
 
-    `uid` prefixes the arrow marker ids, which must be unique within the page.
+    `uid` prefixes the arrow marker ids, which must be unique within the page; with `shared`
+    the line uses the page's arrow_markers(uid) instead of its own (0.65 MB of a 16 MB page
+    of 718 number lines were their own copies of the same five markers).
     """
     scale = choose_scale(figures)
     if scale is None:
@@ -206,6 +215,6 @@ def number_line(figures: Sequence[FigureView], uid: str = "nl") -> Markup | None
     return Markup(
         f'<svg class="number-line" width="100%" height="{axis_y + AXIS_H}" role="img" '
         f'aria-label="{escape(label)}" data-scale="{"log" if scale.log else "linear"}" '
-        f'xmlns="http://www.w3.org/2000/svg">{_markers(uid)}{grid}{rows}'
+        f'xmlns="http://www.w3.org/2000/svg">{"" if shared else _markers(uid)}{grid}{rows}'
         f"{_axis(scale, axis_y, unit)}</svg>"
     )

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import json
 import os
 from pathlib import Path
 
 from crosscheck.errors import ReportError
 from crosscheck.report.build import build_view
-from crosscheck.report.exports import claims_frame, findings_json
+from crosscheck.report.exports import claims_frame, findings_text
 from crosscheck.report.html import render_html
 from crosscheck.report.markdown import report_markdown
 from crosscheck.report.model import ReportInput
@@ -83,8 +82,7 @@ def write_report(inp: ReportInput, out_dir: Path) -> dict[str, Path]:
     texts = {
         "html": render_html(view),
         "markdown": report_markdown(view),
-        "findings": json.dumps(findings_json(view), indent=2, ensure_ascii=False,
-                               allow_nan=False) + "\n",
+        "findings": findings_text(view),
         "claims": claims_frame(view).to_csv(index=False),
     }
     try:

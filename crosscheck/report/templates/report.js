@@ -14,7 +14,16 @@
   };
   var count = document.getElementById("f-count");
   var empty = document.getElementById("f-empty");
-  var texts = cards.map(function (c) { return c.textContent.toLowerCase(); });
+  var more = document.getElementById("f-more");
+  // Findings shown at once, more on request: a page of thousands of cards is slow to lay out.
+  var PAGE = parseInt(form.getAttribute("data-page"), 10) || 100;
+  var limit = PAGE;
+  var texts = null;  // each card's text, read at the first search (reading it costs time)
+
+  function cardText(i) {
+    if (texts === null) { texts = cards.map(function (c) { return c.textContent.toLowerCase(); }); }
+    return texts[i];
+  }
 
   function has(list, value) {
     return !value || list.indexOf("|" + value + "|") >= 0;
@@ -26,7 +35,7 @@
       has(d.sources, want.source) && has(d.countries, want.country) &&
       (!want.status || d.status === want.status) &&
       (!want.fresh || d["new"] === "yes") &&
-      (!want.q || texts[i].indexOf(want.q) >= 0);
+      (!want.q || cardText(i).indexOf(want.q) >= 0);
   }
 
   function wanted() {
@@ -51,15 +60,28 @@
 
   function apply(save) {
     var want = wanted();
-    var shown = 0;
+    var matched = 0;
     cards.forEach(function (card, i) {
       var ok = matches(card, i, want);
-      card.hidden = !ok;
-      if (ok) { shown += 1; }
+      if (ok) { matched += 1; }
+      card.hidden = !ok || matched > limit;
     });
-    count.textContent = shown + " of " + cards.length + " findings";
-    empty.hidden = shown > 0;
+    count.textContent = matched + " of " + cards.length + " findings";
+    empty.hidden = matched > 0;
+    var rest = matched - Math.min(matched, limit);
+    more.hidden = rest === 0;
+    more.textContent = "Show " + Math.min(rest, PAGE) + " more (" + rest + " not shown)";
     if (save) { saveHash(want); }
+  }
+
+  function reveal() {  // a link to one finding (#f-ID) shows it, wherever it is in the list
+    var card = location.hash.indexOf("#f-") === 0 ?
+      document.getElementById(location.hash.slice(1)) : null;
+    if (!card || !card.hidden) { return; }
+    form.reset();
+    limit = Math.max(limit, cards.indexOf(card) + 1);
+    apply(false);
+    card.scrollIntoView();
   }
 
   function restore() {
@@ -74,17 +96,23 @@
   }
 
   form.addEventListener("submit", function (e) { e.preventDefault(); });
-  form.addEventListener("input", function () { apply(true); });
-  form.addEventListener("change", function () { apply(true); });
+  form.addEventListener("input", function () { limit = PAGE; apply(true); });
+  form.addEventListener("change", function () { limit = PAGE; apply(true); });
   document.getElementById("f-reset").addEventListener("click", function () {
     form.reset();
+    limit = PAGE;
     apply(true);
   });
+  more.addEventListener("click", function () { limit += PAGE; apply(false); });
+  window.addEventListener("hashchange", reveal);
   window.addEventListener("beforeprint", function () {
     Array.prototype.forEach.call(document.querySelectorAll("details"), function (d) {
       d.setAttribute("open", "");
     });
+    limit = cards.length;  // print every finding the filters match
+    apply(false);
   });
   restore();
   apply(false);
+  reveal();
 }());
