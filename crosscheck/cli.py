@@ -41,12 +41,17 @@ SETTING_FLAGS = {"db": "--db", "out": "--out", "sources": "--sources", "verdict"
                  "runner": "--runner", "cron": "--cron", "timezone": "--timezone"}
 
 
-def fail_on(exc: CrosscheckError, what: str = "", code: int = 2) -> NoReturn:
-    """Fail with the error's one line, led by the stage it stopped in and the flag to change."""
+def error_line(exc: CrosscheckError, what: str = "") -> str:
+    """The error's one line, led by the stage it stopped in and the flag to change."""
     lead = [f"{what} in {exc.stage}" if exc.stage else what] if what else []
     if exc.setting in SETTING_FLAGS:
         lead.append(SETTING_FLAGS[exc.setting])
-    fail(": ".join([*lead, str(exc)]), code)
+    return ": ".join([*lead, str(exc)])
+
+
+def fail_on(exc: CrosscheckError, what: str = "", code: int = 2) -> NoReturn:
+    """Fail with the error's one line (error_line)."""
+    fail(error_line(exc, what), code)
 
 
 # -- run ----------------------------------------------------------------------------------

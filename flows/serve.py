@@ -102,10 +102,9 @@ def main(argv: list[str] | None = None) -> None:
     try:
         serve_nightly(args.cron, args.timezone, args.sources, args.out, args.db, args.name)
     except ConfigError as exc:
-        from crosscheck.cli import SETTING_FLAGS  # the flags of the settings, named there
+        from crosscheck.cli import error_line  # it leads with the flag of the error's setting
 
-        flag = f"{SETTING_FLAGS[exc.setting]}: " if exc.setting in SETTING_FLAGS else ""
-        parser.exit(2, f"crosscheck serve: {flag}{exc}\n")
+        parser.exit(2, f"crosscheck serve: {error_line(exc)}\n")
 
 
 if __name__ == "__main__":

@@ -42,19 +42,17 @@ def assess(claims: list[Claim], clusters: list[Cluster], articles: dict[str, Art
     by_id = {c.id: c for c in claims}
     ctx = AssessContext(articles, publishers, copies, options or AssessOptions(), by_id)
     origin_of = origin_claims(claims, articles, copies)
-    stated = find_revisions(claims)
-    by_new = {r.new.id: r for found in stated.values() for r in found}
+    by_new = {r.new.id: r for found in find_revisions(claims).values() for r in found}
     revisions: dict[str, list[Revision]] = {}  # by the fact the new figure was matched into
-    for cluster in clusters:
-        found = [by_new[i] for i in cluster.claim_ids if i in by_new]
-        if found and cluster.key:
-            revisions.setdefault(cluster.key, []).extend(found)
     findings: list[Finding] = []
     for cluster in clusters:
+        revised = [by_new[i] for i in cluster.claim_ids if i in by_new] if cluster.key else []
+        if revised:
+            revisions.setdefault(cluster.key, []).extend(revised)
         members = [by_id[i] for i in cluster.claim_ids if i in by_id]
         if members:
             holders = holders_of(members, origin_of, ctx)
-            findings.extend(assess_fact(cluster, holders, revisions.get(cluster.key, []), ctx))
+            findings.extend(assess_fact(cluster, holders, revised, ctx))
     findings.extend(revision_findings(revisions, origin_of, ctx))
     return sorted(findings, key=lambda f: (_SEVERITY_ORDER[f.severity], f.kind, f.id))
 

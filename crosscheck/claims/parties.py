@@ -183,12 +183,12 @@ def read_parties(ctx: FigureContext, names: Sequence[Mention], source: str | Non
                                  and m.name not in _BLOCS and source.startswith(m.text)])
     partners = _partners(ctx, usable)
     places = tuple(sorted({m.name for m in names if _restricts(ctx, m, lead_text)}))
-    area = _unnamed_area(ctx)
-    if area is not None and subject is not None and not _in_clause(ctx, subject) and \
-            _area_in_clause(ctx):
+    area = _AREA_RE.search(ctx.sentence)  # an area named without a name ("across the states")
+    if area and subject is not None and not _in_clause(ctx, subject) and \
+            ctx.holds(area.start(), area.end()):
         subject = None  # "Rescuers in Turkey and Syria ..., and the toll in both countries ..."
-    if subject is None and area is not None:
-        final = area
+    if subject is None and area:
+        final = Slot(area.group(1), area.group(0), "sentence")
     else:
         final = lead if subject is None else _canonical(subject, names, lead)
     partner = next((m for m in partners if m is not subject and m.name != final.value), None)
@@ -367,18 +367,6 @@ _AREA_RE = re.compile(r"\b(?:across|throughout|among|in|for)\s+(?:all\s+)?(?:the
                       r"regions|world|continent|bloc))\b", re.IGNORECASE)
 
 
-def _unnamed_area(ctx: FigureContext) -> Slot | None:
-    """An area the sentence names without a name ('across the nuclear-armed states')."""
-    m = _AREA_RE.search(ctx.sentence)
-    return Slot(m.group(1), m.group(0), "sentence") if m else None
-
-
-def _area_in_clause(ctx: FigureContext) -> bool:
-    """The unnamed area stands in the figure's own clause."""
-    m = _AREA_RE.search(ctx.sentence)
-    return m is not None and ctx.holds(m.start(), m.end())
-
-
 def _partners(ctx: FigureContext, names: Sequence[Mention]) -> list[Mention]:
     """Countries the clause names as the other party of a flow: 'to Russia', 'from Niger',
     'of France's', 'between Chile and Argentina'."""
@@ -428,7 +416,7 @@ def article_lead(title: str, first: str, first_source: str | None, rest: str = "
             if _SPEAKS_RE.match(text[m.end:m.end + 40]) or (
                     m.kind != "country" and any(m.text in src for src in sources if src)):
                 continue
-            name = PLACE_COUNTRY.get(m.name, m.name) if m.kind == "place" else m.name
+            name = _country_of(m)
             counts[name] += weight
             order.setdefault(name, len(order))
             shown.setdefault(name, text)
@@ -438,12 +426,17 @@ def article_lead(title: str, first: str, first_source: str | None, rest: str = "
     return Slot(best, shown[best][:120], "article")
 
 
+def _country_of(m: Mention) -> str:
+    """The name a mention counts for: a known place its country, anything else itself."""
+    return PLACE_COUNTRY.get(m.name, m.name) if m.kind == "place" else m.name
+
+
 def countries_named(text: str) -> set[str]:
     """The countries a text names, a known place counting for its country."""
     from crosscheck.claims.clauses import words_of
 
-    return {PLACE_COUNTRY.get(m.name, m.name) if m.kind == "place" else m.name
-            for m in mentions(words_of(text), text) if m.kind in ("country", "place")}
+    return {_country_of(m) for m in mentions(words_of(text), text)
+            if m.kind in ("country", "place")}
 
 
 def article_country(text: str) -> Slot:

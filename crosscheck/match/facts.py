@@ -55,17 +55,32 @@ def unit_family(claim: Claim) -> str:
 def fact_key(claim: Claim, subject: str | None = None) -> str | None:
     """The fact a claim states, as a key; None when its measure or subject is unread.
     `subject` replaces the claim's own (a subject its article lent, resolved by fact_keys)."""
+    base = _base(claim)
+    if base is None or claim.slots is None:
+        return None
+    return _with_subject(base, subject or claim.slots.subject.value)
+
+
+# A fact key without its subject: unit family, measure, change, rate, scope, modality.
+_Base = tuple[str, str, str, str, str, str]
+
+
+def _base(claim: Claim) -> _Base | None:
     s = claim.slots
     if s is None or not s.measure.read or not s.subject.read or not s.measure.value:
         return None
-    return "|".join((unit_family(claim), s.measure.value, s.change, s.rate,
-                     (subject or s.subject.value).lower(), s.scope.value, s.modality.value))
+    return unit_family(claim), s.measure.value, s.change, s.rate, s.scope.value, s.modality.value
+
+
+def _with_subject(base: _Base, subject: str) -> str:
+    family, measure, change, rate, scope, modality = base
+    return "|".join((family, measure, change, rate, subject.lower(), scope, modality))
 
 
 def base_key(claim: Claim) -> str | None:
     """The fact key without its subject: the facts a lent subject may be resolved among."""
-    key = fact_key(claim, subject="*")
-    return key.replace("|*|", "|", 1) if key else None
+    base = _base(claim)
+    return "|".join(base) if base else None
 
 
 def fact_keys(claims: Sequence[Claim]) -> dict[str, str]:
@@ -77,28 +92,24 @@ def fact_keys(claims: Sequence[Claim]) -> dict[str, str]:
     in its own words is resolved to one that does and that the lead also names (the one most
     claims state): the lead names both sides, the sentences say whose figure it is.
     """
-    stated: dict[str, Counter[str]] = defaultdict(Counter)
-    for c in claims:
-        base = base_key(c)
-        if base and c.slots and c.slots.subject.origin == "sentence":
-            stated[base][c.slots.subject.value] += 1
+    readable = [(c, base, c.slots.subject) for c in claims
+                if c.slots is not None and (base := _base(c)) is not None]
+    stated: dict[_Base, Counter[str]] = defaultdict(Counter)
+    for _, base, subject in readable:
+        if subject.origin == "sentence":
+            stated[base][subject.value] += 1
     keys: dict[str, str] = {}
     leads: dict[str, set[str]] = {}
-    for c in claims:
-        base = base_key(c)
-        if base is None or c.slots is None:
-            continue
-        subject = c.slots.subject
+    for c, base, subject in readable:
+        value = subject.value
         options = stated.get(base)
-        if subject.origin == "article" and options and subject.value not in options:
+        if subject.origin == "article" and options and value not in options:
             if subject.words not in leads:
                 leads[subject.words] = countries_named(subject.words)
             named = [s for s in options if s in leads[subject.words]]
             if named:
-                best = max(named, key=lambda s: (options[s], s))
-                keys[c.id] = fact_key(c, subject=best) or ""
-                continue
-        keys[c.id] = fact_key(c) or ""
+                value = max(named, key=lambda s: (options[s], s))
+        keys[c.id] = _with_subject(base, value)
     return keys
 
 
@@ -126,7 +137,7 @@ def match_claims(claims: Sequence[Claim]) -> list[Cluster]:
     keys = fact_keys(claims)
     for c in claims:
         key = keys.get(c.id)
-        if not key:
+        if key is None:
             alone.append(Cluster(stable_id("cluster", c.id), (c.id,), (), ""))
         else:
             groups[key].append(c)
