@@ -236,3 +236,19 @@ def test_a_magnitudes_qualifiers_are_no_scope() -> None:
     plain = slots_of(claim("A 7.1 magnitude quake struck Chile.", "7.1"))
     assert moment.measure.value == plain.measure.value == "magnitude"
     assert moment.scope.value == plain.scope.value == ""
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("Air defences shot down 95% of the 60 drones that Russia launched, the air force said.",
+     "95%"),
+    ("The air force said 80 per cent of the drones fired on Tuesday had been intercepted.",
+     "80 per cent"),
+    ("Russia fired 40 missiles and drones overnight, and 70 percent were intercepted, the air "
+     "force said.", "70 percent"),
+    ("Crews brought down 64% of the attack drones, the navy said.", "64%"),
+])
+def test_a_share_that_met_an_event_is_read_past_the_whole_it_is_of(text: str,
+                                                                   figure: str) -> None:
+    # the count of the whole ("the 60 drones"), a participle on it ("fired on Tuesday") and
+    # a whole left unsaid ("70 percent were intercepted") do not hide what happened to them
+    assert slots_of(claim(text, figure)).measure.value == "share downed"

@@ -77,6 +77,11 @@ class FigureContext:
         """The clause from its opening to the figure, across other figures in it."""
         return self.sentence[self.clause_start:self.quantity.start]
 
+    def clause_after(self) -> list[Word]:
+        """The words after the figure up to its clause break, across other figures in it
+        ("99% of the 300 missiles": the whole's count is part of the share's phrase)."""
+        return _clause_right(self.after)
+
     def right_text(self) -> str:
         return self.sentence[self.quantity.end:self.right[-1].end] if self.right else ""
 

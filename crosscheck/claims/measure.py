@@ -171,21 +171,44 @@ def with_thing_event(ctx: FigureContext, thing: Slot) -> Slot:
     return Slot(f"{thing.value} {event[0]}", f"{thing.words} {event[1]}", "sentence")
 
 
-def _thing_event(ctx: FigureContext) -> tuple[str, str] | None:
-    for w in ctx.right[:CUE_REACH + 4]:  # "2,200 structures had been destroyed", "33 million
-        if w.low in THING_EVENTS:  # tonnes of grain and other foodstuffs left the ports"
-            return THING_EVENTS[w.low], w.text
+def _thing_event(ctx: FigureContext, after: list[Word] | None = None) -> tuple[str, str] | None:
+    """What happened to the things counted, from the verb after the figure ("2,200 structures
+    had been destroyed", "33 million tonnes of grain ... left the ports") or before it ("Russia
+    launched 30 drones", "shot down 25"). A participle on the thing ("the drones launched on
+    Saturday had been intercepted") gives way to the clause's own verb after it."""
+    right = (ctx.right if after is None else after)[:CUE_REACH + 4]
+    bare: tuple[str, str] | None = None
+    for i, w in enumerate(right):
+        if w.low in THING_EVENTS:
+            found = THING_EVENTS[w.low], w.text
+            if i > 0 and right[i - 1].low in _AUX:
+                return found
+            bare = bare or found
+            continue
         if w.low in _AUX or w.low.endswith("ly") or w.low in _EVENT_SKIP or w.low in (
                 "down", "and", "other") or (w.text[0].isalpha() and w.low not in STOP_WORDS
                                             and not _verb_like(w.low)):
             continue
+        if w.low.endswith("ed") and not (i > 0 and right[i - 1].low in _AUX):
+            continue  # a participle on the thing ("the drones fired on Tuesday were ...")
         break
-    for w in reversed(ctx.left[-4:]):  # "Russia launched 30 drones", "shot down 25"
+    if bare:
+        return bare
+    left = ctx.left[-4:]
+    for i in range(len(left) - 1, -1, -1):
+        w = left[i]
         if w.low in _LEFT_STOPS:
             break
         if w.low in THING_EVENTS:
             return THING_EVENTS[w.low], w.text
+        if w.low == "down" and i > 0 and left[i - 1].low in _BRING_DOWN:
+            return "downed", f"{left[i - 1].text} down"  # "shot down 99% of the missiles"
     return None
+
+
+# Verbs that with "down" say a thing in the air was destroyed: "shot down", "brought down".
+_BRING_DOWN = frozenset("shot shoot shoots shooting brought bring brings bringing took take "
+                        "takes taking taken knocked".split())
 
 
 def _human_nouns() -> frozenset[str]:
@@ -279,14 +302,17 @@ def _percent_measure(ctx: FigureContext) -> Slot:
     if right and right[0].low == "of" or (len(right) > 1 and right[0].low in SHARE_WORDS
                                           and right[1].low == "of"):
         start = 1 if right[0].low == "of" else 2
-        thing = _thing_of(right[start:start + 6])
-        event = _thing_event(ctx)
+        whole = ctx.clause_after()  # "of the 300 missiles": past the whole's own count
+        thing = _thing_of(whole[start:start + 6])
+        event = _thing_event(ctx, whole)
         if thing and event and thing.value not in COMMODITIES:
             # "99% of the threats were intercepted", "intercepted 90% of the missiles": the
             # share of what was launched that met the event, however the launches are named
             return Slot(f"share {event[0]}", f"of {thing.words} {event[1]}", "sentence")
         if thing:
             return Slot(f"share of {thing.value}", f"of {thing.words}", "sentence")
+    elif right and right[0].low in _AUX and (event := _thing_event(ctx)):
+        return Slot(f"share {event[0]}", event[1], "sentence")  # "70 percent were intercepted"
     slot = _nearest_measure(ctx, prefer_money=False)
     if slot.read:
         return slot
@@ -320,8 +346,11 @@ def _thing_of(words: list[Word]) -> Slot | None:
     for w in words:
         if w.low in _DETERMINERS or w.low.endswith(("'s", "s'")) or w.text[0].isupper():
             continue
+        if not picked and _NUMERAL_RE.match(w.text):
+            continue  # "99% of the 300 missiles": the whole's own count names no thing
         if not w.text[0].isalpha() or w.low in _PHRASE_ENDS or w.low in PRONOUNS \
                 or (w.low.endswith("ing") and picked) or w.low in _AUX \
+                or (picked and _verb_like(w.low)) \
                 or w.low in CHANGE_VERBS or w.low in _SAYS:
             break
         picked.append(w)
@@ -334,6 +363,7 @@ def _thing_of(words: list[Word]) -> Slot | None:
 
 
 _SAYS = frozenset("said says told reported estimated announced according".split())
+_NUMERAL_RE = re.compile(r"^\d[\d,.]*$")
 _PHRASE_ENDS = frozenset("that which who whom to in from for on by and or at than as with "
                          "came come comes since after before during".split())
 
