@@ -94,6 +94,15 @@ def test_subject_falls_back_to_the_article_and_says_so() -> None:
     assert slots_of(c).subject.value == "Russia" and slots_of(c).subject.origin == "article"
 
 
+def test_a_name_in_an_adjunct_of_time_or_control_is_not_the_subject() -> None:
+    c = claim("The death toll from the strike on the plant in Enerhodar, a town under Russia's "
+              "control since 2022, has climbed to 45, officials said.", "45",
+              title="Ukraine: strike on the plant kills dozens")
+    assert slots_of(c).subject.value == "Ukraine"
+    c = claim("After Russia's attack on the port, 14 ships were stuck in Odesa.", "14")
+    assert slots_of(c).subject.value == "Ukraine"  # Odesa's country, not the attacker
+
+
 def test_the_partner_of_a_flow_is_kept() -> None:
     c = claim("North Korea has sold 1 million to 3 million artillery shells to Russia.", "million")
     assert (slots_of(c).subject.value, slots_of(c).partner.value) == ("North Korea", "Russia")

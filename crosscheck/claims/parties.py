@@ -33,6 +33,9 @@ _COMPARED = frozenset("behind than ahead beyond unlike like after versus against
                       "and to from".split())
 _BLOCS = frozenset({"United Nations", "European Union", "NATO"})
 _PLACE_PREPS = frozenset("in across inside throughout within near around".split())
+# Prepositions of an adjunct of time or control: "under Russia's control", "after Russia's
+# attack", "amid Israel's offensive" name the setting of a figure, never whose it is.
+_ADJUNCT_PREPS = frozenset("under after before since during amid following despite".split())
 _ORG_HINTS = frozenset("ministry committee office agency institute department council "
                        "commission bureau organization organisation service services forces "
                        "army navy police government authority authorities university "
@@ -171,7 +174,8 @@ def read_parties(ctx: FigureContext, names: Sequence[Mention], source: str | Non
     alone", "in Khartoum state") is kept as its scope.
     """
     names = [_as_place(ctx, m) for m in names]
-    usable = [m for m in names if not _is_source(m, source, ctx.sentence)]
+    usable = [m for m in names if not _is_source(m, source, ctx.sentence)
+              and not _governed(ctx, m, _ADJUNCT_PREPS)]
     owner = _owner(ctx, usable)
     usable = [m for m in usable if _can_be_subject(m)]
     actor = _actor(ctx, usable)
@@ -190,7 +194,8 @@ def read_parties(ctx: FigureContext, names: Sequence[Mention], source: str | Non
     if subject is None and area:
         final = Slot(area.group(1), area.group(0), "sentence")
     else:
-        final = lead if subject is None else _canonical(subject, names, lead)
+        setting = [m for m in names if not _governed(ctx, m, _ADJUNCT_PREPS)]
+        final = lead if subject is None else _canonical(subject, setting, lead)
     partner = next((m for m in partners if m is not subject and m.name != final.value), None)
     return Parties(final, _slot(partner), places, subject.start if subject is not None else -1,
                    named is not None and subject is named)
