@@ -261,3 +261,27 @@ def test_a_share_that_met_an_event_is_read_past_the_whole_it_is_of(text: str,
     # the count of the whole ("the 60 drones"), a participle on it ("fired on Tuesday") and
     # a whole left unsaid ("70 percent were intercepted") do not hide what happened to them
     assert slots_of(claim(text, figure)).measure.value == "share downed"
+
+
+def test_a_length_restated_in_brackets_still_measures_the_thing_after_it() -> None:
+    text = "The 1,100-foot (335-meter) tanker struck the pier at dawn, the port said."
+    assert slots_of(claim(text, "1,100")).measure.value == "ships"
+
+
+def test_a_speed_restated_after_a_comma_is_the_same_figure_not_a_part_of_it() -> None:
+    text = "The tanker was sailing at 12 knots, roughly 14 mph, when it struck the pier."
+    knots, mph = claim(text, "knots"), claim(text, "mph")
+    assert slots_of(mph).measure.value == slots_of(knots).measure.value == "ships"
+    assert "part" not in slots_of(mph).scope.value
+
+
+def test_a_unit_name_is_no_ones_name() -> None:
+    c = claim("The river was about 41 degrees Fahrenheit (5 degrees Celsius) at noon.",
+              "Fahrenheit", title="Barge sinks in the Danube near Budapest")
+    assert slots_of(c).subject.value != "Celsius"
+
+
+def test_a_list_of_counts_is_not_one_figure_restated() -> None:
+    text = "The army said about 90 drones, 25 cruise missiles and 12 ballistic missiles were fired."
+    assert slots_of(claim(text, "25")).measure.value == "missiles"
+    assert slots_of(claim(text, "90")).measure.value == "drones"

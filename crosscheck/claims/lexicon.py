@@ -191,7 +191,7 @@ NOT_NAMES = frozenset(
     "during starting case breaking update updated read more about around nearly almost roughly "
     "only over under less at up just even yet still then now thus hence instead despite overall "
     "last next first second new old earlier later sino russo euro anglo franco you your my me "
-    "us them what's it's".split())
+    "us them what's it's celsius fahrenheit kelvin richter".split())
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof gen lt col sgt capt maj adm gov sen rep st jr sr inc ltd co corp dept no "
     "vs etc approx est fig al jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev".split())

@@ -421,6 +421,7 @@ def _physical_measure(ctx: FigureContext) -> Slot:
     dimension = _DIMENSIONS.get(right[0].low if right else "")
     if ctx.quantity.unit_kind == "area" and (cue := _AREA_CUE_RE.search(ctx.right_text()[:40])):
         return Slot(f"area {_AREA_CUES[cue.group(1).lower()]}", cue.group(0), "sentence")
+    right = _past_restatement(ctx) or right  # "the 985-foot (300-meter) vessel"
     if _ADJECTIVAL_RE.search(ctx.quantity.surface) and right and _noun_like(right[0]):
         noun = right[0]  # "a 22-foot submersible": the submersible is measured; "a 948-foot
         for w in right[1:4]:  # container ship": the compound's last noun, the ship
@@ -450,6 +451,26 @@ def _physical_measure(ctx: FigureContext) -> Slot:
     if dimension:  # "... stood more than 5.6 metres deep", with no thing named: a depth
         return Slot(dimension, right[0].text, "sentence")
     return _nearest_measure(ctx, prefer_money=False, sentence_wide=False)
+
+
+def _past_restatement(ctx: FigureContext) -> list[Word]:
+    """The words after a figure's restatement in brackets ('985-foot (300-meter) vessel' →
+    'vessel'), or after the closing bracket of the restatement itself; [] when there is none."""
+    after = ctx.after
+    if after and after[0].text == "(":
+        close = next((i for i, w in enumerate(after) if w.text == ")"), None)
+        if close is None or close > 4:
+            return []
+        after = after[close + 1:]
+    elif after and after[0].text == ")" and "(" in ctx.sentence[max(0, ctx.quantity.start - 2):
+                                                                 ctx.quantity.start]:
+        after = after[1:]
+    else:
+        return []
+    for i, w in enumerate(after):
+        if not w.text[0].isalnum():
+            return after[:i]
+    return after
 
 
 def _noun_like(w: Word) -> bool:

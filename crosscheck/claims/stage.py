@@ -101,14 +101,17 @@ def _sentence_claims(article: Article, s: Sentence, quantities: Sequence[Quantit
     return out
 
 
-_RESTATES_RE = re.compile(r"\s*(?:[(\[]|,?\s*or)\s*(?:about|around|roughly|some|nearly|"
+_RESTATES_RE = re.compile(r"\s*(?:[(\[]|,?\s*or|,)\s*(?:about|around|roughly|some|nearly|"
                           r"approximately|almost)?\s*")
 
 
 def _restates(sentence: str, before: Quantity, q: Quantity) -> bool:
-    """`q` gives the figure before it in another unit: 'X yuan ($Y)', 'X km, or Y miles'."""
-    return before.unit_kind == q.unit_kind and before.unit != q.unit and \
-        bool(_RESTATES_RE.fullmatch(sentence[before.end:q.start]))
+    """`q` gives the figure before it in another unit: 'X yuan ($Y)', 'X km, or Y miles', '8 knots, roughly 9 mph'."""
+    gap = sentence[before.end:q.start]
+    if before.unit_kind != q.unit_kind or before.unit == q.unit or before.unit_kind == "count" \
+            and "," in gap:
+        return False  # "170 drones, 40 cruise missiles": a list of counts, not one figure
+    return bool(_RESTATES_RE.fullmatch(gap))
 
 
 def _skip(article: Article, s: Sentence, q: Quantity, why: str) -> SkipRecord:
