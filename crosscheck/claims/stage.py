@@ -106,7 +106,8 @@ _RESTATES_RE = re.compile(r"\s*(?:[(\[]|,?\s*or|,)\s*(?:about|around|roughly|som
 
 
 def _restates(sentence: str, before: Quantity, q: Quantity) -> bool:
-    """`q` gives the figure before it in another unit: 'X yuan ($Y)', 'X km, or Y miles', '8 knots, roughly 9 mph'."""
+    """`q` gives the figure before it in another unit: 'X yuan ($Y)', 'X km, or Y miles',
+    '8 knots, roughly 9 mph'."""
     gap = sentence[before.end:q.start]
     if before.unit_kind != q.unit_kind or before.unit == q.unit or before.unit_kind == "count" \
             and "," in gap:
