@@ -172,6 +172,23 @@ def test_revised_figures_are_old_and_new() -> None:
     assert slots_of(claim(text, "115")).revision.value == "old"
 
 
+@pytest.mark.parametrize("text,new,old", [
+    ("The ministry said 340 people were hurt in Kharkiv, not 410 as first reported.", "340",
+     "410"),
+    ("The number of evacuees was 1,250 and not about 1,600 as initially announced, the "
+     "governor said.", "1,250", "1,600"),
+])
+def test_a_correction_by_negation_gives_the_new_and_the_old_figure(text: str, new: str,
+                                                                   old: str) -> None:
+    assert slots_of(claim(text, new)).revision.value == "new"
+    assert slots_of(claim(text, old)).revision.value == "old"
+
+
+def test_a_negated_figure_without_an_earlier_report_is_no_revision() -> None:
+    text = "Officials said 340 people were hurt, not 410 people who were evacuated."
+    assert not slots_of(claim(text, "410")).revision.read
+
+
 def test_a_change_from_one_figure_to_another_gives_both() -> None:
     cs = claims_of("The world's stock of nuclear weapons rose from 12,512 to 12,815 units.")
     assert sorted(c.quantity.low for c in cs) == [12512, 12815]

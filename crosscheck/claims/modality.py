@@ -63,12 +63,36 @@ def _estimate_only(cue: str, left: str) -> bool:
     return cue.lower() == "estimated" and not re.search(r"estimated to (reach|rise|grow)", left)
 
 
+# A correction stated by negation: "was 2,323 and not about 2,800 as first announced",
+# "340 were hurt, not 410 as earlier reported": the negated figure is the old one.
+_NOT_BEFORE = re.compile(r"\s*(?:,|\band)?\s*\bnot\s+(?:about|around|roughly|some|the)?\s*$",
+                         re.IGNORECASE)
+_AS_FIRST_AFTER = re.compile(r"^[\w\s]{0,20}?\bas\s+(?:was\s+|had\s+been\s+)?(?:first|initially|"
+                             r"earlier|previously|originally)\s+(?:announced|reported|stated|"
+                             r"said|given|thought|counted|published)\b", re.IGNORECASE)
+
+
+def _corrected(sentence: str, q: Quantity, partners: Sequence[Quantity]) -> Slot:
+    """'old' for the negated figure of a stated correction, 'new' for the one it corrects."""
+    if _NOT_BEFORE.search(sentence[max(0, q.start - 30):q.start]) and \
+            _AS_FIRST_AFTER.match(sentence[q.end:q.end + 60]):
+        return Slot("old", sentence[max(0, q.start - 8):q.end + 30].strip(), "sentence")
+    for o in partners:
+        between = sentence[q.end:o.start] if o.start > q.end else ""
+        if between and len(between) < 80 and _NOT_BEFORE.search(between) and \
+                _AS_FIRST_AFTER.match(sentence[o.end:o.end + 60]):
+            return Slot("new", between.strip(), "sentence")
+    return Slot()
+
+
 def read_revision(sentence: str, q: Quantity, others: Sequence[Quantity]) -> Slot:
     """'new' or 'old' when the sentence revises one figure into another, else unread."""
-    if not REVISION_VERBS.search(sentence) and not _DOWN_FROM.search(sentence):
-        return Slot()
     partners = [o for o in others if o is not q and o.unit_kind == q.unit_kind]
     if not partners:
+        return Slot()
+    if (corrected := _corrected(sentence, q, partners)).read:
+        return corrected
+    if not REVISION_VERBS.search(sentence) and not _DOWN_FROM.search(sentence):
         return Slot()
     before = sentence[max(0, q.start - 60):q.start]
     if _TRANSITION.search(before):
