@@ -155,6 +155,10 @@ def test_modifiers_and_restrictions_are_scope() -> None:
     ("Russia plans to spend $100 billion on defence, the ministry said.", "$100", "plan"),
     ("The previous count of 115 dead in Hawaii was lowered.", "115", "previous"),
     ("China has about 370 ships, the Pentagon said.", "370", "reported"),
+    ("The army denied reports that 500 soldiers had died near the river.", "500", "rejected"),
+    ("Fake posts spread online; one said that 90 buses had sunk in the port.", "90",
+     "rejected"),
+    ("The army said 500 soldiers had died near the river.", "500", "reported"),
 ])
 def test_modality(text: str, figure: str, modality: str) -> None:
     assert slots_of(claim(text, figure)).modality.value == modality

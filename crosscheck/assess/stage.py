@@ -186,6 +186,8 @@ def _unsupported_reason(group: Sequence[Holder], ctx: AssessContext, disputed: b
         return None  # a part of a figure the article states ("three of them children")
     if all(is_vague(h.claim.quantity) for h in group):
         return None  # "hundreds of drones": too loose for a reviewer to check
+    if all(h.claim.slots and h.claim.slots.modality.value == "rejected" for h in group):
+        return None  # "false reports claimed 700 bodies": the article already says it is false
     creds = [ctx.credibility(h.claim.source_id) for h in group]
     low = bool(creds) and all(c is not None and c < ctx.options.low_credibility for c in creds)
     named = [h.claim.attribution for h in group if h.claim.attribution] + [

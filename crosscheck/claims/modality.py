@@ -30,8 +30,23 @@ _TRANSITION = re.compile(r"\b(?:rose|risen|rises|grew|grown|increased|jumped|cli
                          re.IGNORECASE)
 
 
+# A figure the sentence itself reports as false: "false reports claimed that over 700 bodies
+# had been found", "the ministry denied reports that 500 soldiers died", "a rumour of 40 dead".
+_REJECTED_RE = re.compile(
+    r"\b(?:false|fake|bogus|unfounded|unverified|debunked)\s+(?:reports?|claims?|news|rumou?rs?|"
+    r"figures?|posts?)\b|\brumou?rs?\b|\bhoax(?:es)?\b|\bdisinformation\b|\bmisinformation\b|"
+    r"\b(?:denied|denies|deny|dismissed|dismisses|rejected|rejects|refuted|refutes)\s+"
+    r"(?:the\s+|online\s+|media\s+)?(?:reports?|claims?|allegations?|rumou?rs?|that)\b",
+    re.IGNORECASE)
+REJECTED_REACH = 150  # characters before a figure read for a rejection of it
+
+
 def read_modality(ctx: FigureContext, target_year: str) -> Slot:
-    """'reported' unless the figure's clause says projection, plan, capacity, target or if."""
+    """'reported' unless the figure's clause says projection, plan, capacity, target or if;
+    'rejected' when the sentence reports it as false before stating it."""
+    before = ctx.sentence[max(0, ctx.quantity.start - REJECTED_REACH):ctx.quantity.start]
+    if m := _REJECTED_RE.search(before):
+        return Slot("rejected", m.group(0), "sentence")
     left = ctx.opening_text()
     if m := PREVIOUS_RE.search(left):
         return Slot("previous", m.group(0), "sentence")
