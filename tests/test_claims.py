@@ -229,6 +229,26 @@ def test_organisation_speakers(sentence: str, expected: str) -> None:
     assert claims[0].attribution == expected
 
 
+@pytest.mark.parametrize("sentence,expected", [
+    ("The provincial authorities say 340 people are still missing.", "provincial authorities"),
+    ("Officials who spoke to the BBC say 340 people are still missing.",
+     "Officials who spoke to the BBC"),
+])
+def test_a_plural_speaker_in_the_present_and_one_with_a_relative_clause(sentence: str,
+                                                                       expected: str) -> None:
+    parse = parser_for({"340 people": (340, 340, "person")})
+    claims, _ = extract_claims(article("a", sentence), parse)
+    assert claims[0].attribution == expected
+
+
+def test_a_figure_that_counts_the_speakers_states_no_fact() -> None:
+    parse = parser_for({"Three officials": (3, 3, "official"), "400 soldiers": (400, 400, "troop")})
+    claims, _ = extract_claims(article("a", "Three officials say 400 soldiers crossed the river."),
+                               parse)
+    speakers = one_claim(claims, 3)
+    assert not slots_of(speakers).measure.read and slots_of(one_claim(claims, 400)).measure.read
+
+
 def test_dateline_outlet_is_not_a_name() -> None:
     s = "MOSCOW (Northgate) — The toll rose to 144 in Russia."
     parse = parser_for({"144": (144, 144, "", "count")})

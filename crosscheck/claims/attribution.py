@@ -38,8 +38,9 @@ _SAID_RE = re.compile(
     + r"|(?:" + ORG_NOUNS + r")(?:\s+of\s+" + SPEAKER + r")?|[a-z][\w-]+)"
     + r"|[A-Z][\w.'’-]*\s+(?:and\s+[A-Z][\w.'’-]*\s+)?(?:[a-z][\w-]*\s+){0,2}" + ORG_NOUNS
     + r"|(?:[a-z][\w-]+\s+){0,2}" + ORG_NOUNS + r"|[Hh]e|[Ss]he|[Tt]hey)"
-    r"(?:\s*,[^,]{3,220},)?\s+(?:\w+ly\s+|also\s+|has\s+|had\s+|now\s+)?"
-    r"(?:" + SAY_VERBS + r")\b")
+    r"(?:\s*,[^,]{3,220},|\s+who\s+(?:spoke|talked|asked|were|are|had|have)\b[^,.;]{0,50}?)?"
+    r"\s+(?:\w+ly\s+|also\s+|has\s+|had\s+|now\s+)?"
+    r"(?:" + SAY_VERBS + r")\b")  # "sources who spoke to Reuters say"
 _SAID_AFTER_RE = re.compile(
     r"[,”\"]\s*(?:said|says|according to|wrote|told)\s+(?P<who>(?:the\s+)?" + SPEAKER + r")")
 _PRONOUNS = frozenset({"he", "she", "they"})
@@ -104,7 +105,7 @@ SPEAKER_MAX_WORDS = 9  # "Russia's defence minister Sergei Shoigu": a speaker, n
 _CLAUSE_SAYS_RE = re.compile(
     r"(?:^|[,;:]\s*|\b(?:while|whereas|but|and|that|as)\s+)(?P<who>(?:[\w'’.-]+\s+){0,8}?"
     r"[\w'’.-]+)\s+(?:\w+ly\s+|also\s+|has\s+|had\s+|have\s+|now\s+)?"
-    r"(?:said|says|told|estimated|estimates|put|puts|counted|counts|reported|reports|"
+    r"(?:said|says|say|told|estimated|estimates|put|puts|counted|counts|reported|reports|"
     r"announced|recorded|records|calculated|claimed|claims|stated|believes|reckons|gave|"
     r"gives|confirmed|puts it|put it|revised|raised|lowered|updated|corrected)\b")
 _ROLE_RE = re.compile(r"\b(?:" + ORG_NOUNS + r"|minister|governor|mayor|president|chief|"

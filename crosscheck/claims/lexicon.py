@@ -219,7 +219,8 @@ SAY_VERBS = (
     r"added|adds|claimed|pointed out|points out|emphasized|emphasised|stressed|believes|"
     r"believed|warned|warns|revealed|confirmed|explained|argued|argues|calculated|"
     r"put it|puts it|puts the|put the|showed|found|proposed|predicted|forecast|projected|"
-    r"assessed|concluded|count|counts|counted|estimates|reckons|reckoned|recorded|records"
+    r"assessed|concluded|count|counts|counted|estimates|reckons|reckoned|recorded|records|"
+    r"say|tell|confirm|believe|claim|warn"  # "the regional authorities say", "sources tell"
 )
 SPEAKER = r"(?:[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|al|bin|of|the))*)"
 ORG_NOUNS = (r"(?:ministry|ministries|committee|office|agency|agencies|services?|department|"

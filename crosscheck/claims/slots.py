@@ -66,6 +66,8 @@ def read_slots(sentence: str, q: Quantity, quantities: Sequence[Quantity],
     source = attribution if not own or (attribution and own in attribution) else own
     measure = carry_measure(read_measure(ctx), previous.measure if previous else None,
                             q.surface)
+    if source and q.surface in source:  # "Two security sources say ...": the figure counts
+        measure = replace(measure, measure=Slot())  # who speaks, it states no fact
     measure = with_article_measure(measure, commodity or Slot(), ctx)
     names = mentions(ctx.words, sentence) if names is None else names
     parties = read_parties(ctx, names, source, lead, lead_text)
