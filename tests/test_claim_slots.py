@@ -306,3 +306,10 @@ def test_a_list_of_counts_is_not_one_figure_restated() -> None:
     text = "The army said about 90 drones, 25 cruise missiles and 12 ballistic missiles were fired."
     assert slots_of(claim(text, "25")).measure.value == "missiles"
     assert slots_of(claim(text, "90")).measure.value == "drones"
+
+
+def test_carried_out_is_done_not_carried() -> None:
+    text = "Pathologists have so far carried out 140 autopsies, the institute said."
+    assert slots_of(claim(text, "140")).measure.value == "autopsy"
+    text = "Russia carried 140 drones to the front, the agency said."
+    assert slots_of(claim(text, "140")).measure.value == "drones supplied"

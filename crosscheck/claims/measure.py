@@ -179,8 +179,8 @@ def _thing_event(ctx: FigureContext, after: list[Word] | None = None) -> tuple[s
     right = (ctx.right if after is None else after)[:CUE_REACH + 4]
     bare: tuple[str, str] | None = None
     for i, w in enumerate(right):
-        if w.low in THING_EVENTS:
-            found = THING_EVENTS[w.low], w.text
+        if w.low in THING_EVENTS and not (i + 1 < len(right) and right[i + 1].low == "out"):
+            found = THING_EVENTS[w.low], w.text  # ("carried out 195 autopsies": performed)
             if i > 0 and right[i - 1].low in _AUX:
                 return found
             bare = bare or found
@@ -199,7 +199,7 @@ def _thing_event(ctx: FigureContext, after: list[Word] | None = None) -> tuple[s
         w = left[i]
         if w.low in _LEFT_STOPS:
             break
-        if w.low in THING_EVENTS:
+        if w.low in THING_EVENTS and not (i + 1 < len(left) and left[i + 1].low == "out"):
             return THING_EVENTS[w.low], w.text
         if w.low == "down" and i > 0 and left[i - 1].low in _BRING_DOWN:
             return "downed", f"{left[i - 1].text} down"  # "shot down 99% of the missiles"
