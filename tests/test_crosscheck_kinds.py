@@ -292,3 +292,20 @@ def test_a_share_intercepted_is_one_measure_however_the_launches_are_named() -> 
     ])
     (f,) = of_kind(found, "contradiction")
     assert lows(f) == {99.0, 80.0}
+
+
+def test_a_running_toll_told_twice_in_a_day_without_sources_is_no_contradiction() -> None:
+    # two outlets on one day, neither crediting anyone: the toll may have grown in between
+    unsourced = findings_of([
+        ("a", "2025-03-02", "Flood in Ruritania", "The flood in Ruritania has killed 40 people."),
+        ("b", "2025-03-02", "Flood in Ruritania", "The flood in Ruritania has killed 52 people."),
+    ])
+    assert not of_kind(unsourced, "contradiction")
+    sourced = findings_of([
+        ("a", "2025-03-02", "Flood in Ruritania",
+         "The flood in Ruritania has killed 40 people, the interior ministry said."),
+        ("b", "2025-03-02", "Flood in Ruritania",
+         "The flood in Ruritania has killed 52 people, the Red Cross said."),
+    ])
+    (f,) = of_kind(sourced, "contradiction")
+    assert lows(f) == {40.0, 52.0}

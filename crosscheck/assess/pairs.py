@@ -3,8 +3,9 @@
 Two holders conflict only when every test passes: they come from independent origins (or,
 inside one article, from two named sources); no partner slot tells them apart; their times
 are comparable (`timing`); no revision and no update by one authority explains the change;
-neither figure is vague; and their intervals cannot both hold — or, for a running total, the
-later figure is the smaller one.
+neither figure is vague; a running total given twice in one day names a source on at least
+one side (else it may have grown between the two reports); and their intervals cannot both
+hold — or, for a running total, the later figure is the smaller one.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from rapidfuzz import fuzz, utils
 
 from crosscheck.assess.holders import Holder
 from crosscheck.assess.intervals import agree, at_most, is_vague
-from crosscheck.assess.timing import timing
+from crosscheck.assess.timing import is_cumulative, timing
 from crosscheck.models import Claim, Quantity
 
 # Attributions this similar (rapidfuzz token_set_ratio, processed) name one authority:
@@ -80,11 +81,19 @@ def judge(a: Holder, b: Holder, revisions: list[Revision]) -> PairVerdict:
     if t.relation == "same":
         if agree(qa, qb):
             return NO
+        if is_cumulative(ca) and is_cumulative(cb) and not (
+                _named(ca.attribution) or _named(cb.attribution)):
+            return NO  # a running total reported twice in a day: it may have grown between
         return PairVerdict(True, False, f"different figures for one fact, {t.reason}")
     early, late = (ca, cb) if t.earlier is ca else (cb, ca)
     if at_most(early.quantity, late.quantity):  # growth, also when one authority updates it
         return PairVerdict(False, not agree(qa, qb), f"grew: {t.reason}")
     return NO  # a later, smaller running total: a correction or a narrower count, not judged
+
+
+def _named(source: str | None) -> bool:
+    """A source that names someone, not 'officials' or 'the report'."""
+    return bool(source) and not _GENERIC_SOURCES.match((source or "").strip())
 
 
 def _a_part(c: Claim) -> bool:
