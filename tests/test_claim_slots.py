@@ -103,6 +103,11 @@ def test_a_name_in_an_adjunct_of_time_or_control_is_not_the_subject() -> None:
     assert slots_of(c).subject.value == "Ukraine"  # Odesa's country, not the attacker
 
 
+def test_an_unknown_place_is_not_read_as_its_sources_country() -> None:
+    c = claim("The flood has killed 120 people in Ruritania, the UN said.", "120")
+    assert slots_of(c).subject.value == "Ruritania"
+
+
 def test_the_partner_of_a_flow_is_kept() -> None:
     c = claim("North Korea has sold 1 million to 3 million artillery shells to Russia.", "million")
     assert (slots_of(c).subject.value, slots_of(c).partner.value) == ("North Korea", "Russia")

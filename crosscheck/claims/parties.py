@@ -194,7 +194,8 @@ def read_parties(ctx: FigureContext, names: Sequence[Mention], source: str | Non
     if subject is None and area:
         final = Slot(area.group(1), area.group(0), "sentence")
     else:
-        setting = [m for m in names if not _governed(ctx, m, _ADJUNCT_PREPS)]
+        setting = [m for m in names if not _governed(ctx, m, _ADJUNCT_PREPS)
+                   and m.name not in _BLOCS and not _is_source(m, source, ctx.sentence)]
         final = lead if subject is None else _canonical(subject, setting, lead)
     partner = next((m for m in partners if m is not subject and m.name != final.value), None)
     return Parties(final, _slot(partner), places, subject.start if subject is not None else -1,
