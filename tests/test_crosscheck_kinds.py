@@ -309,3 +309,20 @@ def test_a_running_toll_told_twice_in_a_day_without_sources_is_no_contradiction(
     ])
     (f,) = of_kind(sourced, "contradiction")
     assert lows(f) == {40.0, 52.0}
+
+
+def test_figures_twenty_times_apart_are_a_misreading_not_a_dispute() -> None:
+    found = findings_of([
+        ("a", "2025-03-02", "Flood in Ruritania",
+         "The flood has killed 40 people in Ruritania, the interior ministry said."),
+        ("b", "2025-03-02", "Flood in Ruritania",
+         "The flood has killed 2,000 people in Ruritania, the Red Cross said."),
+        ("c", "2025-03-02", "Flood in Ruritania",
+         "The flood has killed 120 people in Ruritania, the UN said."),
+    ])
+    (f,) = of_kind(found, "contradiction")
+    assert lows(f) == {40.0, 120.0, 2000.0}  # 40 and 2,000 meet only through the 120
+    details: dict = f.details
+    low = {x["claim_id"]: x["low"] for x in details["figures"]}
+    pairs = {frozenset((low[a], low[b])) for a, b, _ in details["conflicts"]}
+    assert frozenset((40.0, 2000.0)) not in pairs

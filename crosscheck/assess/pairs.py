@@ -3,13 +3,15 @@
 Two holders conflict only when every test passes: they come from independent origins (or,
 inside one article, from two named sources); no partner slot tells them apart; their times
 are comparable (`timing`); no revision and no update by one authority explains the change;
-neither figure is vague; a running total given twice in one day names a source on at least
-one side (else it may have grown between the two reports); and their intervals cannot both
-hold — or, for a running total, the later figure is the smaller one.
+neither figure is vague nor SCALE_APART times the other; a running total given twice in one
+day names a source on at least one side (else it may have grown between the two reports); and
+their intervals cannot both hold — or, for a running total, the later figure is the smaller
+one.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,13 +19,17 @@ from functools import lru_cache
 from rapidfuzz import fuzz, utils
 
 from crosscheck.assess.holders import Holder
-from crosscheck.assess.intervals import agree, at_most, is_vague
+from crosscheck.assess.intervals import agree, at_most, in_base, is_vague
 from crosscheck.assess.timing import is_cumulative, timing
 from crosscheck.models import Claim, Quantity
 
 # Attributions this similar (rapidfuzz token_set_ratio, processed) name one authority:
 # "Maui County" / "a Maui County statement", "Governor Josh Green" / "Gov. Josh Green".
 SAME_AUTHORITY = 85
+# Figures this many times apart are not two estimates of one fact: real disputes in the news
+# run to a few times (20 against 125 dead, 15,000 against 150,000), while "12 killed" against
+# "12,000 displaced" read as one fact is a slot misread. Such a pair is compared with nothing.
+SCALE_APART = 20
 _GENERIC_SOURCES = re.compile(r"^(?:the\s+)?(?:report|reports|study|officials?|authorities|"
                               r"researchers|data|figures|statement|estimate|estimates|it|they|"
                               r"he|she|sources?)$", re.IGNORECASE)
@@ -84,6 +90,8 @@ def judge(a: Holder, b: Holder, revisions: list[Revision]) -> PairVerdict:
         if is_cumulative(ca) and is_cumulative(cb) and not (
                 _named(ca.attribution) or _named(cb.attribution)):
             return NO  # a running total reported twice in a day: it may have grown between
+        if _apart_in_scale(qa, qb):
+            return NO
         return PairVerdict(True, False, f"different figures for one fact, {t.reason}")
     early, late = (ca, cb) if t.earlier is ca else (cb, ca)
     if at_most(early.quantity, late.quantity):  # growth, also when one authority updates it
@@ -94,6 +102,13 @@ def judge(a: Holder, b: Holder, revisions: list[Revision]) -> PairVerdict:
 def _named(source: str | None) -> bool:
     """A source that names someone, not 'officials' or 'the report'."""
     return bool(source) and not _GENERIC_SOURCES.match((source or "").strip())
+
+
+def _apart_in_scale(a: Quantity, b: Quantity) -> bool:
+    """The figures lie more than SCALE_APART times apart: one fact misread, not a dispute."""
+    ends = [abs(x) for q in (in_base(a), in_base(b)) for x in (q.low, q.high)
+            if math.isfinite(x)]
+    return bool(ends) and min(ends) > 0 and max(ends) / min(ends) > SCALE_APART
 
 
 def _a_part(c: Claim) -> bool:
