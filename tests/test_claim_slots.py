@@ -318,3 +318,20 @@ def test_carried_out_is_done_not_carried() -> None:
     assert slots_of(claim(text, "140")).measure.value == "autopsy"
     text = "Russia carried 140 drones to the front, the agency said."
     assert slots_of(claim(text, "140")).measure.value == "drones supplied"
+
+
+def test_a_thing_the_article_names_lends_its_name_to_its_lengths() -> None:
+    text = ("Their tanker, the Sea Lark, left port at dawn. It is a 600-foot tanker. "
+            "Divers found the 183-metre vessel on its side.")
+    found = {c.quantity.surface: slots_of(c) for c in claims_of(text)}
+    for surface in ("600-foot", "183-metre"):
+        s = found[surface]
+        assert (s.measure.value, s.subject.value, s.subject.origin) == \
+            ("length", "Sea Lark", "article")
+
+
+def test_an_origin_adjective_is_no_name_of_a_thing() -> None:
+    from crosscheck.claims.parties import named_things
+    assert named_things("The Panama-flagged tanker ran aground.") == {}
+    assert named_things("The tanker, the Panama-flagged Sea Lark, ran aground.")["ships"][0] == \
+        "Sea Lark"

@@ -11,7 +11,7 @@ subject. A place is kept as named (Derna, not Libya): a city's toll is not the c
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -460,3 +460,45 @@ def article_country(text: str) -> Slot:
         return Slot()
     best, n = counts.most_common(1)[0]
     return Slot(best, f"named {n} time(s) in the article", "article")
+
+
+# Things an accident or an attack is often about, named once and measured often: "Their
+# submersible, the Titan", "the cargo ship Dali", "the Titan submersible".
+_THING_MEASURES = frozenset({"ships", "submarines", "aircraft", "bridge", "dam", "tower"})
+
+
+_ORIGIN_ADJ_RE = re.compile(r"-(?:flagged|based|owned|registered|built|made|led|backed|bound)$")
+
+
+def named_things(text: str) -> dict[str, tuple[str, str]]:
+    """Measure value of a thing noun → (its name, the words it was named in), for the things
+    an article names in apposition ('the cargo ship Dali', 'Their submersible, the Titan')."""
+    from crosscheck.claims.concepts import MEASURES
+    from crosscheck.words import singular
+
+    nouns = sorted({w for w, v in MEASURES.items() if v in _THING_MEASURES} |
+                   {w for w in _THING_MEASURES if w not in MEASURES.values()}, key=len,
+                   reverse=True)
+    noun = "|".join(map(re.escape, nouns))
+    name = r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+    found: dict[str, Counter[str]] = defaultdict(Counter)
+    shown: dict[tuple[str, str], str] = {}
+    ends = r"(?=\s*[,.;:)(]|\s+(?:was|is|had|has)\b)"
+    patterns = (re.compile(rf"\b({noun}),\s+(?:the\s+)?{name}{ends}"),
+                re.compile(rf"\bthe\s+(?:[\w-]+\s+){{0,3}}?({noun})\s+{name}\b"),
+                re.compile(rf"\bthe\s+{name}\s+({noun})\b"))
+    for k, rx in enumerate(patterns):
+        for m in rx.finditer(text):
+            thing, who = (m.group(2), m.group(1)) if k == 2 else (m.group(1), m.group(2))
+            who = " ".join(w for w in who.split() if not _ORIGIN_ADJ_RE.search(w))
+            if not who:
+                continue  # "the Singapore-flagged ship": an origin, not a name
+            first = who.split()[0]
+            if who.lower() in ALIASES or who in PLACE_COUNTRY or first.lower() in NOT_NAMES \
+                    or first.lower().rstrip(".") in MONTH_NUMBERS or first.lower() in _WEEKDAYS:
+                continue
+            value = MEASURES.get(thing.lower(), singular(thing.lower()))
+            found[value][who] += 1
+            shown.setdefault((value, who), m.group(0))
+    return {value: (max(names, key=lambda n: (names[n], n)), shown[(value, max(
+        names, key=lambda n: (names[n], n)))]) for value, names in found.items()}

@@ -53,7 +53,8 @@ def read_slots(sentence: str, q: Quantity, quantities: Sequence[Quantity],
                attribution: str | None, published: date | None, lead: Slot,
                previous: SlotReading | None = None,
                names: Sequence[Mention] | None = None, lead_text: str = "",
-               commodity: Slot | None = None) -> SlotReading:
+               commodity: Slot | None = None,
+               things: dict[str, tuple[str, str]] | None = None) -> SlotReading:
     """Every slot of figure `q` in `sentence` (whose figures are `quantities`).
 
     `previous` is the reading of the sentence's figure before this one: its measure is lent
@@ -74,6 +75,13 @@ def read_slots(sentence: str, q: Quantity, quantities: Sequence[Quantity],
     if parties.named_thing and q.unit_kind in _DIMENSION_OF:  # "the 22-foot (6.7-meter) Titan"
         measure = replace(measure, measure=Slot(_DIMENSION_OF[q.unit_kind],
                                                 parties.subject.words, "sentence"))
+    elif q.unit_kind in _DIMENSION_OF and parties.subject.origin != "sentence" and \
+            (thing := (things or {}).get(measure.measure.value)):
+        # "It is a 22-foot submersible" in an article that named it ("Their submersible, the
+        # Titan"): the length of the Titan, its name lent by the article and marked as such
+        parties = replace(parties, subject=Slot(thing[0], thing[1], "article"))
+        measure = replace(measure, measure=Slot(_DIMENSION_OF[q.unit_kind],
+                                                measure.measure.words, "sentence"))
     time = read_time(ctx, published)
     period = time.period if time.period.read else _event_year(sentence, parties.subject_start)
     modality = read_modality(ctx, time.target)

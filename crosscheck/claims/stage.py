@@ -10,7 +10,7 @@ from datetime import date, datetime
 from crosscheck.claims.attribution import attributions
 from crosscheck.claims.clauses import words_of
 from crosscheck.claims.measure import article_commodity
-from crosscheck.claims.parties import Mention, article_lead, mentions
+from crosscheck.claims.parties import Mention, article_lead, mentions, named_things
 from crosscheck.claims.predicate import find_predicate
 from crosscheck.claims.sentences import Sentence, boilerplate_reason, skip_reason, split_sentences
 from crosscheck.claims.slots import SlotReading, read_slots
@@ -40,6 +40,7 @@ def extract_claims(article: Article, parse: Parser | None = None
                         " ".join(s.text for s in texts[1:]))
     lead_text = f"{article.title or ''} {texts[0].text if texts else ''}"
     commodity = article_commodity(f"{article.title or ''} {article.text or ''}")
+    things = named_things(f"{article.title or ''}. {article.text or ''}")
     claims: list[Claim] = []
     skips: list[SkipRecord] = []
     for s in sentences:
@@ -53,7 +54,7 @@ def extract_claims(article: Article, parse: Parser | None = None
             else:
                 kept.append(q)
         claims.extend(_sentence_claims(article, s, kept, attributed.get(s.index), published,
-                                       lead, lead_text, commodity))
+                                       lead, lead_text, commodity, things))
     return claims, skips
 
 
@@ -83,7 +84,8 @@ def split_transition(sentence: str, q: Quantity, parse: Parser) -> list[Quantity
 
 def _sentence_claims(article: Article, s: Sentence, quantities: Sequence[Quantity],
                      attribution: str | None, published: date | None, lead: Slot,
-                     lead_text: str = "", commodity: Slot | None = None) -> list[Claim]:
+                     lead_text: str = "", commodity: Slot | None = None,
+                     things: dict[str, tuple[str, str]] | None = None) -> list[Claim]:
     """The claims of one sentence's figures, each figure read against the others."""
     names = mentions(words_of(s.text), s.text)
     out: list[Claim] = []
@@ -94,7 +96,7 @@ def _sentence_claims(article: Article, s: Sentence, quantities: Sequence[Quantit
             reading = previous  # "1.665 trillion yuan ($231.4 billion)": one figure, two units
         else:
             reading = read_slots(s.text, q, quantities, attribution, published, lead,
-                                 previous, names, lead_text, commodity)
+                                 previous, names, lead_text, commodity, things)
         previous, last = reading, q
         out.append(build_claim(article, s, q, reading.attribution, reading.slots,
                                reading.as_of or published, names))
