@@ -132,6 +132,14 @@ def test_an_unattributed_figure_deep_in_the_text_is_not_flagged() -> None:
     assert run([("s1", text, D1)]) == []
 
 
+def test_a_digit_of_another_number_in_the_title_does_not_make_a_figure_central() -> None:
+    text = ("Leaders of Russia and China met in Beijing, officials said.\n"
+            "Their border runs for 4 kilometres along the river.")
+    assert run([("s1", text, D1)], title="Summit of 2024 in Beijing") == []
+    (f,) = run([("s1", text, D1)], title="The 4 kilometres that matter")
+    assert f.kind == "unsupported"
+
+
 def test_single_attributed_figure_is_not_unsupported() -> None:
     findings = run([("s1", "Russia and China share a border of 4,300 kilometres, the foreign "
                            "ministry said.", D1)])

@@ -12,6 +12,7 @@ central to its article (its title or lead) or contested by another outlet.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -227,9 +228,10 @@ def _central(claim: Claim, ctx: AssessContext) -> bool:
     if article is None:
         return False
     surface = claim.quantity.surface.strip()
-    digits = "".join(ch for ch in surface if ch.isdigit() or ch in ",.")
-    if digits and digits in (article.title or ""):
-        return True
+    digits = "".join(ch for ch in surface if ch.isdigit() or ch in ",.").strip(",.")
+    if digits and re.search(rf"(?<![\d.,]){re.escape(digits)}(?![\d]|[.,]\d)",
+                            article.title or ""):
+        return True  # the number itself, not a digit of another ("2" is not in "2023")
     text = (article.text or "").lstrip()
     return bool(text) and text.startswith(claim.sentence[:60])
 
