@@ -34,6 +34,12 @@ def lows(f: Finding) -> set[float]:
     return {x["low"] for x in f.details["figures"]}  # type: ignore[index, union-attr]
 
 
+def one_day(title: str, *texts: str) -> list[Finding]:
+    """Findings of articles by outlets a, b, c... on one day, under one title."""
+    return findings_of([(chr(ord("a") + i), "2025-03-02", title, text)
+                        for i, text in enumerate(texts)])
+
+
 def test_different_counted_things_are_different_facts() -> None:
     found = findings_of([
         ("a", "2024-01-01", "Strikes on Ukraine", "Drones hit 8 provinces of Ukraine overnight, "
@@ -296,33 +302,34 @@ def test_a_share_intercepted_is_one_measure_however_the_launches_are_named() -> 
 
 def test_a_running_toll_told_twice_in_a_day_without_sources_is_no_contradiction() -> None:
     # two outlets on one day, neither crediting anyone: the toll may have grown in between
-    unsourced = findings_of([
-        ("a", "2025-03-02", "Flood in Ruritania", "The flood in Ruritania has killed 40 people."),
-        ("b", "2025-03-02", "Flood in Ruritania", "The flood in Ruritania has killed 52 people."),
-    ])
+    unsourced = one_day("Flood in Ruritania", "The flood in Ruritania has killed 40 people.",
+                        "The flood in Ruritania has killed 52 people.")
     assert not of_kind(unsourced, "contradiction")
-    sourced = findings_of([
-        ("a", "2025-03-02", "Flood in Ruritania",
-         "The flood in Ruritania has killed 40 people, the interior ministry said."),
-        ("b", "2025-03-02", "Flood in Ruritania",
-         "The flood in Ruritania has killed 52 people, the Red Cross said."),
-    ])
+    sourced = one_day("Flood in Ruritania",
+                      "The flood in Ruritania has killed 40 people, the interior ministry said.",
+                      "The flood in Ruritania has killed 52 people, the Red Cross said.")
     (f,) = of_kind(sourced, "contradiction")
     assert lows(f) == {40.0, 52.0}
 
 
 def test_figures_twenty_times_apart_are_a_misreading_not_a_dispute() -> None:
-    found = findings_of([
-        ("a", "2025-03-02", "Flood in Ruritania",
-         "The flood has killed 40 people in Ruritania, the interior ministry said."),
-        ("b", "2025-03-02", "Flood in Ruritania",
-         "The flood has killed 2,000 people in Ruritania, the Red Cross said."),
-        ("c", "2025-03-02", "Flood in Ruritania",
-         "The flood has killed 120 people in Ruritania, the UN said."),
-    ])
+    found = one_day("Flood in Ruritania",
+                    "The flood has killed 40 people in Ruritania, the interior ministry said.",
+                    "The flood has killed 2,000 people in Ruritania, the Red Cross said.",
+                    "The flood has killed 120 people in Ruritania, the UN said.")
     (f,) = of_kind(found, "contradiction")
     assert lows(f) == {40.0, 120.0, 2000.0}  # 40 and 2,000 meet only through the 120
     details: dict = f.details
     low = {x["claim_id"]: x["low"] for x in details["figures"]}
     pairs = {frozenset((low[a], low[b])) for a, b, _ in details["conflicts"]}
     assert frozenset((40.0, 2000.0)) not in pairs
+
+
+def test_a_sum_over_two_events_is_another_fact_than_one_events_figure() -> None:
+    found = one_day("Blasts in Ruritania",
+                    "Both attacks killed 37 people in Ruritania, the health ministry said.",
+                    "The blasts killed 25 people in Ruritania, the Red Cross said.",
+                    "The two days of blasts killed 37 people in Ruritania, the UN said.")
+    assert not of_kind(found, "contradiction")
+    (f,) = of_kind(found, "corroborated")
+    assert lows(f) == {37.0} and "combined" in f.details["slots"]["scope"]  # type: ignore[index]
