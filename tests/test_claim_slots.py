@@ -164,6 +164,8 @@ def test_modifiers_and_restrictions_are_scope() -> None:
     ("Fake posts spread online; one said that 90 buses had sunk in the port.", "90",
      "rejected"),
     ("The army said 500 soldiers had died near the river.", "500", "reported"),
+    ("The ministry said the strikes aimed at the depots had killed 14 people.", "14", "reported"),
+    ("The government aims at 5 million new trees.", "5 million", "plan"),
 ])
 def test_modality(text: str, figure: str, modality: str) -> None:
     assert slots_of(claim(text, figure)).modality.value == modality
@@ -335,3 +337,8 @@ def test_an_origin_adjective_is_no_name_of_a_thing() -> None:
     assert named_things("The Panama-flagged tanker ran aground.") == {}
     assert named_things("The tanker, the Panama-flagged Sea Lark, ran aground.")["ships"][0] == \
         "Sea Lark"
+
+
+def test_wounding_after_killing_is_the_injured() -> None:
+    text = "A day earlier the blasts spread across the region, killing 12 and wounding 2,800."
+    assert slots_of(claim(text, "2,800")).measure.value == "injured"

@@ -15,7 +15,7 @@ import re
 _PEOPLE_MEASURES = {
     "deaths": "killed dead died death deaths toll fatalities fatality lives perished "
               "fatal drowned killing kill kills dying",
-    "injured": "injured wounded hurt injuries injury injuring",
+    "injured": "injured wounded hurt injuries injury injuring wounding hurting",
     "casualties": "casualties casualty",
     "missing": "missing unaccounted disappeared",
     "displaced": "displaced homeless uprooted",
@@ -156,7 +156,9 @@ _PROJECTION = (r"will|would|could|might|may|expected|expects|expect|projected|pr
                r"projection|forecast|forecasts|predicted|predicts|likely|on track|set to|"
                r"poised|anticipated|estimated to reach|could reach|is to|are to|"
                r"going to|potentially|possibly|possible")
-_PLAN = r"plans?|planned|planning|intends?|intended|aims?|aimed|budgeted|allocated|earmarked"
+# "explosions aimed at walkie-talkies had killed 14": targeted, no plan ("aims at 5 million" is)
+_PLAN = (r"plans?|planned|planning|intends?|intended|aims?(?!\s+at\b(?!\s*$))|"
+         r"aimed(?!\s+at\b(?!\s*$))|budgeted|allocated|earmarked")
 _CAPACITY = r"capacity|capable|can hold|could hold|able to|designed to|up to .{0,20}a year"
 _TARGET = r"target|targets|goal|goals|aim of|ambition|pledged|pledge|promised|vowed"
 _HYPOTHETICAL = r"if|unless|would have|could have|hypothetical|scenario|in case"
