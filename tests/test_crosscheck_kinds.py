@@ -333,3 +333,18 @@ def test_a_sum_over_two_events_is_another_fact_than_one_events_figure() -> None:
     assert not of_kind(found, "contradiction")
     (f,) = of_kind(found, "corroborated")
     assert lows(f) == {37.0} and "combined" in f.details["slots"]["scope"]  # type: ignore[index]
+
+
+def test_a_revision_holds_the_reports_of_the_old_figure_made_before_it() -> None:
+    found = findings_of([
+        ("a", "2025-03-02", "Blasts in Ruritania",
+         "The blasts in Ruritania wounded 2,800 people, the health ministry said."),
+        ("b", "2025-03-04", "Blasts in Ruritania",
+         "The number of injured in Ruritania was 2,323 and not about 2,800 as first announced, "
+         "the health minister said."),
+    ])
+    (f,) = of_kind(found, "revision")
+    assert lows(f) == {2800.0, 2323.0} and len(f.claim_ids) == 3
+    assert len(f.details["outdated"]) == 1  # type: ignore[arg-type]
+    assert "reported before it by" in f.explanation
+    assert not of_kind(found, "contradiction")

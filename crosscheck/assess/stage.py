@@ -27,7 +27,7 @@ from crosscheck.assess.holders import (
     holders_of,
     origin_claims,
 )
-from crosscheck.assess.intervals import is_vague
+from crosscheck.assess.intervals import agree, is_vague
 from crosscheck.assess.pairs import PairVerdict, Revision, judge
 from crosscheck.assess.timing import candidate_pairs, is_cumulative
 from crosscheck.match import Cluster, fact_key
@@ -45,16 +45,18 @@ def assess(claims: list[Claim], clusters: list[Cluster], articles: dict[str, Art
     origin_of = origin_claims(claims, articles, copies)
     by_new = {r.new.id: r for found in find_revisions(claims).values() for r in found}
     revisions: dict[str, list[Revision]] = {}  # by the fact the new figure was matched into
+    facts: dict[str, list[Claim]] = {}  # the claims of each revised fact
     findings: list[Finding] = []
     for cluster in clusters:
         revised = [by_new[i] for i in cluster.claim_ids if i in by_new] if cluster.key else []
+        members = [by_id[i] for i in cluster.claim_ids if i in by_id]
         if revised:
             revisions.setdefault(cluster.key, []).extend(revised)
-        members = [by_id[i] for i in cluster.claim_ids if i in by_id]
+            facts.setdefault(cluster.key, []).extend(members)
         if members:
             holders = holders_of(members, origin_of, ctx)
             findings.extend(assess_fact(cluster, holders, revised, ctx))
-    findings.extend(revision_findings(revisions, origin_of, ctx))
+    findings.extend(revision_findings(revisions, origin_of, ctx, facts))
     return sorted(findings, key=lambda f: (_SEVERITY_ORDER[f.severity], f.kind, f.id))
 
 
@@ -237,7 +239,8 @@ def _central(claim: Claim, ctx: AssessContext) -> bool:
 
 
 def revision_findings(revisions: Mapping[str, list[Revision]], origin_of: Mapping[str, str],
-                      ctx: AssessContext) -> list[Finding]:
+                      ctx: AssessContext, facts: Mapping[str, Sequence[Claim]] | None = None
+                      ) -> list[Finding]:
     """One revision finding per fact and change of figure (old → new), every report of it."""
     out: list[Finding] = []
     for key, found in revisions.items():
@@ -246,20 +249,31 @@ def revision_findings(revisions: Mapping[str, list[Revision]], origin_of: Mappin
             o, n = r.old.quantity, r.new.quantity
             by_change[(o.low, o.high, n.low, n.high)].append(r)
         for group in by_change.values():
-            out.append(_revision(key, group, origin_of, ctx))
+            out.append(_revision(key, group, origin_of, ctx, (facts or {}).get(key, ())))
     return out
 
 
 def _revision(key: str, group: list[Revision], origin_of: Mapping[str, str],
-              ctx: AssessContext) -> Finding:
+              ctx: AssessContext, fact: Sequence[Claim] = ()) -> Finding:
+    """The revision, with every report of it and the reports of the old figure made before
+    it: right when they were published, outdated since ('wounding 2,800' a day before the
+    minister's 'not about 2,800: 2,323')."""
     claims = [c for r in group for c in (r.old, r.new)]
-    holders = holders_of(claims, origin_of, ctx)
     first = min(group, key=lambda r: (r.new.as_of or r.new.id, r.new.id))
+    taken = {c.id for c in claims}
+    outdated = [c for c in fact if c.id not in taken and agree(c.quantity, first.old.quantity)
+                and not agree(c.quantity, first.new.quantity) and c.as_of is not None
+                and first.new.as_of is not None and c.as_of <= first.new.as_of]
+    holders = holders_of(claims + outdated, origin_of, ctx)
     by = first.new.attribution or "the source"
     why = (f"{first.old.quantity.display()} → {first.new.quantity.display()}, by {by}, "
            f"as of {first.new.as_of}; reported by " + ", ".join(
                who(r.new, ctx) for r in group))
+    if outdated:
+        why += "; the old figure was reported before it by " + ", ".join(
+            who(c, ctx) for c in outdated)
     extra = {"old": {"claim_id": first.old.id, "display": first.old.quantity.display()},
              "new": {"claim_id": first.new.id, "display": first.new.quantity.display()},
-             "by": by, "when": first.new.as_of.isoformat() if first.new.as_of else None}
+             "by": by, "when": first.new.as_of.isoformat() if first.new.as_of else None,
+             "outdated": [c.id for c in outdated]}
     return build("revision", key, first.new.id, holders, ctx, why, extra=extra)
