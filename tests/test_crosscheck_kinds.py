@@ -348,3 +348,16 @@ def test_a_revision_holds_the_reports_of_the_old_figure_made_before_it() -> None
     assert len(f.details["outdated"]) == 1  # type: ignore[arg-type]
     assert "reported before it by" in f.explanation
     assert not of_kind(found, "contradiction")
+
+
+def test_an_authority_replacing_its_own_figure_on_a_later_day_is_a_revision() -> None:
+    found = findings_of([
+        ("a", "2025-03-02", "Bridge in Poland", "Poland's transport ministry puts the cost of "
+                                                "rebuilding the bridge in Poland at $2 billion."),
+        ("b", "2025-03-20", "Bridge in Poland", "Poland's transport ministry now puts the cost of "
+                                                "rebuilding the bridge in Poland at $3.5 billion."),
+    ])
+    (f,) = of_kind(found, "revision")
+    assert f.details["old"]["display"].startswith("2,000,000,000")  # type: ignore[index]
+    assert f.details["new"]["display"].startswith("3,500,000,000")  # type: ignore[index]
+    assert not of_kind(found, "contradiction")

@@ -55,6 +55,7 @@ class PairVerdict:
     conflict: bool
     growth: bool
     reason: str
+    update: bool = False  # one authority replacing its own figure on a later day: a revision
 
 
 NO = PairVerdict(False, False, "")
@@ -82,8 +83,10 @@ def judge(a: Holder, b: Holder, revisions: list[Revision]) -> PairVerdict:
     if is_vague(qa) or is_vague(qb) or any(r.explains(qa, qb) for r in revisions):
         return NO
     updating = ca.as_of != cb.as_of and same_authority(ca.attribution, cb.attribution)
-    if t.relation == "same" and updating:
-        return NO  # one authority updating its own figure
+    if t.relation == "same" and updating:  # one authority replacing its own figure
+        if agree(qa, qb) or _apart_in_scale(qa, qb):
+            return NO
+        return PairVerdict(False, False, f"updated by {ca.attribution}: {t.reason}", True)
     if t.relation == "same":
         if agree(qa, qb):
             return NO
@@ -96,6 +99,8 @@ def judge(a: Holder, b: Holder, revisions: list[Revision]) -> PairVerdict:
     early, late = (ca, cb) if t.earlier is ca else (cb, ca)
     if at_most(early.quantity, late.quantity):  # growth, also when one authority updates it
         return PairVerdict(False, not agree(qa, qb), f"grew: {t.reason}")
+    if updating and not _apart_in_scale(qa, qb):  # one authority lowering its running total
+        return PairVerdict(False, False, f"lowered by {ca.attribution}: {t.reason}", True)
     return NO  # a later, smaller running total: a correction or a narrower count, not judged
 
 

@@ -15,6 +15,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import Any
 
 from crosscheck.assess.credibility import attribution_strength, strength
@@ -50,12 +51,13 @@ def assess(claims: list[Claim], clusters: list[Cluster], articles: dict[str, Art
     for cluster in clusters:
         revised = [by_new[i] for i in cluster.claim_ids if i in by_new] if cluster.key else []
         members = [by_id[i] for i in cluster.claim_ids if i in by_id]
-        if revised:
-            revisions.setdefault(cluster.key, []).extend(revised)
-            facts.setdefault(cluster.key, []).extend(members)
+        updates: list[Revision] = []
         if members:
             holders = holders_of(members, origin_of, ctx)
-            findings.extend(assess_fact(cluster, holders, revised, ctx))
+            findings.extend(assess_fact(cluster, holders, revised, ctx, updates))
+        if revised or updates:
+            revisions.setdefault(cluster.key, []).extend(revised + updates)
+            facts.setdefault(cluster.key, []).extend(members)
     findings.extend(revision_findings(revisions, origin_of, ctx, facts))
     return sorted(findings, key=lambda f: (_SEVERITY_ORDER[f.severity], f.kind, f.id))
 
@@ -79,8 +81,9 @@ def find_revisions(claims: Sequence[Claim]) -> dict[str, list[Revision]]:
 
 
 def assess_fact(cluster: Cluster, holders: Sequence[Holder], revisions: list[Revision],
-                ctx: AssessContext) -> list[Finding]:
-    """The findings of one fact (or of one claim whose fact could not be read)."""
+                ctx: AssessContext, updates: list[Revision] | None = None) -> list[Finding]:
+    """The findings of one fact (or of one claim whose fact could not be read). An authority
+    that replaced its own figure on a later day is added to `updates` (old → new)."""
     conflicts: list[tuple[Holder, Holder, str]] = []
     grew: list[tuple[Holder, Holder]] = []
     if cluster.key:
@@ -90,6 +93,9 @@ def assess_fact(cluster: Cluster, holders: Sequence[Holder], revisions: list[Rev
                 conflicts.append((a, b, verdict.reason))
             elif verdict.growth:
                 grew.append((a, b))
+            elif verdict.update and updates is not None:
+                old, new = sorted((a.claim, b.claim), key=lambda c: (c.as_of or date.min, c.id))
+                updates.append(Revision(old, new))
     out = [_contradiction(cluster.key, part, conflicts, ctx) for part in _components(conflicts)]
     contested = {id(h) for a, b, _ in conflicts for h in (a, b)}
     # A running total keeps its steps when one report runs ahead of it: of each conflicting
