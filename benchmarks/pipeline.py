@@ -295,15 +295,16 @@ def run_core(sources_path: Path, work: Path, batch_size: int,
     with t.stage("copies (MinHash)"):
         copies = find_copies(articles)
     with t.stage("match claims"):
-        clusters = match_claims(claims)
+        plan = p.plan_stage(store, articles, claims, config.sources, copies)
+        clusters = match_claims(plan.claims)
     with t.stage("assess"):
-        assessment = p.findings_stage(articles, claims, config.sources, clusters, copies)
-        findings = assessment.findings
+        night = p.night_stage(plan, articles, config.sources, clusters, copies, run_id)
+        findings = night.findings
     with t.stage("gates (GX)"):
         gates = p.gate_stage(p.claims_frame(claims, {a.id: a for a in articles}),
                              p.findings_frame(findings), [s.id for s in config.sources])
     with t.stage("store results"):
-        store.save_results(run_id, p.cluster_rows(clusters), findings)
+        p.save_night(store, run_id, night)
     with t.stage("report"):
         ctx = p.RunContext(run_id, datetime.now(UTC), p.RunOptions(
             sources_path, work / "core-report", db_url), config, outcome, [])

@@ -54,7 +54,12 @@ def assess(claims: list[Claim], clusters: list[Cluster], articles: dict[str, Art
             holders = holders_of(members, origin_of, ctx)
             findings.extend(assess_fact(cluster, holders, revised, ctx))
     findings.extend(revision_findings(revisions, origin_of, ctx))
-    return sorted(findings, key=lambda f: (_SEVERITY_ORDER[f.severity], f.kind, f.id))
+    return sorted(findings, key=finding_order)
+
+
+def finding_order(f: Finding) -> tuple[int, str, str]:
+    """Where a finding stands among a run's: the most severe first, then by kind and id."""
+    return _SEVERITY_ORDER[f.severity], f.kind, f.id
 
 
 def find_revisions(claims: Sequence[Claim]) -> dict[str, list[Revision]]:
