@@ -13,14 +13,12 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from crosscheck.models import Claim
 from crosscheck.store import (
     Store,
     articles_t,
     assessed_articles_t,
     block_results_t,
     chunks,
-    claim_from_row,
     claims_t,
     increment_state_t,
     utcnow,
@@ -86,14 +84,14 @@ def claim_blocks(store: Store, article_ids: Sequence[str]) -> list[tuple[str, st
     return out
 
 
-def claims_in_blocks(store: Store, blocks: Iterable[str]) -> list[tuple[str, Claim]]:
-    """(block, claim) of every stored claim in these blocks (through the block index)."""
-    out: list[tuple[str, Claim]] = []
+def claims_in_blocks(store: Store, blocks: Iterable[str]) -> list[tuple[str, str]]:
+    """(block, claim id) of every stored claim in these blocks (through the block index)."""
+    out: list[tuple[str, str]] = []
     with store.engine.connect() as conn:
         for chunk in chunks(sorted(blocks), CHUNK):
-            rows = conn.execute(claims_t.select().where(claims_t.c.block.in_(chunk))
-                                ).mappings().all()
-            out.extend((r["block"], claim_from_row(r)) for r in rows)
+            rows = conn.execute(sa.select(claims_t.c.block, claims_t.c.id)
+                                .where(claims_t.c.block.in_(chunk))).all()
+            out.extend((block, cid) for block, cid in rows)
     return out
 
 

@@ -99,7 +99,8 @@ def plan_night(store: Store, articles: Sequence[Article], claims: Sequence[Claim
                copies: Mapping[str, str], fingerprint: str, cold: bool = False) -> Plan:
     """The night's plan: the touched blocks' claims, and the stored results of the others.
 
-    `claims` are the window's claims, read only on a cold night (every block is touched).
+    `claims` are the window's claims (the report reads them all): the touched blocks' claim
+    ids come through the block index, their records from these.
     """
     extracted = state.extracted_hashes(store, [a.id for a in articles])
     sigs = signatures(articles, copies, extracted)
@@ -114,12 +115,14 @@ def plan_night(store: Store, articles: Sequence[Article], claims: Sequence[Claim
         return _cold_plan(store, claims, sigs, fingerprint, "claims without a block")
     touched = {b for a in changed + dropped if a in stored for b in stored[a][1]}
     touched |= {block for _, _, block in now}
-    found = [(b, c) for b, c in state.claims_in_blocks(store, touched) if c.article_id in sigs]
+    window = {c.id: c for c in claims}
+    found = [(b, window[cid]) for b, cid in state.claims_in_blocks(store, touched)
+             if cid in window]  # a claim of an article that left the window is in none
     mine = sorted((c for _, c in found), key=lambda c: c.id)
     record: dict[str, tuple[str, list[str]]] = {a: (sigs[a], []) for a in changed}
     for article_id, _, block in now:
         record[article_id][1].append(block)
-    return Plan(False, fingerprint, mine, _context(store, mine, copies),
+    return Plan(False, fingerprint, mine, _context(claims, mine, copies),
                 {c.id: b for b, c in found}, touched, state.block_results(store, touched),
                 _distinct_blocks(record), dropped)
 
@@ -150,11 +153,14 @@ def _distinct_blocks(record: dict[str, tuple[str, list[str]]]
     return {a: (sig, sorted(set(blocks))) for a, (sig, blocks) in record.items()}
 
 
-def _context(store: Store, claims: Sequence[Claim], copies: Mapping[str, str]) -> list[Claim]:
-    """Every claim of the claims' articles and of the articles those copy (by article id)."""
+def _context(window: Sequence[Claim], claims: Sequence[Claim], copies: Mapping[str, str]
+             ) -> list[Claim]:
+    """The window's claims of the claims' articles and of the articles those copy, in id
+    order: the order a cold run reads an article's claims in (a revision's nearest old
+    figure is the first of equals)."""
     ids = {c.article_id for c in claims}
     ids |= {follow_to_root(a, copies) for a in ids}
-    return store.claims_for_articles(sorted(ids))
+    return sorted((c for c in window if c.article_id in ids), key=lambda c: c.id)
 
 
 @dataclass(slots=True)

@@ -196,6 +196,14 @@ def findings_stage(articles: Sequence[Article], claims: Sequence[Claim],
     return Assessment(clusters=clusters, findings=findings, copies=copies)
 
 
+def copies_stage(store: Store, articles: Sequence[Article], cold: bool = False
+                 ) -> dict[str, str]:
+    """Copy → origin over the window: new and changed texts against the stored ones' bands."""
+    from crosscheck.incremental_copies import find_copies_incrementally
+
+    return find_copies_incrementally(store, articles, cold)
+
+
 def plan_stage(store: Store, articles: Sequence[Article], claims: Sequence[Claim],
                sources: Sequence[Source], copies: dict[str, str], cold: bool = False) -> Plan:
     """Which blocks this night matches and assesses again (all of them on a cold night)."""

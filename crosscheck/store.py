@@ -157,6 +157,28 @@ increment_state_t = sa.Table(
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
 )
 
+# Copies found night by night (crosscheck.incremental_copies): each article's LSH bands (an
+# index finds the stored articles a new one shares a band with), the confirmed copy links,
+# and the text and code they were computed from.
+copy_bands_t = sa.Table(
+    "copy_bands", metadata,
+    sa.Column("band", sa.String(40), primary_key=True),
+    sa.Column("article_id", sa.String(64), primary_key=True, index=True),
+)
+
+copy_links_t = sa.Table(
+    "copy_links", metadata,
+    sa.Column("a", sa.String(64), primary_key=True),
+    sa.Column("b", sa.String(64), primary_key=True, index=True),
+)
+
+copy_texts_t = sa.Table(
+    "copy_texts", metadata,
+    sa.Column("article_id", sa.String(64), primary_key=True),
+    sa.Column("text_hash", sa.String(40), nullable=False),
+    sa.Column("fingerprint", sa.String(40), nullable=False),  # of the copy-finding code
+)
+
 source_health_t = sa.Table(
     "source_health", metadata,
     sa.Column("run_id", sa.String(64), primary_key=True),

@@ -34,7 +34,6 @@ from crosscheck import extraction, progress, runs  # noqa: E402
 from crosscheck import pipeline as p  # noqa: E402
 from crosscheck.config import Source, SourcesConfig  # noqa: E402
 from crosscheck.errors import ConfigError, CrosscheckError, TransientError  # noqa: E402
-from crosscheck.independence import find_copies  # noqa: E402
 from crosscheck.match import Cluster, in_claim_order, match_claims, match_parts  # noqa: E402
 from crosscheck.models import Article, Claim, Finding, SkipRecord  # noqa: E402
 from crosscheck.report.model import GateResult, ReportInput  # noqa: E402
@@ -113,8 +112,8 @@ def as_runner(runner: object) -> TaskRunner[Any]:
 
 
 @task(**TASK)
-def copies_task(articles: Records[Article]) -> dict[str, str]:
-    return find_copies(articles.items)
+def copies_task(db_url: str, articles: list[Article], cold: bool) -> dict[str, str]:
+    return p.copies_stage(Store(db_url), articles, cold)
 
 
 @task(**TASK)
@@ -272,7 +271,7 @@ def _run(store: Store, run_id: str, options: p.RunOptions,
         articles, claims = window_task(options.db_url, options.window_days)
         counts.update(articles=len(articles), claims=len(claims))
     with clock.stage("copies") as counts:
-        copies = copies_task(Records(articles))
+        copies = copies_task(options.db_url, quoted(articles), options.cold)
         counts.update(copies=len(copies))
     with clock.stage("match") as counts:
         # only the blocks that new, changed or departed articles touch (all on a cold night)
@@ -303,7 +302,8 @@ def _run(store: Store, run_id: str, options: p.RunOptions,
         counts.update(files=len(paths))
     stats = {**p.run_stats(outcome, claims, night.findings, gates, clock),
              "window_days": options.window_days, "cold": plan.cold,
-             "blocks": {"touched": len(plan.touched), "kept": len(plan.kept)}}
+             "blocks": {"touched": len(plan.touched), "kept": len(plan.kept),
+                        "claims": len(plan.claims)}}
     store.finish_run(run_id, "completed", stats,
                      p.run_problems(skips, gates, p.run_notes(config, outcome)))
     logger.info("run %s completed: %s; report in %s", run_id, stats, options.out_dir)

@@ -3,7 +3,8 @@
 The demo corpus arrives over three nights: articles age out of the 30-day window (their
 first-seen time is moved back, as if they had been seen that long ago), one article is
 re-published with another figure, and a cold run over the same window must then store the same
-findings, ids, kinds, claim sets and all, and the same clusters.
+findings, ids, kinds, claim sets and all, and the same clusters. On SQLite, and on PostgreSQL
+when a throwaway server can be started (tests/servers.py; skipped otherwise).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import sqlalchemy as sa
 import yaml
 
 from crosscheck.store import Store, articles_t
+from tests.test_postgres import pg_server, pg_url  # noqa: F401  (fixtures: a fresh database)
 
 REPO = Path(__file__).resolve().parents[1]
 DEMO = REPO / "data" / "demo"
@@ -103,14 +105,6 @@ def _json(value: Any) -> list[str]:
     return json.loads(value) if isinstance(value, str) else list(value)
 
 
-def backup(src: Path, dest: Path) -> None:
-    """Copy a SQLite store with what its write-ahead log holds (a file copy could miss it)."""
-    import sqlite3
-
-    with sqlite3.connect(src) as a, sqlite3.connect(dest) as b:
-        a.backup(b)
-
-
 def run(sources: Path, out: Path, db: str, cold: bool = False) -> dict[str, Any]:
     from flows.nightly import nightly
 
@@ -140,24 +134,19 @@ def three_nights(tmp_path: Path, db: str) -> tuple[Path, dict[str, Any], set[str
     return sources, third, night_1
 
 
-@pytest.mark.usefixtures("prefect_harness")
-def test_incremental_nights_store_the_findings_of_a_cold_run(tmp_path: Path):
-    db = f"sqlite:///{tmp_path / 'store.db'}"
+def nights_then_cold(tmp_path: Path, db: str) -> None:
+    """Three nights, then a cold run on the same store: both store the same findings."""
     sources, third, left = three_nights(tmp_path, db)
     stats = third["stats"]
     assert stats["cold"] is False
-    assert 0 < stats["blocks"]["touched"] < stats["blocks"]["touched"] + stats["blocks"]["kept"]
-    assert stats["blocks"]["kept"] > 0  # some blocks were kept as stored, not recomputed
+    assert 0 < stats["blocks"]["touched"] and stats["blocks"]["kept"] > 0  # some kept as stored
     incremental = stored(db, third["run_id"])
-    backup(tmp_path / "store.db", tmp_path / "cold.db")
-    cold_db = f"sqlite:///{tmp_path / 'cold.db'}"
-    cold = run(sources, tmp_path / "cold-out", cold_db, cold=True)
+    cold = run(sources, tmp_path / "cold-out", db, cold=True)
     assert cold["stats"]["cold"] is True
     assert cold["stats"]["articles_new_or_changed"] == 0  # the same window, nothing new
-    assert stored(cold_db, cold["run_id"]) == incremental
+    assert stored(db, cold["run_id"]) == incremental
     findings, _ = incremental
-    kinds = {f["kind"] for f in findings}
-    assert "contradiction" in kinds
+    assert "contradiction" in {f["kind"] for f in findings}
     # the window moved: no finding holds a claim of an article that left it, and the
     # re-published article's new figure is in the findings, its old one in none
     claims = {cid for f in findings for cid in f["claim_ids"]}
@@ -167,3 +156,15 @@ def test_incremental_nights_store_the_findings_of_a_cold_run(tmp_path: Path):
     assert not {c.article_id for c in by_id.values()} & left
     shown = {c.quantity.surface for c in by_id.values() if "Crocus" in c.sentence}
     assert any("165" in s for s in shown) and not any("150" in s for s in shown)
+
+
+@pytest.mark.usefixtures("prefect_harness")
+def test_incremental_nights_store_the_findings_of_a_cold_run(tmp_path: Path):
+    nights_then_cold(tmp_path, f"sqlite:///{tmp_path / 'store.db'}")
+
+
+@pytest.mark.server
+@pytest.mark.usefixtures("prefect_harness")
+def test_incremental_nights_equal_a_cold_run_on_postgresql(request: pytest.FixtureRequest,
+                                                            tmp_path: Path):
+    nights_then_cold(tmp_path, request.getfixturevalue("pg_url"))
