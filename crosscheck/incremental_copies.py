@@ -51,11 +51,13 @@ def find_copies_incrementally(store: Store, articles: Sequence[Article],
     stale = sorted({a.id for a in todo if a.id in seen} | (set(seen) - set(window)))
     sets = {a.id: shingles(a.text) for a in todo}
     bands = {aid: lsh_bands(items) for aid, items in sets.items()}
-    pairs = _candidates(store, bands, window, set(stale) | set(bands))
+    everything = len(todo) == len(articles)  # a cold search: nothing stored is kept
+    pairs = _candidates(store, bands, window, set(stale) | set(bands), not everything)
     for aid in {x for pair in pairs for x in pair} - set(sets):
         sets[aid] = shingles(window[aid].text)
     links = sorted(p for p in pairs if containment(sets[p[0]], sets[p[1]]) >= COPY_CONTAINMENT)
-    _save(store, stale, bands, links, {a.id: hashes[a.id] for a in todo}, fingerprint)
+    _save(store, None if everything else stale, bands, links,
+          {a.id: hashes[a.id] for a in todo}, fingerprint)
     return copies_from_links(articles, _links(store))
 
 
@@ -67,14 +69,17 @@ def _seen(store: Store) -> dict[str, tuple[str, str]]:
 
 
 def _candidates(store: Store, bands: dict[str, list[str]], window: dict[str, Article],
-                fresh: set[str]) -> set[tuple[str, str]]:
+                fresh: set[str], stored: bool = True) -> set[tuple[str, str]]:
     """Pairs (a, b), a < b, sharing a band: new with new in memory, new with the stored
-    window articles through the band index (`fresh`: articles whose stored bands are void)."""
+    window articles through the band index (`fresh`: articles whose stored bands are void;
+    `stored` False: every article is fresh, the index is not read)."""
     by_band: dict[str, list[str]] = defaultdict(list)
     for aid, keys in bands.items():
         for key in keys:
             by_band[key].append(aid)
     pairs = {_pair(a, b) for ids in by_band.values() for a, b in combinations(ids, 2)}
+    if not stored:
+        return pairs
     with store.engine.connect() as conn:
         for chunk in chunks(sorted(by_band), CHUNK):
             rows = conn.execute(sa.select(copy_bands_t.c.band, copy_bands_t.c.article_id)
@@ -94,11 +99,15 @@ def _links(store: Store) -> list[tuple[str, str]]:
         return [(a, b) for a, b in conn.execute(sa.select(copy_links_t.c.a, copy_links_t.c.b))]
 
 
-def _save(store: Store, stale: Sequence[str], bands: dict[str, list[str]],
+def _save(store: Store, stale: Sequence[str] | None, bands: dict[str, list[str]],
           links: Iterable[tuple[str, str]], hashes: dict[str, str], fingerprint: str) -> None:
-    """Drop what the stale articles held, then store the new bands, links and texts."""
+    """Drop what the stale articles held (everything when `stale` is None), then store the
+    new bands, links and texts."""
     with store.engine.begin() as conn:
-        for chunk in chunks(list(stale), CHUNK):
+        if stale is None:
+            for table in (copy_bands_t, copy_links_t, copy_texts_t):
+                conn.execute(table.delete())
+        for chunk in chunks(list(stale or ()), CHUNK):
             conn.execute(copy_bands_t.delete().where(copy_bands_t.c.article_id.in_(chunk)))
             conn.execute(copy_links_t.delete().where(sa.or_(copy_links_t.c.a.in_(chunk),
                                                             copy_links_t.c.b.in_(chunk))))
