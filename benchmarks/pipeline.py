@@ -13,6 +13,10 @@ process's peak RSS; `default` and `dask` run the whole nightly flow on that runn
 runner extracts in one spawned process per core). After each, the report files' sizes.
 Matching is then timed on the claims of a corpus of M and of 2M articles (`--scaling-n`,
 default N) to show how it grows.
+
+    python benchmarks/pipeline.py --nights K --per-night N [--runners core|default|dask]
+
+runs K nights of N new articles each into one store instead (benchmarks/nights.py).
 """
 
 from __future__ import annotations
@@ -188,8 +192,13 @@ class Corpus:
         return sum(len(v) for v in self.outlets.values())
 
 
-def generate(n: int, seed: int = 7) -> Corpus:
-    """N articles over N/ARTICLES_PER_STORY stories, with contradictions and copies."""
+def generate(n: int, seed: int = 7, night: int | None = None, nights: int = 1) -> Corpus:
+    """N articles over N/ARTICLES_PER_STORY stories, with contradictions and copies.
+
+    With `night` (1..nights) the articles are that night's: dated within the day that ends
+    `nights - night` days before today's midnight, with their own URLs, drawn from the same
+    stories every night (a desk follows its stories for weeks).
+    """
     rng = random.Random(seed)
     figures, filler = base_sentences()
     vocabulary = sorted({w for f in filler for w in f.split() if w.isalpha() and w.islower()})
@@ -198,28 +207,32 @@ def generate(n: int, seed: int = 7) -> Corpus:
     # dates count back from today's midnight (UTC): the same N and seed give the same corpus
     # all day, so runs of different runners, or of two commits, read the same articles
     now = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    days, prefix = DAYS, ""
+    if night is not None:
+        rng = random.Random(f"{seed}-night-{night}")
+        now, days, prefix = now - timedelta(days=nights - night), 1, f"n{night}/"
     corpus = Corpus({f"outlet_{k:02d}": [] for k in range(OUTLETS)})
     written: list[tuple[str, dict[str, str]]] = []
     for i in range(n):
         outlet = f"outlet_{rng.randrange(OUTLETS):02d}"
         if written and rng.random() < COPY_SHARE:
-            record = _copy_of(rng, written, i)
+            record = _copy_of(rng, written, f"{prefix}{i}")
         else:
-            record = _article(rng, i, stories, weights, filler, now)
+            record = _article(rng, f"{prefix}{i}", stories, weights, filler, now, days)
         corpus.outlets[outlet].append(record)
         written.append((outlet, record))
     return corpus
 
 
-def _article(rng: random.Random, i: int, stories: list[Story], weights: list[float],
-             filler: list[str], now: datetime) -> dict[str, str]:
+def _article(rng: random.Random, i: str, stories: list[Story], weights: list[float],
+             filler: list[str], now: datetime, days: float) -> dict[str, str]:
     picked = rng.choices(stories, weights, k=rng.randint(*MENTIONS))
     sentences = [s.sentence(rng.random() < CONTRADICT_SHARE, rng.choice(LEAD_INS))
                  for s in picked]
     sentences += [_vary(rng, f) for f in rng.sample(filler, rng.randint(*FILLER))]
     rng.shuffle(sentences)
     paragraphs = ["\n\n".join(sentences[j:j + 2]) for j in range(0, len(sentences), 2)]
-    published = now - timedelta(days=rng.uniform(0, DAYS))
+    published = now - timedelta(days=rng.uniform(0, days))
     title = f"{picked[0].sentence()[:70].rsplit(' ', 1)[0]} ({i})"
     return {"url": f"https://bench.example/{i}", "title": title,
             "published": published.isoformat(), "text": "\n\n".join(paragraphs)}
@@ -234,7 +247,7 @@ def _vary(rng: random.Random, sentence: str) -> str:
 
 
 def _copy_of(rng: random.Random, written: list[tuple[str, dict[str, str]]],
-             i: int) -> dict[str, str]:
+             i: str) -> dict[str, str]:
     _, original = rng.choice(written)
     return {**original, "url": f"https://bench.example/{i}",
             "published": (datetime.fromisoformat(original["published"])
@@ -272,15 +285,18 @@ def print_stages(title: str, stages: dict[str, dict[str, float]], n: int) -> Non
     print(f"{'total':<22} {total:>9.2f} {n / total if total else 0:>11,.0f}")
 
 
-def run_core(sources_path: Path, work: Path, batch_size: int,
-             n: int) -> tuple[dict[str, dict[str, float]], dict[str, Any]]:
-    """Every stage as plain functions on a fresh SQLite store, timed one by one."""
+def run_core(sources_path: Path, work: Path, batch_size: int, n: int, db: Path | None = None,
+             report: Path | None = None, cold: bool = False
+             ) -> tuple[dict[str, dict[str, float]], dict[str, Any]]:
+    """Every stage as plain functions on a SQLite store (fresh unless `db`), timed one by one.
+
+    `cold`: match and assess the whole window, not only the blocks the new articles touch."""
     from crosscheck import pipeline as p
-    from crosscheck.independence import find_copies
     from crosscheck.match import match_claims
     from crosscheck.store import Store
 
-    db_url = f"sqlite:///{work / 'core.db'}"
+    db_url = f"sqlite:///{db or work / 'core.db'}"
+    report = report or work / "core-report"
     store, run_id, t = Store(db_url), p.new_run_id(), p.StageClock()
     store.begin_run(run_id, str(sources_path))
     with t.stage("load sources"):
@@ -293,28 +309,33 @@ def run_core(sources_path: Path, work: Path, batch_size: int,
     with t.stage("read window"):
         articles, claims = p.window_stage(store, p.DEFAULT_WINDOW_DAYS)
     with t.stage("copies (MinHash)"):
-        copies = find_copies(articles)
+        copies = p.copies_stage(store, articles, cold)
     with t.stage("match claims"):
-        clusters = match_claims(claims)
+        plan = p.plan_stage(store, articles, claims, config.sources, copies, cold)
+        clusters = match_claims(plan.claims)
     with t.stage("assess"):
-        assessment = p.findings_stage(articles, claims, config.sources, clusters, copies)
-        findings = assessment.findings
+        night = p.night_stage(plan, articles, config.sources, clusters, copies, run_id)
+        findings = night.findings
     with t.stage("gates (GX)"):
         gates = p.gate_stage(p.claims_frame(claims, {a.id: a for a in articles}),
                              p.findings_frame(findings), [s.id for s in config.sources])
     with t.stage("store results"):
-        store.save_results(run_id, p.cluster_rows(clusters), findings)
+        p.save_night(store, run_id, night)
     with t.stage("report"):
         ctx = p.RunContext(run_id, datetime.now(UTC), p.RunOptions(
-            sources_path, work / "core-report", db_url), config, outcome, [])
+            sources_path, report, db_url), config, outcome, [])
         inp = p.build_report_input(store, ctx, articles, claims, findings, gates)
-        p.report_stage(inp, work / "core-report")
+        p.report_stage(inp, report)
+    store.finish_run(run_id, "completed", {"stages": t.stages}, {})
     store.close()
     kinds: dict[str, int] = {}
     for f in findings:
         kinds[f.kind] = kinds.get(f.kind, 0) + 1
     return t.stages, {"articles": len(outcome.changed_ids), "claims": len(claims),
-                      "copies": len(copies), "clusters": len(clusters), "findings": kinds}
+                      "copies": len(copies), "clusters": len(night.cluster_rows),
+                      "findings": kinds, "run_id": run_id, "cold": plan.cold,
+                      "blocks": {"touched": len(plan.touched), "kept": len(plan.kept),
+                                 "claims": len(plan.claims)}}
 
 
 def run_flow(runner: str, sources_path: Path, work: Path, batch_size: int) -> tuple[float, dict]:
@@ -368,9 +389,32 @@ def main(argv: list[str] | None = None) -> None:
                         help="M for the matching growth check (default N; 0 skips it)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--work", type=Path, default=None, help="folder to keep the outputs in")
+    parser.add_argument("--nights", type=int, default=0,
+                        help="K nights of --per-night new articles into one store, then a "
+                             "cold run (benchmarks/nights.py); one runner")
+    parser.add_argument("--per-night", type=int, default=2000, help="new articles per night")
+    parser.add_argument("--one-night", action="store_true",
+                        help="(used by --nights) run one night into --db, print its figures")
+    parser.add_argument("--sources", type=Path, help="with --one-night: the sources file")
+    parser.add_argument("--db", type=Path, help="with --one-night: the SQLite store")
+    parser.add_argument("--report", type=Path, help="with --one-night: the report folder")
+    parser.add_argument("--cold", action="store_true",
+                        help="with --one-night: match and assess the whole window")
     args = parser.parse_args(argv)
     hermetic_prefect()
+    if args.one_night:
+        from nights import one_night
+
+        one_night(args.runners, args.sources, args.db, args.report, args.batch_size, args.cold)
+        return
     work = args.work or Path(tempfile.mkdtemp(prefix="crosscheck-bench-"))
+    if args.nights:
+        from nights import run_nights
+
+        print(f"{args.nights} nights of {args.per_night:,} new articles on the {args.runners} "
+              f"runner, each night in its own process; working in {work}", flush=True)
+        run_nights(args.nights, args.per_night, args.runners, args.seed, args.batch_size, work)
+        return
     _measure(args, work)
 
 

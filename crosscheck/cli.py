@@ -79,6 +79,9 @@ def run(
         help="scheduler address of an existing Dask cluster (with --runner dask)")] = None,
     verbose: Annotated[bool, typer.Option(
         "--verbose", help="show Prefect's and great-expectations' logs too")] = False,
+    cold: Annotated[bool, typer.Option(
+        "--cold", help="match and assess the whole window again, not only what the new "
+                       "articles touch")] = False,
 ) -> None:
     """Run the nightly flow once, locally, and write the report.
 
@@ -94,7 +97,7 @@ def run(
     from flows.local import LocalRun
 
     result = _run_locally(LocalRun(sources, out, db, window_days, batch_size, runner.value,
-                                   dask_address, verbose), log_path)
+                                   dask_address, verbose, cold), log_path)
     _print_run(result)
     typer.echo(f"  log: {log_path}")
 

@@ -15,7 +15,7 @@ from typing import IO, Any
 
 from crosscheck import progress
 
-STAGE_WIDTH = 15  # the longest stage name, "copies + match", plus a space
+STAGE_WIDTH = 15  # the longest stage name, "store results", plus two spaces
 LOG_FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
 
 

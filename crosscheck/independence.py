@@ -103,21 +103,52 @@ def _published_key(article: Article) -> tuple[datetime, str]:
 
 def find_copies(articles: Sequence[Article]) -> dict[str, str]:
     """Copy article id → origin article id (the earliest published of its copy group)."""
+    return copies_from_links(articles, copy_links(articles))
+
+
+def copy_links(articles: Sequence[Article]) -> list[tuple[str, str]]:
+    """Pairs of articles whose texts are copies: LSH candidates, confirmed by containment."""
     sets = {a.id: shingles(a.text) for a in articles}
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-    parent = {a.id: a.id for a in articles}
+    links: list[tuple[str, str]] = []
     for a in articles:
         if len(sets[a.id]) < MIN_SHINGLES:
             continue
         sig = _minhash(sets[a.id])
-        for other in lsh.query(sig):
-            if containment(sets[a.id], sets[other]) >= COPY_CONTAINMENT:
-                _union(parent, a.id, other)
+        links.extend((a.id, other) for other in lsh.query(sig)
+                     if containment(sets[a.id], sets[other]) >= COPY_CONTAINMENT)
         lsh.insert(a.id, sig)
+    return links
+
+
+def copies_from_links(articles: Sequence[Article], links: Iterable[tuple[str, str]]
+                      ) -> dict[str, str]:
+    """Copy → origin from the copy links among `articles` (links to others are ignored) and
+    the syndication they declare: each connected group maps to its earliest published."""
+    parent = {a.id: a.id for a in articles}
+    for a_id, b_id in links:
+        if a_id in parent and b_id in parent:
+            _union(parent, a_id, b_id)
     for a in articles:  # declared syndication counts too
         if a.syndicated_from and a.syndicated_from in parent:
             _union(parent, a.id, a.syndicated_from)
     return _origins(articles, parent)
+
+
+def lsh_bands(items: set[str]) -> list[str]:
+    """The LSH bands of a shingle set, as keys: two sets share a key exactly when
+    `copy_links`' LSH index makes them candidates ([] for a set too short to compare)."""
+    if len(items) < MIN_SHINGLES:
+        return []
+    values = _minhash(items).hashvalues
+    return [f"{k:02d}{values[start:end].tobytes().hex()}"
+            for k, (start, end) in enumerate(_lsh_ranges())]
+
+
+@cache
+def _lsh_ranges() -> tuple[tuple[int, int], ...]:
+    """The hash-value ranges of the LSH index's bands (datasketch picks them for the threshold)."""
+    return tuple(MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM).hashranges)
 
 
 def _find(parent: dict[str, str], x: str) -> str:
@@ -220,6 +251,6 @@ def count_origins(article_ids: Iterable[str], articles: Mapping[str, Article],
     return len({independent_origin(a, articles, copies, publishers).key for a in article_ids})
 
 
-__all__ = ["COPY_CONTAINMENT", "Origin", "containment", "count_origins", "credited_key",
-           "declared_origin", "find_copies", "independent_origin", "origin_article", "owner_key",
-           "shingles"]
+__all__ = ["COPY_CONTAINMENT", "Origin", "containment", "copies_from_links", "copy_links",
+           "count_origins", "credited_key", "declared_origin", "find_copies",
+           "independent_origin", "lsh_bands", "origin_article", "owner_key", "shingles"]

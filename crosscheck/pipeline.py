@@ -22,6 +22,9 @@ import pandas as pd
 from crosscheck import progress
 from crosscheck.config import Source, SourcesConfig, load_sources
 from crosscheck.extraction import extract_batch
+from crosscheck.increment_store import save_increment
+from crosscheck.incremental import Night, Plan, combine, plan_night, rules_fingerprint
+from crosscheck.incremental import cluster_rows as cluster_rows
 from crosscheck.models import Article, Claim, Finding, NoteRecord, SkipRecord
 from crosscheck.report.model import (
     GateResult,
@@ -52,6 +55,7 @@ class RunOptions:
     window_days: int = DEFAULT_WINDOW_DAYS
     batch_size: int = DEFAULT_BATCH_SIZE
     workers: int | None = None  # extraction processes; None: one per core when it pays
+    cold: bool = False  # match and assess the whole window, not only the touched blocks
 
 
 @dataclass(slots=True)
@@ -192,11 +196,34 @@ def findings_stage(articles: Sequence[Article], claims: Sequence[Claim],
     return Assessment(clusters=clusters, findings=findings, copies=copies)
 
 
-def cluster_rows(clusters: Iterable[Any]) -> list[dict[str, Any]]:
-    """Clusters as plain rows for the store."""
-    return [{"id": c.id, "claim_ids": list(c.claim_ids),
-             "links": [{"a": lk.a, "b": lk.b, "score": lk.score, "reason": lk.reason}
-                       for lk in c.links]} for c in clusters]
+def copies_stage(store: Store, articles: Sequence[Article], cold: bool = False
+                 ) -> dict[str, str]:
+    """Copy → origin over the window: new and changed texts against the stored ones' bands."""
+    from crosscheck.incremental_copies import find_copies_incrementally
+
+    return find_copies_incrementally(store, articles, cold)
+
+
+def plan_stage(store: Store, articles: Sequence[Article], claims: Sequence[Claim],
+               sources: Sequence[Source], copies: dict[str, str], cold: bool = False) -> Plan:
+    """Which blocks this night matches and assesses again (all of them on a cold night)."""
+    from crosscheck.assess import facts_from_source
+
+    fingerprint = rules_fingerprint({s.id: facts_from_source(s) for s in sources})
+    return plan_night(store, articles, claims, copies, fingerprint, cold)
+
+
+def night_stage(plan: Plan, articles: Sequence[Article], sources: Sequence[Source],
+                clusters: list[Any], copies: dict[str, str], run_id: str) -> Night:
+    """Assess the touched blocks' clusters and put them beside the blocks kept as stored."""
+    assessment = findings_stage(articles, plan.context, sources, clusters, copies)
+    return combine(plan, clusters, assessment.findings, run_id)
+
+
+def save_night(store: Store, run_id: str, night: Night) -> None:
+    """Store the run's clusters and findings, then the incremental state they leave."""
+    store.save_results(run_id, night.cluster_rows, night.findings)
+    save_increment(store, night.increment)
 
 
 # -- stage 7: gates -------------------------------------------------------------------------

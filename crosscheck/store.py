@@ -87,6 +87,9 @@ claims_t = sa.Table(
     sa.Column("as_of", sa.Date),
     sa.Column("frame", sa.Text, nullable=False),
     sa.Column("slots", sa.JSON),  # ClaimSlots as a dict; NULL for claims of older versions
+    # The block a claim is matched in (crosscheck.incremental.block_of): claims of one block
+    # are fetched through this index on the nights they are touched. NULL: not computed yet.
+    sa.Column("block", sa.String(32), index=True),
 )
 
 runs_t = sa.Table(
@@ -128,6 +131,52 @@ findings_t = sa.Table(
     sa.Column("independent_origins", sa.Integer, nullable=False),
     sa.Column("details", sa.JSON, nullable=False),
     sa.Column("first_seen", sa.DateTime(timezone=True), nullable=False),
+)
+
+# The incremental state (crosscheck.incremental): what the last assessed window held, so a
+# night recomputes only the blocks its new, changed and departed articles touch.
+assessed_articles_t = sa.Table(
+    "assessed_articles", metadata,
+    sa.Column("article_id", sa.String(64), primary_key=True),
+    sa.Column("signature", sa.String(64), nullable=False),  # its text, origin and origin's text
+    sa.Column("blocks", sa.JSON, nullable=False),  # the blocks its claims were in
+)
+
+block_results_t = sa.Table(
+    "block_results", metadata,
+    sa.Column("block", sa.String(32), primary_key=True),
+    sa.Column("clusters", sa.JSON, nullable=False),  # cluster rows, as save_results takes them
+    sa.Column("findings", sa.JSON, nullable=False),  # finding rows, as finding_from_row reads
+)
+
+increment_state_t = sa.Table(
+    "increment_state", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),  # one row
+    sa.Column("fingerprint", sa.String(64), nullable=False),  # rules and publishers it holds
+    sa.Column("run_id", sa.String(64), nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+# Copies found night by night (crosscheck.incremental_copies): each article's LSH bands (an
+# index finds the stored articles a new one shares a band with), the confirmed copy links,
+# and the text and code they were computed from.
+copy_bands_t = sa.Table(
+    "copy_bands", metadata,
+    sa.Column("band", sa.String(40), primary_key=True),
+    sa.Column("article_id", sa.String(64), primary_key=True, index=True),
+)
+
+copy_links_t = sa.Table(
+    "copy_links", metadata,
+    sa.Column("a", sa.String(64), primary_key=True),
+    sa.Column("b", sa.String(64), primary_key=True, index=True),
+)
+
+copy_texts_t = sa.Table(
+    "copy_texts", metadata,
+    sa.Column("article_id", sa.String(64), primary_key=True),
+    sa.Column("text_hash", sa.String(40), nullable=False),
+    sa.Column("fingerprint", sa.String(40), nullable=False),  # of the copy-finding code
 )
 
 source_health_t = sa.Table(
@@ -415,14 +464,17 @@ class Store:
     # -- claims -------------------------------------------------------------------------
     def replace_claims(self, article_ids: Sequence[str], claims: Sequence[Claim]) -> None:
         """Swap the claims of these articles for a fresh extraction, atomically."""
-        rows = [_claim_values(c) for c in claims]  # before the write lock: it is one per store
+        from crosscheck.incremental import block_of
+
+        # before the write lock: it is one per store
+        rows = [{**_claim_values(c), "block": block_of(c)} for c in claims]
         with self.engine.begin() as conn:
-            for chunk in _chunks(list(article_ids), 500):
+            for chunk in chunks(list(article_ids), 500):
                 conn.execute(claims_t.delete().where(claims_t.c.article_id.in_(chunk)))
                 conn.execute(articles_t.update().where(articles_t.c.id.in_(chunk))
                              .values(extracted_hash=articles_t.c.content_hash,
                                      extracted_version=EXTRACTOR_VERSION))
-            for chunk in _chunks(rows, 1000):
+            for chunk in chunks(rows, 1000):
                 conn.execute(claims_t.insert(), chunk)
 
     def pending_extraction(self) -> list[str]:
@@ -438,19 +490,19 @@ class Store:
     def claims_for_articles(self, article_ids: Sequence[str]) -> list[Claim]:
         out: list[Claim] = []
         with self.engine.connect() as conn:
-            for chunk in _chunks(list(article_ids), 500):
+            for chunk in chunks(list(article_ids), 500):
                 rows = conn.execute(claims_t.select().where(claims_t.c.article_id.in_(chunk))
                                     .order_by(claims_t.c.id)).mappings().all()
-                out.extend(_claim_from_row(r) for r in rows)
+                out.extend(claim_from_row(r) for r in rows)
         return out
 
     def claims_by_ids(self, claim_ids: Sequence[str]) -> list[Claim]:
         out: list[Claim] = []
         with self.engine.connect() as conn:
-            for chunk in _chunks(list(claim_ids), 500):
+            for chunk in chunks(list(claim_ids), 500):
                 rows = conn.execute(claims_t.select().where(claims_t.c.id.in_(chunk))
                                     ).mappings().all()
-                out.extend(_claim_from_row(r) for r in rows)
+                out.extend(claim_from_row(r) for r in rows)
         return out
 
     # -- clusters and findings ----------------------------------------------------------
@@ -471,7 +523,7 @@ class Store:
         """When each finding was first reported, over all earlier runs."""
         out: dict[str, datetime] = {}
         with self.engine.connect() as conn:
-            for chunk in _chunks(list(finding_ids), 500):
+            for chunk in chunks(list(finding_ids), 500):
                 rows = conn.execute(sa.select(findings_t.c.id, sa.func.min(findings_t.c.first_seen))
                                     .where(findings_t.c.id.in_(chunk))
                                     .group_by(findings_t.c.id)).all()
@@ -532,11 +584,20 @@ def _create_tables(engine: Engine) -> None:
         with engine.begin() as conn:
             metadata.create_all(conn)
             _add_missing_columns(conn)
+            _add_missing_indexes(conn)
         return
     with engine.begin() as conn:
         conn.execute(sa.select(sa.func.pg_advisory_xact_lock(SCHEMA_LOCK_KEY)))
         metadata.create_all(conn)
         _add_missing_columns(conn)
+        _add_missing_indexes(conn)
+
+
+def _add_missing_indexes(conn: Connection) -> None:
+    """Create the indexes an older store lacks (create_all only indexes the tables it makes)."""
+    for table in metadata.sorted_tables:
+        for index in table.indexes:
+            index.create(conn, checkfirst=True)
 
 
 def _add_missing_columns(conn: Connection) -> None:
@@ -569,7 +630,7 @@ def _upsert(conn: Connection, table: sa.Table, values: dict[str, Any], keys: lis
         conn.execute(table.insert().values(**values))
 
 
-def _chunks(items: list[Any], size: int) -> Iterable[list[Any]]:
+def chunks(items: list[Any], size: int) -> Iterable[list[Any]]:
     for i in range(0, len(items), size):
         yield items[i:i + size]
 
@@ -600,7 +661,7 @@ def _claim_values(c: Claim) -> dict[str, Any]:
             "slots": asdict(c.slots) if c.slots is not None else None}
 
 
-def _claim_from_row(r: Any) -> Claim:
+def claim_from_row(r: Any) -> Claim:
     q = Quantity(low=r["low"], high=r["high"], unit=r["unit"], unit_kind=r["unit_kind"],
                  qualifier=r["qualifier"], change=r["change"], surface=r["surface"],
                  start=r["span_start"], end=r["span_end"])
@@ -619,11 +680,16 @@ def slots_from_json(value: dict[str, Any] | None) -> ClaimSlots | None:
     return ClaimSlots(**fields)
 
 
-def _finding_values(run_id: str, f: Finding, first_seen: datetime) -> dict[str, Any]:
-    return {"run_id": run_id, "id": f.id, "kind": f.kind, "severity": f.severity,
+def finding_row(f: Finding) -> dict[str, Any]:
+    """A finding as the store keeps it (JSON-safe details), the form finding_from_row reads."""
+    return {"id": f.id, "kind": f.kind, "severity": f.severity,
             "explanation": f.explanation, "claim_ids": list(f.claim_ids),
             "cluster_id": f.cluster_id, "independent_origins": f.independent_origins,
-            "details": _json_safe(f.details), "first_seen": first_seen}
+            "details": _json_safe(f.details)}
+
+
+def _finding_values(run_id: str, f: Finding, first_seen: datetime) -> dict[str, Any]:
+    return {"run_id": run_id, **finding_row(f), "first_seen": first_seen}
 
 
 def finding_from_row(r: dict[str, Any]) -> Finding:

@@ -48,6 +48,7 @@ class LocalRun:
     runner: str = "default"
     dask_address: str | None = None
     verbose: bool = False
+    cold: bool = False  # match and assess the whole window (crosscheck.incremental)
 
 
 def run_locally(run: LocalRun, log_path: Path) -> dict[str, Any]:
@@ -82,7 +83,8 @@ def _run_flow(run: LocalRun, log_path: Path, server: TemporaryServer | None) -> 
         with _pointed_at(server.api_url if server else None), _quiet_workers(run):
             try:
                 return flow_fn(sources=str(run.sources), out=str(run.out), db=run.db,
-                               window_days=run.window_days, batch_size=batch_size)
+                               window_days=run.window_days, batch_size=batch_size,
+                               cold=run.cold)
             finally:
                 _drain_prefect()
     finally:

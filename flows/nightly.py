@@ -1,8 +1,10 @@
 """The nightly Prefect flow: one thin task per core stage, in stage order.
 
 Read top to bottom it tells the whole run: load sources → ingest → extract (batched, mapped
-over the task runner) → select the report window → find copies, beside matching (whole blocks
-per part, mapped over the task runner) → assess → gate → store → report.
+over the task runner) → select the report window → find copies → plan the night (the blocks
+its new, changed and departed articles touch; crosscheck.incremental) → match those blocks
+(whole blocks per part, mapped over the task runner) → assess them beside the blocks kept as
+stored → gate → store → report.
 """
 
 from __future__ import annotations
@@ -32,7 +34,6 @@ from crosscheck import extraction, progress, runs  # noqa: E402
 from crosscheck import pipeline as p  # noqa: E402
 from crosscheck.config import Source, SourcesConfig  # noqa: E402
 from crosscheck.errors import ConfigError, CrosscheckError, TransientError  # noqa: E402
-from crosscheck.independence import find_copies  # noqa: E402
 from crosscheck.match import Cluster, in_claim_order, match_claims, match_parts  # noqa: E402
 from crosscheck.models import Article, Claim, Finding, SkipRecord  # noqa: E402
 from crosscheck.report.model import GateResult, ReportInput  # noqa: E402
@@ -111,8 +112,8 @@ def as_runner(runner: object) -> TaskRunner[Any]:
 
 
 @task(**TASK)
-def copies_task(articles: Records[Article]) -> dict[str, str]:
-    return find_copies(articles.items)
+def copies_task(db_url: str, articles: list[Article], cold: bool) -> dict[str, str]:
+    return p.copies_stage(Store(db_url), articles, cold)
 
 
 @task(**TASK)
@@ -121,9 +122,15 @@ def match_task(claims: Records[Claim]) -> list[Cluster]:
 
 
 @task(**TASK)
-def findings_task(articles: list[Article], claims: list[Claim], sources: list[Source],
-                  clusters: list[Cluster], copies: dict[str, str]) -> p.Assessment:
-    return p.findings_stage(articles, claims, sources, clusters, copies)
+def plan_task(db_url: str, articles: list[Article], claims: list[Claim], sources: list[Source],
+              copies: dict[str, str], cold: bool) -> p.Plan:
+    return p.plan_stage(Store(db_url), articles, claims, sources, copies, cold)
+
+
+@task(**TASK)
+def night_task(plan: p.Plan, articles: list[Article], sources: list[Source],
+               clusters: list[Cluster], copies: dict[str, str], run_id: str) -> p.Night:
+    return p.night_stage(plan, articles, sources, clusters, copies, run_id)
 
 
 @task(**TASK)
@@ -134,8 +141,8 @@ def gate_task(articles: list[Article], claims: list[Claim], findings: list[Findi
 
 
 @task(**TASK)
-def save_results_task(db_url: str, run_id: str, assessment: p.Assessment) -> None:
-    Store(db_url).save_results(run_id, p.cluster_rows(assessment.clusters), assessment.findings)
+def save_results_task(db_url: str, run_id: str, night: p.Night) -> None:
+    p.save_night(Store(db_url), run_id, night)
 
 
 @task(**TASK)
@@ -177,15 +184,17 @@ THREADS = os.cpu_count() or 2
 def nightly(sources: str = "sources.yaml", out: str = "data/reports",
             db: str | None = None, window_days: int = p.DEFAULT_WINDOW_DAYS,
             batch_size: int = p.DEFAULT_BATCH_SIZE,
-            workers: int | None = None) -> dict[str, Any]:
+            workers: int | None = None, cold: bool = False) -> dict[str, Any]:
     """One cross-checking run over the sources file; returns the run record's figures.
 
     `workers`: extraction processes on the default runner (None: one per core when there are
-    enough articles; 1: in this process).
+    enough articles; 1: in this process). `cold`: match and assess the whole window again,
+    not only the blocks this night's articles touch (crosscheck.incremental).
     """
     options = p.RunOptions(sources_path=Path(sources).resolve(), out_dir=Path(out),
                            db_url=db or db_url_for(DEFAULT_DB_PATH),
-                           window_days=window_days, batch_size=batch_size, workers=workers)
+                           window_days=window_days, batch_size=batch_size, workers=workers,
+                           cold=cold)
     store = Store(options.db_url)
     run_id = p.new_run_id()
     pid, host = runs.this_process()
@@ -261,33 +270,40 @@ def _run(store: Store, run_id: str, options: p.RunOptions,
     with clock.stage("read window") as counts:
         articles, claims = window_task(options.db_url, options.window_days)
         counts.update(articles=len(articles), claims=len(claims))
-    with clock.stage("copies + match") as counts:
-        copies = copies_task.submit(Records(articles))
-        # blocks never share a pair: each part is matched on its own, beside the copy search
-        parts = match_task.map([Records(part) for part in match_parts(claims, THREADS)])
-        clusters = in_claim_order(claims, [c for part in parts.result() for c in part])
-        counts.update(clusters=len(clusters), copies=len(copies.result()))
+    with clock.stage("copies") as counts:
+        copies = copies_task(options.db_url, quoted(articles), options.cold)
+        counts.update(copies=len(copies))
+    with clock.stage("match") as counts:
+        # only the blocks that new, changed or departed articles touch (all on a cold night)
+        plan = plan_task(options.db_url, quoted(articles), quoted(claims),
+                         list(config.sources), copies, options.cold)
+        # blocks never share a pair: each part is matched on its own
+        parts = match_task.map([Records(part) for part in match_parts(plan.claims, THREADS)])
+        clusters = in_claim_order(plan.claims, [c for part in parts.result() for c in part])
+        counts.update(blocks=len(plan.touched), claims=len(plan.claims), clusters=len(clusters))
     # quote(): Prefect would otherwise walk every record of these inputs looking for futures
     # (0.95 s for 8,000 claims against 0.012 s quoted, benchmarks/pipeline.py).
     with clock.stage("assess") as counts:
-        assessment = findings_task(quoted(articles), quoted(claims), list(config.sources),
-                                   quoted(clusters), cast(dict[str, str], copies))  # awaited
-        counts.update(findings=len(assessment.findings))
+        night = night_task(quoted(plan), quoted(articles), list(config.sources),
+                           quoted(clusters), copies, run_id)
+        counts.update(findings=len(night.findings), kept_blocks=len(plan.kept))
     with clock.stage("gates") as counts:
-        gates = gate_task(quoted(articles), quoted(claims), quoted(assessment.findings),
+        gates = gate_task(quoted(articles), quoted(claims), quoted(night.findings),
                           [s.id for s in config.sources])
         counts.update(checks=len(gates), check_failures=sum(not g.success for g in gates))
     with clock.stage("store results") as counts:
-        save_results_task(options.db_url, run_id, quoted(assessment))
-        counts.update(findings=len(assessment.findings))
+        save_results_task(options.db_url, run_id, quoted(night))
+        counts.update(findings=len(night.findings))
     with clock.stage("report") as counts:
         ctx = p.RunContext(run_id, ctx_started, options, config, outcome, skips)
-        inp = p.build_report_input(store, ctx, articles, claims, assessment.findings, gates)
+        inp = p.build_report_input(store, ctx, articles, claims, night.findings, gates)
         paths = report_task(quoted(inp), options.out_dir)
         artifacts_task(quoted(inp), paths)
         counts.update(files=len(paths))
-    stats = {**p.run_stats(outcome, claims, assessment.findings, gates, clock),
-             "window_days": options.window_days}
+    stats = {**p.run_stats(outcome, claims, night.findings, gates, clock),
+             "window_days": options.window_days, "cold": plan.cold,
+             "blocks": {"touched": len(plan.touched), "kept": len(plan.kept),
+                        "claims": len(plan.claims)}}
     store.finish_run(run_id, "completed", stats,
                      p.run_problems(skips, gates, p.run_notes(config, outcome)))
     logger.info("run %s completed: %s; report in %s", run_id, stats, options.out_dir)

@@ -18,7 +18,7 @@ from crosscheck import console, progress
 from .servers import prefect_env
 from .tiny_corpus import write_tiny_corpus
 
-STAGES = ("load sources", "ingest", "extract", "read window", "copies + match", "assess",
+STAGES = ("load sources", "ingest", "extract", "read window", "copies", "match", "assess",
           "gates", "store results", "report")
 # A Prefect or great-expectations log line as their console handlers print it.
 LIBRARY_LINE = re.compile(r"\|\s*(INFO|WARNING|DEBUG)\s*\||great_expectations|Task run|Flow run")

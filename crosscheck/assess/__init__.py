@@ -35,12 +35,13 @@ from crosscheck.assess.holders import (
 )
 from crosscheck.assess.intervals import agree, is_vague, relative_gap, widened
 from crosscheck.assess.pairs import Revision, judge, same_authority
-from crosscheck.assess.stage import assess, assess_fact, find_revisions
+from crosscheck.assess.stage import assess, assess_fact, find_revisions, finding_order
 from crosscheck.assess.timing import is_cumulative, timing
 
 __all__ = ["CORROBORATION_SATURATION", "CREDIBILITY_WEIGHTS", "LOW_CREDIBILITY",
            "UNKNOWN_CREDIBILITY", "AssessContext", "AssessOptions", "Holder", "PublisherFacts",
            "Revision", "agree", "assess", "assess_fact", "attribution_strength",
            "credibility_parts", "facts_from_source", "figure_groups", "find_revisions",
+           "finding_order",
            "holders_of", "is_cumulative", "is_vague", "judge", "origin_claims", "relative_gap",
            "same_authority", "timing", "widened"]

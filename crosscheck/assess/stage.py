@@ -59,7 +59,12 @@ def assess(claims: list[Claim], clusters: list[Cluster], articles: dict[str, Art
             revisions.setdefault(cluster.key, []).extend(revised + updates)
             facts.setdefault(cluster.key, []).extend(members)
     findings.extend(revision_findings(revisions, origin_of, ctx, facts))
-    return sorted(findings, key=lambda f: (_SEVERITY_ORDER[f.severity], f.kind, f.id))
+    return sorted(findings, key=finding_order)
+
+
+def finding_order(f: Finding) -> tuple[int, str, str]:
+    """Where a finding stands among a run's: the most severe first, then by kind and id."""
+    return _SEVERITY_ORDER[f.severity], f.kind, f.id
 
 
 def find_revisions(claims: Sequence[Claim]) -> dict[str, list[Revision]]:
