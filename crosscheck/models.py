@@ -22,11 +22,12 @@ CHANGES = ("none", "up", "down")
 FINDING_KINDS = ("contradiction", "revision", "unsupported", "trajectory", "corroborated")
 # What a figure is: a count or estimate of what is (reported), or something else that a count
 # of what is can never contradict.
-MODALITIES = ("reported", "projection", "plan", "capacity", "target", "hypothetical", "previous")
+MODALITIES = ("reported", "projection", "plan", "capacity", "target", "hypothetical", "previous",
+              "rejected")
 SLOT_ORIGINS = ("sentence", "article", "unread")
 # Version of the claim reading (quantities, slots). Claims stored by another version are read
 # again from their article on the next run, so a store never mixes two readings.
-EXTRACTOR_VERSION = "slots-1"
+EXTRACTOR_VERSION = "slots-2"  # slots-2: rejected figures, named things, restatements
 SEVERITIES = ("high", "medium", "low", "info")
 
 
