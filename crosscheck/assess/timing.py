@@ -10,7 +10,9 @@ A running total (a death toll) is ordered instead: a later, larger figure is gro
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -151,9 +153,32 @@ H = TypeVar("H", bound=HasClaim)
 def candidate_pairs(holders: Sequence[H]) -> Iterator[tuple[H, H]]:
     """The pairs of one fact worth judging, in time order: those within the time window a
     comparison could use (the longest labelled period of the fact included), and a few later
-    reports of a running total. Deterministic: the order is by as-of day, then claim id."""
+    reports of a running total. Deterministic: the order is by as-of day, then claim id.
+
+    The claims of one fact share their measure and unit, so their window is one number: the
+    claims within it are a run that a binary search finds, and a claim is judged against at
+    most MAX_PARTNERS + ORDERED_PARTNERS others without looking at the rest of the fact."""
     order = sorted(holders, key=lambda h: (h.claim.as_of or date.min, h.claim.id))
     reach = max((_label_days(h.claim) for h in order), default=0)
+    windows = {window_days(h.claim) for h in order}
+    if len(windows) > 1:
+        yield from pairs_by_scan(order, reach)
+        return
+    shared = windows.pop() if windows else 0
+    days = [h.claim.as_of.toordinal() if h.claim.as_of else -math.inf for h in order]
+    for i, a in enumerate(order):
+        limit = max(window_days(a.claim), reach, shared)
+        start = days[i] if days[i] == -math.inf else days[i] + limit
+        k = bisect_right(days, start, lo=i + 1)  # the first claim beyond the window
+        for b in order[i + 1:min(k, i + 1 + MAX_PARTNERS)]:
+            yield a, b
+        if is_cumulative(a.claim):
+            for b in order[k:k + ORDERED_PARTNERS]:
+                yield a, b
+
+
+def pairs_by_scan(order: Sequence[H], reach: int) -> Iterator[tuple[H, H]]:
+    """candidate_pairs for claims whose windows differ: each claim's later ones in turn."""
     for i, a in enumerate(order):
         near = beyond = 0
         limit = max(window_days(a.claim), reach)
