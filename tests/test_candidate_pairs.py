@@ -6,7 +6,7 @@ import random
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from crosscheck.assess.timing import pairs_by_scan, candidate_pairs, window_days
+from crosscheck.assess.timing import candidate_pairs, pairs_by_scan, window_days
 from crosscheck.claims import extract_claims
 from crosscheck.models import Claim
 from tests.records import article
