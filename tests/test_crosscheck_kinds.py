@@ -361,3 +361,16 @@ def test_an_authority_replacing_its_own_figure_on_a_later_day_is_a_revision() ->
     assert f.details["old"]["display"].startswith("2,000,000,000")  # type: ignore[index]
     assert f.details["new"]["display"].startswith("3,500,000,000")  # type: ignore[index]
     assert not of_kind(found, "contradiction")
+
+
+def test_an_authority_updating_twice_gives_two_revisions_with_their_own_ids() -> None:
+    texts = [(day, f"Poland's transport ministry puts the cost of rebuilding the bridge in "
+                   f"Poland at ${cost} billion.")
+             for day, cost in (("2025-03-02", "2"), ("2025-03-10", "3.5"), ("2025-03-20", "4"))]
+    found = findings_of([(f"s{i}", day, "Bridge in Poland", text)
+                         for i, (day, text) in enumerate(texts)])
+    revisions = of_kind(found, "revision")
+    steps = {(f.details["old"]["display"][:5], f.details["new"]["display"][:5])  # type: ignore[index]
+             for f in revisions}
+    assert steps == {("2,000", "3,500"), ("3,500", "4,000")}  # each step from the latest figure
+    assert len({f.id for f in found}) == len(found)

@@ -91,6 +91,8 @@ def assess_fact(cluster: Cluster, holders: Sequence[Holder], revisions: list[Rev
     that replaced its own figure on a later day is added to `updates` (old → new)."""
     conflicts: list[tuple[Holder, Holder, str]] = []
     grew: list[tuple[Holder, Holder]] = []
+    latest: dict[str, Claim] = {}  # new claim id → the authority's figure it replaced
+    claim_of = {h.claim.id: h.claim for h in holders}
     if cluster.key:
         for a, b in candidate_pairs(holders):
             verdict: PairVerdict = judge(a, b, revisions)
@@ -100,7 +102,12 @@ def assess_fact(cluster: Cluster, holders: Sequence[Holder], revisions: list[Rev
                 grew.append((a, b))
             elif verdict.update and updates is not None:
                 old, new = sorted((a.claim, b.claim), key=lambda c: (c.as_of or date.min, c.id))
-                updates.append(Revision(old, new))
+                last = latest.get(new.id)
+                if last is None or (old.as_of or date.min, old.id) > (
+                        last.as_of or date.min, last.id):
+                    latest[new.id] = old  # each new figure replaces the authority's latest
+    if updates is not None:
+        updates.extend(Revision(old, claim_of[new]) for new, old in latest.items())
     out = [_contradiction(cluster.key, part, conflicts, ctx) for part in _components(conflicts)]
     contested = {id(h) for a, b, _ in conflicts for h in (a, b)}
     # A running total keeps its steps when one report runs ahead of it: of each conflicting
@@ -287,4 +294,5 @@ def _revision(key: str, group: list[Revision], origin_of: Mapping[str, str],
              "new": {"claim_id": first.new.id, "display": first.new.quantity.display()},
              "by": by, "when": first.new.as_of.isoformat() if first.new.as_of else None,
              "outdated": [c.id for c in outdated]}
-    return build("revision", key, first.new.id, holders, ctx, why, extra=extra)
+    return build("revision", key, f"{first.new.id}:{first.old.id}", holders, ctx, why,
+                 extra=extra)  # one new figure may replace several old ones
