@@ -91,8 +91,7 @@ def assess_fact(cluster: Cluster, holders: Sequence[Holder], revisions: list[Rev
     that replaced its own figure on a later day is added to `updates` (old → new)."""
     conflicts: list[tuple[Holder, Holder, str]] = []
     grew: list[tuple[Holder, Holder]] = []
-    latest: dict[str, Claim] = {}  # new claim id → the authority's figure it replaced
-    claim_of = {h.claim.id: h.claim for h in holders}
+    latest: dict[str, tuple[Claim, Claim]] = {}  # new claim id → (replaced figure, new one)
     if cluster.key:
         for a, b in candidate_pairs(holders):
             verdict: PairVerdict = judge(a, b, revisions)
@@ -104,10 +103,10 @@ def assess_fact(cluster: Cluster, holders: Sequence[Holder], revisions: list[Rev
                 old, new = sorted((a.claim, b.claim), key=lambda c: (c.as_of or date.min, c.id))
                 last = latest.get(new.id)
                 if last is None or (old.as_of or date.min, old.id) > (
-                        last.as_of or date.min, last.id):
-                    latest[new.id] = old  # each new figure replaces the authority's latest
+                        last[0].as_of or date.min, last[0].id):
+                    latest[new.id] = old, new  # each new figure replaces the authority's latest
     if updates is not None:
-        updates.extend(Revision(old, claim_of[new]) for new, old in latest.items())
+        updates.extend(Revision(old, new) for old, new in latest.values())
     out = [_contradiction(cluster.key, part, conflicts, ctx) for part in _components(conflicts)]
     contested = {id(h) for a, b, _ in conflicts for h in (a, b)}
     # A running total keeps its steps when one report runs ahead of it: of each conflicting
