@@ -232,12 +232,9 @@ def test_a_quakes_magnitude_is_a_magnitude_and_agencies_disagree_on_it() -> None
 
 
 def test_counted_quakes_and_aftershocks_are_no_magnitude() -> None:
-    found = findings_of([
-        ("a", "2025-03-02", "Quake in Peru", "Five aftershocks followed the earthquake in Peru, "
-                                             "the USGS said."),
-        ("b", "2025-03-02", "Quake in Peru", "A magnitude 6.4 earthquake hit Peru, the USGS "
-                                             "said."),
-    ])
+    found = one_day("Quake in Peru",
+                    "Five aftershocks followed the earthquake in Peru, the USGS said.",
+                    "A magnitude 6.4 earthquake hit Peru, the USGS said.")
     assert not of_kind(found, "contradiction")
 
 

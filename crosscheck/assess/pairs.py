@@ -64,7 +64,7 @@ NO = PairVerdict(False, False, "")
 @lru_cache(maxsize=65536)
 def same_authority(a: str | None, b: str | None) -> bool:
     """Both name one specific source (not 'officials', not 'the report')."""
-    if not a or not b or _GENERIC_SOURCES.match(a.strip()) or _GENERIC_SOURCES.match(b.strip()):
+    if not (a and b and _named(a) and _named(b)):
         return False
     return fuzz.token_set_ratio(a, b, processor=utils.default_process) >= SAME_AUTHORITY
 

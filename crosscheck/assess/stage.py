@@ -15,7 +15,6 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from datetime import date
 from typing import Any
 
 from crosscheck.assess.credibility import attribution_strength, strength
@@ -100,11 +99,9 @@ def assess_fact(cluster: Cluster, holders: Sequence[Holder], revisions: list[Rev
             elif verdict.growth:
                 grew.append((a, b))
             elif verdict.update and updates is not None:
-                old, new = sorted((a.claim, b.claim), key=lambda c: (c.as_of or date.min, c.id))
-                last = latest.get(new.id)
-                if last is None or (old.as_of or date.min, old.id) > (
-                        last[0].as_of or date.min, last[0].id):
-                    latest[new.id] = old, new  # each new figure replaces the authority's latest
+                # pairs come earlier claim first, earlier claims first: the last one kept for
+                # a new figure is the authority's latest before it
+                latest[b.claim.id] = a.claim, b.claim
     if updates is not None:
         updates.extend(Revision(old, new) for old, new in latest.values())
     out = [_contradiction(cluster.key, part, conflicts, ctx) for part in _components(conflicts)]
@@ -278,9 +275,10 @@ def _revision(key: str, group: list[Revision], origin_of: Mapping[str, str],
     claims = [c for r in group for c in (r.old, r.new)]
     first = min(group, key=lambda r: (r.new.as_of or r.new.id, r.new.id))
     taken = {c.id for c in claims}
-    outdated = [c for c in fact if c.id not in taken and agree(c.quantity, first.old.quantity)
-                and not agree(c.quantity, first.new.quantity) and c.as_of is not None
-                and first.new.as_of is not None and c.as_of <= first.new.as_of]
+    when = first.new.as_of
+    outdated = [c for c in fact if c.id not in taken and c.as_of is not None
+                and c.as_of <= when and agree(c.quantity, first.old.quantity)
+                and not agree(c.quantity, first.new.quantity)] if when is not None else []
     holders = holders_of(claims + outdated, origin_of, ctx)
     by = first.new.attribution or "the source"
     why = (f"{first.old.quantity.display()} → {first.new.quantity.display()}, by {by}, "

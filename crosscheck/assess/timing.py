@@ -153,7 +153,8 @@ H = TypeVar("H", bound=HasClaim)
 def candidate_pairs(holders: Sequence[H]) -> Iterator[tuple[H, H]]:
     """The pairs of one fact worth judging, in time order: those within the time window a
     comparison could use (the longest labelled period of the fact included), and a few later
-    reports of a running total. Deterministic: the order is by as-of day, then claim id.
+    reports of a running total. Deterministic: the order is by as-of day, then claim id, the
+    earlier claim of a pair first and the pairs of one earlier claim before the next one's.
 
     The claims of one fact share their measure and unit, so their window is one number: the
     claims within it are a run that a binary search finds, and a claim is judged against at
@@ -164,12 +165,10 @@ def candidate_pairs(holders: Sequence[H]) -> Iterator[tuple[H, H]]:
     if len(windows) > 1:
         yield from pairs_by_scan(order, reach)
         return
-    shared = windows.pop() if windows else 0
+    limit = max(windows.pop() if windows else 0, reach)
     days = [h.claim.as_of.toordinal() if h.claim.as_of else -math.inf for h in order]
     for i, a in enumerate(order):
-        limit = max(window_days(a.claim), reach, shared)
-        start = days[i] if days[i] == -math.inf else days[i] + limit
-        k = bisect_right(days, start, lo=i + 1)  # the first claim beyond the window
+        k = bisect_right(days, days[i] + limit, lo=i + 1)  # the first claim beyond the window
         for b in order[i + 1:min(k, i + 1 + MAX_PARTNERS)]:
             yield a, b
         if is_cumulative(a.claim):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from crosscheck.claims.clauses import FigureContext, Word
@@ -179,8 +180,8 @@ def _thing_event(ctx: FigureContext, after: list[Word] | None = None) -> tuple[s
     right = (ctx.right if after is None else after)[:CUE_REACH + 4]
     bare: tuple[str, str] | None = None
     for i, w in enumerate(right):
-        if w.low in THING_EVENTS and not (i + 1 < len(right) and right[i + 1].low == "out"):
-            found = THING_EVENTS[w.low], w.text  # ("carried out 195 autopsies": performed)
+        if _event_word(right, i):
+            found = THING_EVENTS[w.low], w.text
             if i > 0 and right[i - 1].low in _AUX:
                 return found
             bare = bare or found
@@ -199,11 +200,17 @@ def _thing_event(ctx: FigureContext, after: list[Word] | None = None) -> tuple[s
         w = left[i]
         if w.low in _LEFT_STOPS:
             break
-        if w.low in THING_EVENTS and not (i + 1 < len(left) and left[i + 1].low == "out"):
+        if _event_word(left, i):
             return THING_EVENTS[w.low], w.text
         if w.low == "down" and i > 0 and left[i - 1].low in _BRING_DOWN:
             return "downed", f"{left[i - 1].text} down"  # "shot down 99% of the missiles"
     return None
+
+
+def _event_word(words: Sequence[Word], i: int) -> bool:
+    """words[i] says what happened to the things counted ("carried out 195 autopsies" is
+    performing them, not carrying them)."""
+    return words[i].low in THING_EVENTS and not (i + 1 < len(words) and words[i + 1].low == "out")
 
 
 # Verbs that with "down" say a thing in the air was destroyed: "shot down", "brought down".

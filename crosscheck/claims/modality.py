@@ -82,6 +82,7 @@ def _estimate_only(cue: str, left: str) -> bool:
 # "340 were hurt, not 410 as earlier reported": the negated figure is the old one.
 _NOT_BEFORE = re.compile(r"\s*(?:,|\band)?\s*\bnot\s+(?:about|around|roughly|some|the)?\s*$",
                          re.IGNORECASE)
+_NOT_RE = re.compile(r"\bnot\b", re.IGNORECASE)
 _AS_FIRST_AFTER = re.compile(r"^[\w\s]{0,20}?\bas\s+(?:was\s+|had\s+been\s+)?(?:first|initially|"
                              r"earlier|previously|originally)\s+(?:announced|reported|stated|"
                              r"said|given|thought|counted|published)\b", re.IGNORECASE)
@@ -89,6 +90,8 @@ _AS_FIRST_AFTER = re.compile(r"^[\w\s]{0,20}?\bas\s+(?:was\s+|had\s+been\s+)?(?:
 
 def _corrected(sentence: str, q: Quantity, partners: Sequence[Quantity]) -> Slot:
     """'old' for the negated figure of a stated correction, 'new' for the one it corrects."""
+    if not _NOT_RE.search(sentence):
+        return Slot()  # most sentences: no negation, no partner to look at
     if _NOT_BEFORE.search(sentence[max(0, q.start - 30):q.start]) and \
             _AS_FIRST_AFTER.match(sentence[q.end:q.end + 60]):
         return Slot("old", sentence[max(0, q.start - 8):q.end + 30].strip(), "sentence")

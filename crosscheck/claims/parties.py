@@ -14,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from crosscheck.claims.clauses import FigureContext, Word
 from crosscheck.claims.concepts import PLACE_NOUNS
@@ -100,13 +101,18 @@ def _mention_at(words: Sequence[Word], i: int, sentence: str) -> tuple[Mention |
             and not place.endswith("'s")  # "Stockholm International Peace Research Institute"
         if place in PLACE_COUNTRY and not inside_name:
             return Mention(place, "place", span[0].start, span[-1].end, place), n
-    if w.text[0].isupper() and base not in NOT_NAMES and base.rstrip(".") not in MONTH_NUMBERS \
-            and base not in _WEEKDAYS and not w.text.isdigit():  # "Monday's blast": no name
+    if w.text[0].isupper() and _may_name(base) and not w.text.isdigit():  # "Monday's blast"
         return _proper_name(words, i, sentence)
     return None, 1
 
 
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _may_name(low: str) -> bool:
+    """A capitalised word (lower-cased, without its 's) that can open a name: no function
+    word, month or weekday."""
+    return low not in NOT_NAMES and low.rstrip(".") not in MONTH_NUMBERS and low not in _WEEKDAYS
 
 
 def _cased_alias(span: Sequence[Word], text: str) -> bool:
@@ -476,29 +482,38 @@ def named_things(text: str) -> dict[str, tuple[str, str]]:
     from crosscheck.claims.concepts import MEASURES
     from crosscheck.words import singular
 
+    found: dict[str, Counter[str]] = defaultdict(Counter)
+    shown: dict[tuple[str, str], str] = {}
+    for name_first, rx in _thing_patterns():
+        for m in rx.finditer(text):
+            who, thing = (m.group(1), m.group(2)) if name_first else (m.group(2), m.group(1))
+            who = " ".join(w for w in who.split() if not _ORIGIN_ADJ_RE.search(w))
+            if not who:
+                continue  # "the Singapore-flagged ship": an origin, not a name
+            if who.lower() in ALIASES or who in PLACE_COUNTRY or not _may_name(
+                    who.split()[0].lower()):
+                continue
+            value = MEASURES.get(thing.lower(), singular(thing.lower()))
+            found[value][who] += 1
+            shown.setdefault((value, who), m.group(0))
+    out = {}
+    for value, names in found.items():
+        best = max(names, key=lambda n: (names[n], n))
+        out[value] = best, shown[(value, best)]
+    return out
+
+
+@lru_cache(maxsize=1)
+def _thing_patterns() -> tuple[tuple[bool, re.Pattern[str]], ...]:
+    """The appositions named_things reads, each with whether the name comes first."""
+    from crosscheck.claims.concepts import MEASURES
+
     nouns = sorted({w for w, v in MEASURES.items() if v in _THING_MEASURES} |
                    {w for w in _THING_MEASURES if w not in MEASURES.values()}, key=len,
                    reverse=True)
     noun = "|".join(map(re.escape, nouns))
     name = r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
-    found: dict[str, Counter[str]] = defaultdict(Counter)
-    shown: dict[tuple[str, str], str] = {}
     ends = r"(?=\s*[,.;:)(]|\s+(?:was|is|had|has)\b)"
-    patterns = (re.compile(rf"\b({noun}),\s+(?:the\s+)?{name}{ends}"),
-                re.compile(rf"\bthe\s+(?:[\w-]+\s+){{0,3}}?({noun})\s+{name}\b"),
-                re.compile(rf"\bthe\s+{name}\s+({noun})\b"))
-    for k, rx in enumerate(patterns):
-        for m in rx.finditer(text):
-            thing, who = (m.group(2), m.group(1)) if k == 2 else (m.group(1), m.group(2))
-            who = " ".join(w for w in who.split() if not _ORIGIN_ADJ_RE.search(w))
-            if not who:
-                continue  # "the Singapore-flagged ship": an origin, not a name
-            first = who.split()[0]
-            if who.lower() in ALIASES or who in PLACE_COUNTRY or first.lower() in NOT_NAMES \
-                    or first.lower().rstrip(".") in MONTH_NUMBERS or first.lower() in _WEEKDAYS:
-                continue
-            value = MEASURES.get(thing.lower(), singular(thing.lower()))
-            found[value][who] += 1
-            shown.setdefault((value, who), m.group(0))
-    return {value: (max(names, key=lambda n: (names[n], n)), shown[(value, max(
-        names, key=lambda n: (names[n], n)))]) for value, names in found.items()}
+    return ((False, re.compile(rf"\b({noun}),\s+(?:the\s+)?{name}{ends}")),
+            (False, re.compile(rf"\bthe\s+(?:[\w-]+\s+){{0,3}}?({noun})\s+{name}\b")),
+            (True, re.compile(rf"\bthe\s+{name}\s+({noun})\b")))
