@@ -27,7 +27,7 @@ MODALITIES = ("reported", "projection", "plan", "capacity", "target", "hypotheti
 SLOT_ORIGINS = ("sentence", "article", "unread")
 # Version of the claim reading (quantities, slots). Claims stored by another version are read
 # again from their article on the next run, so a store never mixes two readings.
-EXTRACTOR_VERSION = "slots-2"  # slots-2: rejected figures, named things, restatements
+EXTRACTOR_VERSION = "slots-3"  # slots-3: the event a count of people belongs to (its day)
 SEVERITIES = ("high", "medium", "low", "info")
 
 
@@ -162,11 +162,14 @@ class ClaimSlots:
     modality: Slot  # one of MODALITIES ("reported" when nothing says otherwise)
     revision: Slot  # "new" or "old" when the sentence revises a figure ("revised to 97 from 115")
     running: bool = False  # a running total ("since", "so far", "by 23 August", "in all")
+    event: Slot = Slot()  # the day the counted event happened ("2024-09-17"), for event counts
+    event_days: str = ""  # every event day its article tells of ("2024-09-17 2024-09-18")
 
     def describe(self) -> dict[str, str]:
         """Slot name → what a reviewer reads ('-' for an unread slot)."""
         out = {name: getattr(self, name).show() for name in
-               ("measure", "subject", "partner", "period", "scope", "modality", "revision")}
+               ("measure", "subject", "partner", "period", "scope", "modality", "revision",
+                  "event")}
         out["change"] = self.change + (" (running total)" if self.running else "")
         out["rate"] = self.rate or "-"
         return out

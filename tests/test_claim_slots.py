@@ -342,3 +342,63 @@ def test_an_origin_adjective_is_no_name_of_a_thing() -> None:
 def test_wounding_after_killing_is_the_injured() -> None:
     text = "A day earlier the blasts spread across the region, killing 12 and wounding 2,800."
     assert slots_of(claim(text, "2,800")).measure.value == "injured"
+
+
+# --- the event a count belongs to ---------------------------------------------------------
+def event_of(text: str, figure: str) -> tuple[str, str]:
+    s = slots_of(claim(text, figure))
+    return s.event.value, s.event.origin
+
+
+@pytest.mark.parametrize("text,figure,day", [
+    ("Gas cylinders exploded across the city on Monday, killing 14 people, the ministry said "
+     "on Tuesday.", "14", "2024-03-04"),
+    ("Nine people died in Sunday's blast at the depot, officials said.", "Nine", "2024-03-03"),
+    ("On Monday the boilers went off in the basement, and 30 workers were hurt.", "30",
+     "2024-03-04"),
+    ("At least 40 people were killed by the explosion on March 1, the minister told reporters "
+     "on March 2.", "40", "2024-03-01"),
+])
+def test_the_day_an_event_happened_is_the_counts_event(text: str, figure: str, day: str
+                                                        ) -> None:
+    assert event_of(text, figure) == (day, "sentence")
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("The toll rose to 20 on Tuesday, the ministry said.", "20"),  # a count's day
+    ("The blast's death toll stood at 68 as of 9 p.m. on Tuesday.", "68"),
+    ("The injured were flown to the capital on Tuesday; 35 were in hospital.", "35"),
+    ("The ministry said on Tuesday that 12 people had been killed.", "12"),  # a report's day
+])
+def test_a_reports_or_a_counts_day_is_no_event_day(text: str, figure: str) -> None:
+    assert event_of(text, figure) == ("", "unread")
+
+
+def test_a_relative_day_counts_from_the_event_told_before() -> None:
+    text = ("Rockets struck the port on Tuesday, killing 6 dockers. A day earlier a bomb in the "
+            "market killed 9 people. It came a day after a car exploded at the gate, killing "
+            "2 guards.")
+    assert event_of(text, "6") == ("2024-03-05", "sentence")
+    assert event_of(text, "9") == ("2024-03-04", "sentence")
+    assert event_of(text, "2 guards") == ("2024-03-03", "sentence")
+
+
+def test_the_article_lends_its_only_recent_event_but_not_a_background_one() -> None:
+    lent = ("The depot blew up on Monday evening. Rescuers said 51 people were still missing.")
+    assert event_of(lent, "51") == ("2024-03-04", "article")
+    background = ("The offensive began on January 19. Rescuers said 51 people were still "
+                  "missing.")
+    assert event_of(background, "51") == ("", "unread")
+
+
+def test_an_article_of_several_events_reads_which_one_or_says_it_cannot() -> None:
+    text = ("Pagers exploded on Monday and radios blew up on Tuesday. In the first wave 12 "
+            "were killed. The latest blasts wounded 450 people. The toll stands at 37 dead.")
+    assert event_of(text, "12") == ("2024-03-04", "sentence")
+    assert event_of(text, "450") == ("2024-03-05", "sentence")
+    assert event_of(text, "37")[0] == "several"
+
+
+def test_only_counts_of_an_event_get_an_event() -> None:
+    text = "The depot blew up on Monday. It held 4,000 tonnes of fuel."
+    assert event_of(text, "4,000") == ("", "unread")

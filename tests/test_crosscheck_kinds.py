@@ -371,3 +371,31 @@ def test_an_authority_updating_twice_gives_two_revisions_with_their_own_ids() ->
              for f in revisions}
     assert steps == {("2,000", "3,500"), ("3,500", "4,000")}  # each step from the latest figure
     assert len({f.id for f in found}) == len(found)
+
+
+def test_tolls_of_two_events_of_one_story_are_two_facts() -> None:
+    # a tells of both blasts; b and c each of one: a's days tell b's and c's events apart too
+    found = findings_of([
+        ("a", "2024-03-06", "Blasts in Lebanon", "Pagers exploded across Lebanon on Monday, "
+         "killing 12 people, the health minister said. On Tuesday radios blew up in Lebanon "
+         "and 25 people were killed, the civil defence said."),
+        ("b", "2024-03-06", "Blasts in Lebanon", "Radios blew up across Lebanon on Tuesday, "
+         "killing 25 people, the Red Cross said."),
+        ("c", "2024-03-06", "Blasts in Lebanon", "Pagers exploded across Lebanon on Monday, "
+         "killing 12 people, hospital officials said."),
+    ])
+    assert not of_kind(found, "contradiction")
+    assert not of_kind(found, "trajectory")  # the radios' toll is no later count of the pagers'
+    told = {(min(lows(f)), len(f.claim_ids)) for f in of_kind(found, "corroborated")}
+    assert told == {(12.0, 2), (25.0, 2)}  # each blast's toll is one fact, held by two
+
+
+def test_one_long_event_dated_by_two_outlets_on_two_days_is_still_compared() -> None:
+    found = findings_of([
+        ("a", "2024-03-06", "Hill fire in Greece", "A fire broke out in the hills on Monday. "
+         "It has killed 40 people, the governor said."),
+        ("b", "2024-03-06", "Hill fire in Greece", "The fire struck the town on Tuesday. "
+         "It has killed 55 people, the fire service said."),
+    ])
+    (f,) = of_kind(found, "contradiction")
+    assert lows(f) == {40.0, 55.0}

@@ -1,26 +1,30 @@
 """Decide, for two claims of one fact, whether their figures conflict — with the reason.
 
 Two holders conflict only when every test passes: they come from independent origins (or,
-inside one article, from two named sources); no partner slot tells them apart; their times
-are comparable (`timing`); no revision and no update by one authority explains the change;
-neither figure is vague nor SCALE_APART times the other; a running total given twice in one
-day names a source on at least one side (else it may have grown between the two reports); and
-their intervals cannot both hold — or, for a running total, the later figure is the smaller
-one.
+inside one article, from two named sources); no partner or event slot tells them apart (tolls
+of events on two days, or a toll whose event is not read among several its article tells of);
+their times are comparable (`timing`); no revision and no update by one authority explains the
+change; neither figure is vague nor SCALE_APART times the other; a running total given twice in
+one day names a source on at least one side (else it may have grown between the two reports);
+and their intervals cannot both hold — or, for a running total, the later figure is the
+smaller one.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import combinations
 
 from rapidfuzz import fuzz, utils
 
 from crosscheck.assess.holders import Holder
 from crosscheck.assess.intervals import agree, at_most, in_base, is_vague
 from crosscheck.assess.timing import is_cumulative, timing
+from crosscheck.claims.events import SEVERAL
 from crosscheck.models import Claim, Quantity
 
 # Attributions this similar (rapidfuzz token_set_ratio, processed) name one authority:
@@ -69,12 +73,14 @@ def same_authority(a: str | None, b: str | None) -> bool:
     return fuzz.token_set_ratio(a, b, processor=utils.default_process) >= SAME_AUTHORITY
 
 
-def judge(a: Holder, b: Holder, revisions: list[Revision]) -> PairVerdict:
-    """Do the figures of two holders of one fact conflict?"""
+def judge(a: Holder, b: Holder, revisions: list[Revision],
+          apart: frozenset[tuple[str, str]] = frozenset()) -> PairVerdict:
+    """Do the figures of two holders of one fact conflict? `apart` holds the pairs of event
+    days that some article of the fact tells of both (`events_apart`)."""
     ca, cb = a.claim, b.claim
     if not _independent(a, b) or _a_part(ca) or _a_part(cb):
         return NO
-    if _partners_differ(ca, cb):
+    if _partners_differ(ca, cb) or _events_differ(ca, cb, apart):
         return NO
     t = timing(ca, cb)
     if t.relation == "apart":
@@ -134,3 +140,28 @@ def _independent(a: Holder, b: Holder) -> bool:
 def _partners_differ(a: Claim, b: Claim) -> bool:
     pa, pb = a.slots.partner, b.slots.partner  # type: ignore[union-attr]
     return pa.read and pb.read and pa.value != pb.value
+
+
+def events_apart(claims: Iterable[Claim]) -> frozenset[tuple[str, str]]:
+    """The pairs of event days (earlier day first) that one article of these claims tells of
+    both: two events of the story (pagers on the Tuesday, radios on the Wednesday)."""
+    out: set[tuple[str, str]] = set()
+    for told in {c.slots.event_days for c in claims if c.slots and " " in c.slots.event_days}:
+        out.update(combinations(sorted(told.split()), 2))
+    return frozenset(out)
+
+
+def _events_differ(a: Claim, b: Claim, apart: frozenset[tuple[str, str]]) -> bool:
+    """Counts of two events, or of an event not read among several its article tells of.
+
+    Two days tell two events apart only when an article of the fact tells of both (pagers on
+    the Tuesday, radios on the Wednesday): outlets name different days of one long event (a
+    fire that broke out on Tuesday and reached the town on Wednesday), and days read from
+    articles that each tell of one do not split a story.
+    """
+    ea, eb = a.slots.event, b.slots.event  # type: ignore[union-attr]
+    if SEVERAL in (ea.value, eb.value):
+        return True
+    if not (ea.read and eb.read) or ea.value == eb.value:
+        return False
+    return (min(ea.value, eb.value), max(ea.value, eb.value)) in apart

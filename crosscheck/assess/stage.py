@@ -28,7 +28,7 @@ from crosscheck.assess.holders import (
     origin_claims,
 )
 from crosscheck.assess.intervals import agree, is_vague
-from crosscheck.assess.pairs import PairVerdict, Revision, judge
+from crosscheck.assess.pairs import PairVerdict, Revision, events_apart, judge
 from crosscheck.assess.timing import candidate_pairs, is_cumulative
 from crosscheck.match import Cluster, fact_key
 from crosscheck.models import Article, Claim, Finding, Quantity
@@ -92,8 +92,9 @@ def assess_fact(cluster: Cluster, holders: Sequence[Holder], revisions: list[Rev
     grew: list[tuple[Holder, Holder]] = []
     latest: dict[str, tuple[Claim, Claim]] = {}  # new claim id → (replaced figure, new one)
     if cluster.key:
+        apart = events_apart(h.claim for h in holders)
         for a, b in candidate_pairs(holders):
-            verdict: PairVerdict = judge(a, b, revisions)
+            verdict: PairVerdict = judge(a, b, revisions, apart)
             if verdict.conflict:
                 conflicts.append((a, b, verdict.reason))
             elif verdict.growth:

@@ -20,9 +20,9 @@ from typing import Protocol, TypeVar
 
 from crosscheck.claims.concepts import (
     CUMULATIVE_MEASURES,
-    CUMULATIVE_THING_EVENTS,
-    FAST_MEASURES,
     SLOW_MEASURES,
+    is_damage,
+    is_event_count,
 )
 from crosscheck.models import Claim
 
@@ -66,7 +66,7 @@ def window_days(claim: Claim) -> int:
     """Days within which two as-of days of this claim's measure are one moment."""
     s = claim.slots
     measure = s.measure.value if s else ""
-    if measure in FAST_MEASURES or is_damage(measure):
+    if is_event_count(measure):
         return EVENT_DAYS
     if measure in SLOW_MEASURES and claim.quantity.unit_kind == "count":
         return SLOW_DAYS
@@ -81,12 +81,6 @@ def is_cumulative(claim: Claim) -> bool:
     measure = s.measure.value
     return ((measure in CUMULATIVE_MEASURES or is_damage(measure)) and not s.period.read) \
         or s.running
-
-
-def is_damage(measure: str) -> bool:
-    """Things destroyed, damaged or flooded: counted anew as surveys reach more of the area."""
-    thing, _, event = measure.rpartition(" ")
-    return bool(thing) and event in CUMULATIVE_THING_EVENTS
 
 
 def timing(a: Claim, b: Claim) -> Timing:

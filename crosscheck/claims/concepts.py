@@ -101,6 +101,19 @@ CUMULATIVE_MEASURES = frozenset({"deaths", "injured", "casualties", "arrested", 
 # Damage counts grow as surveys reach more of the area ("2,818 buildings collapsed" on the
 # first day, "more than 6,000" three days later): things destroyed, damaged or flooded.
 CUMULATIVE_THING_EVENTS = frozenset({"destroyed", "damaged", "flooded"})
+
+
+def is_damage(measure: str) -> bool:
+    """Things destroyed, damaged or flooded: counted anew as surveys reach more of the area."""
+    thing, _, event = measure.rpartition(" ")
+    return bool(thing) and event in CUMULATIVE_THING_EVENTS
+
+
+def is_event_count(measure: str) -> bool:
+    """A count of what one event did (the dead, the evacuated, the houses destroyed): it is
+    of one day, and of one event."""
+    return measure in FAST_MEASURES or is_damage(measure)
+
 # Measures that change slowly (holdings, populations, yearly money): levels of two dates
 # half a year apart may still be compared.
 SLOW_MEASURES = frozenset({"warheads", "troops", "population", "spending", "budget", "gdp",

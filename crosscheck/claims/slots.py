@@ -14,7 +14,8 @@ from datetime import date
 
 from crosscheck.claims.attribution import clause_speaker
 from crosscheck.claims.clauses import FigureContext, figure_context
-from crosscheck.claims.concepts import AREA_SCOPES, HELD_RE, SCOPE_MARKERS
+from crosscheck.claims.concepts import AREA_SCOPES, HELD_RE, SCOPE_MARKERS, is_event_count
+from crosscheck.claims.events import NO_EVENTS, ArticleEvents, EventDay, event_slot
 from crosscheck.claims.measure import (
     MeasureReading,
     carry_measure,
@@ -54,11 +55,14 @@ def read_slots(sentence: str, q: Quantity, quantities: Sequence[Quantity],
                previous: SlotReading | None = None,
                names: Sequence[Mention] | None = None, lead_text: str = "",
                commodity: Slot | None = None,
-               things: dict[str, tuple[str, str]] | None = None) -> SlotReading:
+               things: dict[str, tuple[str, str]] | None = None,
+               events: Sequence[EventDay] = (),
+               article: ArticleEvents = NO_EVENTS) -> SlotReading:
     """Every slot of figure `q` in `sentence` (whose figures are `quantities`).
 
     `previous` is the reading of the sentence's figure before this one: its measure is lent
     to a figure that names none ('... 6,255 warheads and the US followed with 5,550').
+    `events` are the event days the sentence names, `article` those of the whole article.
     """
     ctx = figure_context(sentence, q, [o for o in quantities if o is not q])
     own = clause_speaker(_clause_text(ctx))
@@ -90,13 +94,17 @@ def read_slots(sentence: str, q: Quantity, quantities: Sequence[Quantity],
         # Saturday, had put the number killed at 133": Saturday's figure, not a superseded one
     if is_transition_start(sentence, q) and not time.period.read:
         modality = Slot("previous", "from", "sentence")
+    event, told = Slot(), ""
+    if is_event_count(measure.measure.value):
+        event = event_slot(events, article.recent, _clause_span(ctx), (q.start, q.end))
+        told = article.told_text()
     slots = ClaimSlots(
         measure=measure.measure, change=measure.change, subject=parties.subject,
         partner=parties.partner, period=period, rate=time.rate,
         scope=_scope(ctx, measure, parties.places), modality=modality,
         revision=read_revision(sentence, q, quantities),
         running=bool(_RUNNING_RE.search(ctx.sentence[ctx.clause_start:_clause_end(ctx)]))
-        or period.value.startswith("since"))
+        or period.value.startswith("since"), event=event, event_days=told)
     if previous is not None and "(carried" in measure.measure.words \
             and previous.attribution == source:
         slots = _sibling(slots, previous.slots)
@@ -108,6 +116,11 @@ _RUNNING_RE = re.compile(
     r"and counting|by (?:the end of )?(?:\d{1,2} )?(?:january|february|march|april|may|june|july|"
     r"august|september|october|november|december)|under the (?:[\w-]+ ){0,4}?(?:deal|agreement|"
     r"arrangement|initiative|programme|program|corridor|scheme|accord))\b", re.IGNORECASE)
+
+
+def _clause_span(ctx: FigureContext) -> tuple[int, int]:
+    start = ctx.left[0].start if ctx.left else ctx.quantity.start
+    return min(start, ctx.clause_start), _clause_end(ctx)
 
 
 def _clause_end(ctx: FigureContext) -> int:

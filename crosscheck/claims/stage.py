@@ -9,6 +9,7 @@ from datetime import date, datetime
 
 from crosscheck.claims.attribution import attributions
 from crosscheck.claims.clauses import words_of
+from crosscheck.claims.events import NO_EVENTS, ArticleEvents, article_events
 from crosscheck.claims.measure import article_commodity
 from crosscheck.claims.parties import Mention, article_lead, mentions, named_things
 from crosscheck.claims.predicate import find_predicate
@@ -41,6 +42,7 @@ def extract_claims(article: Article, parse: Parser | None = None
     lead_text = f"{article.title or ''} {texts[0].text if texts else ''}"
     commodity = article_commodity(f"{article.title or ''} {article.text or ''}")
     things = named_things(f"{article.title or ''}. {article.text or ''}")
+    events = article_events([(s.index, s.text) for s in texts], published)
     claims: list[Claim] = []
     skips: list[SkipRecord] = []
     for s in sentences:
@@ -54,7 +56,8 @@ def extract_claims(article: Article, parse: Parser | None = None
             else:
                 kept.append(q)
         claims.extend(_sentence_claims(article, s, kept, attributed.get(s.index), published,
-                                       lead, lead_text, commodity, things))
+                                       lead, lead_text, commodity, things,
+                                       events))
     return claims, skips
 
 
@@ -85,9 +88,11 @@ def split_transition(sentence: str, q: Quantity, parse: Parser) -> list[Quantity
 def _sentence_claims(article: Article, s: Sentence, quantities: Sequence[Quantity],
                      attribution: str | None, published: date | None, lead: Slot,
                      lead_text: str = "", commodity: Slot | None = None,
-                     things: dict[str, tuple[str, str]] | None = None) -> list[Claim]:
+                     things: dict[str, tuple[str, str]] | None = None,
+                     events: ArticleEvents = NO_EVENTS) -> list[Claim]:
     """The claims of one sentence's figures, each figure read against the others."""
     names = mentions(words_of(s.text), s.text)
+    own_events = events.by_sentence.get(s.index, ())
     out: list[Claim] = []
     previous: SlotReading | None = None
     last: Quantity | None = None
@@ -96,7 +101,8 @@ def _sentence_claims(article: Article, s: Sentence, quantities: Sequence[Quantit
             reading = previous  # "1.665 trillion yuan ($231.4 billion)": one figure, two units
         else:
             reading = read_slots(s.text, q, quantities, attribution, published, lead,
-                                 previous, names, lead_text, commodity, things)
+                                 previous, names, lead_text, commodity, things, own_events,
+                                 events)
         previous, last = reading, q
         out.append(build_claim(article, s, q, reading.attribution, reading.slots,
                                reading.as_of or published, names))

@@ -26,7 +26,7 @@ CLAIM_COLUMNS = (
     "published", "sentence", "surface", "low", "high", "unit", "unit_kind", "qualifier",
     "change", "measured", "entities", "predicate", "attribution", "as_of", "syndicated_from",
     "finding_ids", "base_unit", "base_low", "base_high", "fact", "slot_measure", "slot_subject",
-    "slot_partner", "slot_period", "slot_scope", "slot_modality", "slot_revision",
+    "slot_partner", "slot_period", "slot_scope", "slot_modality", "slot_revision", "slot_event",
 )
 
 
@@ -76,7 +76,8 @@ def _finite(value: float | None) -> float | None:
 
 def _slot_cells(c: Claim) -> dict[str, str]:
     """The claim's slots as claims.csv cells ('-' for an unread slot)."""
-    names = ("measure", "subject", "partner", "period", "scope", "modality", "revision")
+    names = ("measure", "subject", "partner", "period", "scope", "modality", "revision",
+             "event")
     shown = c.slots.describe() if c.slots is not None else {}
     return {f"slot_{n}": shown.get(n, "") for n in names}
 
