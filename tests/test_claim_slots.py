@@ -402,3 +402,18 @@ def test_an_article_of_several_events_reads_which_one_or_says_it_cannot() -> Non
 def test_only_counts_of_an_event_get_an_event() -> None:
     text = "The depot blew up on Monday. It held 4,000 tonnes of fuel."
     assert event_of(text, "4,000") == ("", "unread")
+
+
+@pytest.mark.parametrize("text,figure,as_of", [
+    # the event's day and the report's: the count is the report's
+    ("At least 40 people were killed by the explosion on March 1, the minister told a news "
+     "conference on March 2.", "40", "2024-03-02"),
+    ("Gas cylinders exploded across the city on March 1, killing 14 people; the toll was "
+     "confirmed by the ministry on March 3.", "14", "2024-03-03"),
+    # a day before the event is background, and dates no count
+    ("9 soldiers were killed on March 3, two days after the truce of March 1.", "9",
+     "2024-03-03"),
+])
+def test_a_count_is_of_the_report_not_of_the_event_it_counts(text: str, figure: str,
+                                                              as_of: str) -> None:
+    assert str(claim(text, figure).as_of) == as_of

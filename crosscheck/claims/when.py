@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -95,8 +96,13 @@ class _Found:
     text: str
 
 
-def read_time(ctx: FigureContext, published: date | None) -> TimeReading:
-    """The time of one figure, read from its clause and sentence, against the article date."""
+def read_time(ctx: FigureContext, published: date | None,
+              event_spans: Sequence[tuple[int, int]] = ()) -> TimeReading:
+    """The time of one figure, read from its clause and sentence, against the article date.
+
+    `event_spans` are the sentence's phrases that date an event ("killed by the explosion on
+    Sept. 25"): the day of what happened, not of the count, which a day the sentence gives a
+    report ("told a news conference on Sept. 26") dates instead."""
     found = [f for f in phrases(ctx.sentence, published) if not _overlaps(f, ctx)
              and not _POSSESSIVE_RE.match(ctx.sentence[f.end:f.end + 20])
              and not _record_since(ctx.sentence, f)]
@@ -123,7 +129,7 @@ def read_time(ctx: FigureContext, published: date | None) -> TimeReading:
     anywhere = [f for f in found if f.kind in _POINT_KINDS and f.span]
     said = [f for f in anywhere if _SAID_RE.search(ctx.sentence[max(0, f.start - 25):f.start])
             or _SAID_RE.search(ctx.sentence[f.end:f.end + 12])]
-    pick = days or said
+    pick = _count_days(anywhere, event_spans) or days or said
     as_of = pick[0].span[1] if pick and pick[0].span else published
     return TimeReading(Slot(), None, _not_future(as_of, published), rate, target)
 
@@ -140,6 +146,23 @@ def _record_since(sentence: str, f: _Found) -> bool:
     """A 'since' phrase that dates the record a superlative compares with."""
     return f.kind == "since" and bool(_RECORD_BEFORE_RE.search(sentence[max(0, f.start - 60):
                                                                         f.start]))
+
+
+def _count_days(anywhere: Sequence[_Found], event_spans: Sequence[tuple[int, int]]
+                ) -> list[_Found]:
+    """When the sentence dates an event, the days it names after that event: the day of the
+    count or of the report ("killed by the explosion on Sept. 25, ... told a news conference
+    on Sept. 26"), in order. A day before the event is background, no count's."""
+    events = [f for f in anywhere if _is_event(f, event_spans)]
+    if not events:
+        return []
+    last = max(f.span[1] for f in events if f.span)
+    later = [f for f in anywhere if f not in events and f.span and f.span[1] >= last]
+    return sorted(later, key=lambda f: f.start)
+
+
+def _is_event(f: _Found, event_spans: Sequence[tuple[int, int]]) -> bool:
+    return any(f.start < end and start < f.end for start, end in event_spans)
 
 
 def _overlaps(f: _Found, ctx: FigureContext) -> bool:
