@@ -417,3 +417,16 @@ def test_only_counts_of_an_event_get_an_event() -> None:
 def test_a_count_is_of_the_report_not_of_the_event_it_counts(text: str, figure: str,
                                                               as_of: str) -> None:
     assert str(claim(text, figure).as_of) == as_of
+
+
+@pytest.mark.parametrize("text,figure,words", [
+    ("Pagers exploded on Monday and radios on Tuesday, and both sets of explosions killed 37 "
+     "people.", "37", "both sets of explosions"),
+    ("The minister said 25 were killed on Tuesday, replacing a toll of 32 dead over both days.",
+     "32", "both days"),
+    ("The two quakes killed more than 50,000 people, officials said.", "50,000", "The two quakes"),
+])
+def test_a_sum_over_several_events_is_no_one_events_count(text: str, figure: str, words: str
+                                                          ) -> None:
+    event = slots_of(claim(text, figure)).event
+    assert (event.value, event.words) == ("combined", words)

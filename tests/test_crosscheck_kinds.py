@@ -399,3 +399,15 @@ def test_one_long_event_dated_by_two_outlets_on_two_days_is_still_compared() -> 
     ])
     (f,) = of_kind(found, "contradiction")
     assert lows(f) == {40.0, 55.0}
+
+
+def test_a_toll_summed_over_two_events_is_no_toll_of_one() -> None:
+    found = findings_of([
+        ("a", "2024-03-06", "Blasts in Lebanon", "Pagers exploded across Lebanon on Monday and "
+         "radios on Tuesday; both sets of explosions killed 37 people, the health minister "
+         "said."),
+        ("b", "2024-03-06", "Blasts in Lebanon", "Radios blew up across Lebanon on Tuesday, "
+         "killing 25 people, the Red Cross said."),
+    ])
+    assert not of_kind(found, "contradiction")
+    assert not of_kind(found, "trajectory")

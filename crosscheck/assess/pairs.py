@@ -24,7 +24,7 @@ from rapidfuzz import fuzz, utils
 from crosscheck.assess.holders import Holder
 from crosscheck.assess.intervals import agree, at_most, in_base, is_vague
 from crosscheck.assess.timing import is_cumulative, timing
-from crosscheck.claims.events import SEVERAL
+from crosscheck.claims.events import COMBINED, SEVERAL
 from crosscheck.models import Claim, Quantity
 
 # Attributions this similar (rapidfuzz token_set_ratio, processed) name one authority:
@@ -152,7 +152,8 @@ def events_apart(claims: Iterable[Claim]) -> frozenset[tuple[str, str]]:
 
 
 def _events_differ(a: Claim, b: Claim, apart: frozenset[tuple[str, str]]) -> bool:
-    """Counts of two events, or of an event not read among several its article tells of.
+    """Counts of two events, a sum over events against one event's count, or a count of an
+    event not read among several its article tells of.
 
     Two days tell two events apart only when an article of the fact tells of both (pagers on
     the Tuesday, radios on the Wednesday): outlets name different days of one long event (a
@@ -164,4 +165,6 @@ def _events_differ(a: Claim, b: Claim, apart: frozenset[tuple[str, str]]) -> boo
         return True
     if not (ea.read and eb.read) or ea.value == eb.value:
         return False
+    if COMBINED in (ea.value, eb.value):
+        return True  # a sum over the story's events against one event's count
     return (min(ea.value, eb.value), max(ea.value, eb.value)) in apart

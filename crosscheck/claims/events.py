@@ -193,11 +193,23 @@ def article_events(sentences: Sequence[tuple[int, str]], published: date | None
                          recent, days)
 
 
+# A count over several events: "both sets of explosions add up to 37 dead", "32 dead over
+# both days", "the two quakes killed", "the combined toll".
+_COMBINED_RE = re.compile(
+    r"\b(?:(?:both|the\s+two|all\s+(?:the\s+)?(?:three|four))\s+(?:sets\s+of\s+|waves\s+of\s+|"
+    r"days\s+of\s+)?(?:[\w-]+\s+)?(?:days|waves|rounds|" + _KINDS + r")|combined|"
+    r"(?:over|across)\s+(?:the\s+)?(?:two|three|four)\s+days)", re.IGNORECASE)
+COMBINED = "combined"  # a count summed over several events of the story
+
+
 def event_slot(sentence_days: Sequence[EventDay], article_days: frozenset[date],
-               clause: tuple[int, int], figure: tuple[int, int]) -> Slot:
-    """The event of one count: the day its clause names (nearest the figure), else the one
-    day its sentence names, else the article's only recent event day (lent), else `SEVERAL`
-    when the article tells of recent events on several days, else unread."""
+               clause: tuple[int, int], figure: tuple[int, int], sentence: str = "") -> Slot:
+    """The event of one count: `COMBINED` when its clause sums several events, else the day
+    its clause names (nearest the figure), else the one day its sentence names, else the
+    article's only recent event day (lent), else `SEVERAL` when the article tells of recent
+    events on several days, else unread."""
+    if m := _COMBINED_RE.search(sentence, clause[0], clause[1]):
+        return Slot(COMBINED, m.group(0), "sentence")
     own = [e for e in sentence_days if clause[0] <= e.start and e.end <= clause[1]]
     if own:
         best = min(own, key=lambda e: abs(e.start - figure[0]))

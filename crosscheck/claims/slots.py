@@ -96,7 +96,8 @@ def read_slots(sentence: str, q: Quantity, quantities: Sequence[Quantity],
         modality = Slot("previous", "from", "sentence")
     event, told = Slot(), ""
     if is_event_count(measure.measure.value):
-        event = event_slot(events, article.recent, _clause_span(ctx), (q.start, q.end))
+        event = event_slot(events, article.recent, _clause_span(ctx), (q.start, q.end),
+                           sentence)
         told = article.told_text()
     slots = ClaimSlots(
         measure=measure.measure, change=measure.change, subject=parties.subject,
