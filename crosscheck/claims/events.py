@@ -193,12 +193,15 @@ def article_events(sentences: Sequence[tuple[int, str]], published: date | None
                          recent, days)
 
 
-# A count over several events: "both sets of explosions add up to 37 dead", "32 dead over
-# both days", "the two quakes killed", "the combined toll".
-_COMBINED_RE = re.compile(
-    r"\b(?:(?:both|the\s+two|all\s+(?:the\s+)?(?:three|four))\s+(?:sets\s+of\s+|waves\s+of\s+|"
-    r"days\s+of\s+)?(?:[\w-]+\s+)?(?:days|waves|rounds|" + _KINDS + r")|combined|"
-    r"(?:over|across)\s+(?:the\s+)?(?:two|three|four)\s+days)", re.IGNORECASE)
+# A count summed over several events or days of a story ("both waves together", "both sets of
+# explosions add up to 37 dead", "32 dead over both days", "the two quakes", "the combined
+# toll"): another fact than any one event's count. Both countries, nations or states are an
+# area the subject names instead.
+COMBINED_RE = re.compile(
+    r"\bboth\s+(?!countries\b|nations\b|states\b|sides\b)(?:[\w-]+\s+){0,2}?(?:waves?|attacks?|"
+    r"days?|blasts?|explosions?|strikes?|quakes?|earthquakes?|sets?|incidents?|events?|rounds?)\b"
+    r"|\b(?:the\s+)?(?:two|three)\s+(?:waves|attacks|days|blasts|explosions|strikes|quakes|"
+    r"earthquakes)\b|\badd(?:s|ed)?\s+up\s+to\b|\bcombined\b", re.IGNORECASE)
 COMBINED = "combined"  # a count summed over several events of the story
 
 
@@ -208,7 +211,7 @@ def event_slot(sentence_days: Sequence[EventDay], article_days: frozenset[date],
     its clause names (nearest the figure), else the one day its sentence names, else the
     article's only recent event day (lent), else `SEVERAL` when the article tells of recent
     events on several days, else unread."""
-    if m := _COMBINED_RE.search(sentence, clause[0], clause[1]):
+    if m := COMBINED_RE.search(sentence, clause[0], clause[1]):
         return Slot(COMBINED, m.group(0), "sentence")
     own = [e for e in sentence_days if clause[0] <= e.start and e.end <= clause[1]]
     if own:

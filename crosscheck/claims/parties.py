@@ -197,7 +197,9 @@ def read_parties(ctx: FigureContext, names: Sequence[Mention], source: str | Non
     if area and subject is not None and not _in_clause(ctx, subject) and \
             ctx.holds(area.start(), area.end()):
         subject = None  # "Rescuers in Turkey and Syria ..., and the toll in both countries ..."
-    if subject is None and area:
+    if subject is None and not (area and _area_of(ctx, area)):
+        subject = _only_country(names)  # "With 5,914 deaths, the toll Syria announced, ..."
+    if subject is None and area and _area_of(ctx, area):
         final = Slot(area.group(1), area.group(0), "sentence")
     else:
         setting = [m for m in names if not _governed(ctx, m, _ADJUNCT_PREPS)
@@ -206,6 +208,19 @@ def read_parties(ctx: FigureContext, names: Sequence[Mention], source: str | Non
     partner = next((m for m in partners if m is not subject and m.name != final.value), None)
     return Parties(final, _slot(partner), places, subject.start if subject is not None else -1,
                    named is not None and subject is named)
+
+
+def _only_country(names: Sequence[Mention]) -> Mention | None:
+    """The one country a sentence names (outside the figure's clause, since its clause named
+    none): the sentence's, a better guess than the article's."""
+    found = {m.name: m for m in names if m.kind == "country" and m.name not in _BLOCS}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _area_of(ctx: FigureContext, area: re.Match[str]) -> bool:
+    """An area the figure's clause names, or one named before it in its sentence: "the dead
+    in both countries passed 50,000" after "With 5,914 deaths, ..." is the other clause's."""
+    return ctx.holds(area.start(), area.end()) or area.end() <= ctx.quantity.start
 
 
 def _canonical(m: Mention, names: Sequence[Mention], lead: Slot) -> Slot:

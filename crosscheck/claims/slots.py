@@ -15,7 +15,13 @@ from datetime import date
 from crosscheck.claims.attribution import clause_speaker
 from crosscheck.claims.clauses import FigureContext, figure_context
 from crosscheck.claims.concepts import AREA_SCOPES, HELD_RE, SCOPE_MARKERS, is_event_count
-from crosscheck.claims.events import NO_EVENTS, ArticleEvents, EventDay, event_slot
+from crosscheck.claims.events import (
+    COMBINED_RE,
+    NO_EVENTS,
+    ArticleEvents,
+    EventDay,
+    event_slot,
+)
 from crosscheck.claims.measure import (
     MeasureReading,
     carry_measure,
@@ -146,14 +152,6 @@ def _sibling(slots: ClaimSlots, previous: ClaimSlots) -> ClaimSlots:
                                      "the figure before it", "sentence"))
 
 
-# A figure summed over several events or days of a story ("both waves together", "both attacks
-# killed 37", "the two days", "add up to"): another fact than any one event's figure. Both
-# countries, nations or states are an area the subject names instead.
-_COMBINED_RE = re.compile(
-    r"\bboth\s+(?!countries\b|nations\b|states\b|sides\b)(?:[\w-]+\s+){0,2}?(?:waves?|attacks?|"
-    r"days?|blasts?|explosions?|strikes?|quakes?|earthquakes?|sets?|incidents?|events?|rounds?)\b"
-    r"|\b(?:the\s+)?two\s+(?:waves|attacks|days|blasts|explosions|strikes|quakes|earthquakes)\b"
-    r"|\badd(?:s|ed)?\s+up\s+to\b|\bcombined\b", re.IGNORECASE)
 _EVENT_YEAR_RE = re.compile(r"\b((?:19|20)\d\d)\s+$")
 
 
@@ -173,7 +171,7 @@ def _scope(ctx: FigureContext, measure: MeasureReading, places: tuple[str, ...])
             ctx.quantity.unit_kind == "count":
         parts.append("part")  # "Of the dead, 40 were killed by gunshot wounds ..."
         words.append("of the whole the sentence opens with")
-    if combined := _COMBINED_RE.search(ctx.clause_text):
+    if combined := COMBINED_RE.search(ctx.clause_text):
         parts.append("combined")  # "both waves together left 37 dead": a sum of two events
         words.append(combined.group(0))
     if marker := SCOPE_MARKERS.search(ctx.clause_text):
