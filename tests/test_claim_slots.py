@@ -446,3 +446,10 @@ def test_a_sum_over_several_events_is_no_one_events_count(text: str, figure: str
                                                           ) -> None:
     event = slots_of(claim(text, figure)).event
     assert (event.value, event.words) == ("combined", words)
+
+
+def test_a_figure_joined_to_a_part_is_another_part() -> None:
+    text = ("In all 380 trucks have crossed so far, 190 of them bound for the north and 150 "
+            "southbound.")
+    assert "part" in slots_of(claim(text, "150")).scope.value.split("+")
+    assert "part" not in slots_of(claim(text, "380")).scope.value.split("+")

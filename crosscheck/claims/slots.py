@@ -112,8 +112,8 @@ def read_slots(sentence: str, q: Quantity, quantities: Sequence[Quantity],
         revision=read_revision(sentence, q, quantities),
         running=bool(_RUNNING_RE.search(ctx.sentence[ctx.clause_start:_clause_end(ctx)]))
         or period.value.startswith("since"), event=event, event_days=told)
-    if previous is not None and "(carried" in measure.measure.words \
-            and previous.attribution == source:
+    if previous is not None and previous.attribution == source and (
+            "(carried" in measure.measure.words or _part_coordinated(ctx, measure, previous)):
         slots = _sibling(slots, previous.slots)
     return SlotReading(slots, time.as_of, measure, time.span, source)
 
@@ -137,6 +137,16 @@ def _clause_end(ctx: FigureContext) -> int:
 def _clause_text(ctx: FigureContext) -> str:
     end = ctx.right[-1].end if ctx.right else ctx.quantity.end
     return ctx.sentence[ctx.clause_start:end]
+
+
+def _part_coordinated(ctx: FigureContext, measure: MeasureReading, previous: SlotReading
+                      ) -> bool:
+    """The figure is joined by 'and' / 'or' to a part of a whole before it, counting the
+    same thing: another part ('420 ships ..., 217 of them inbound and 203 outbound')."""
+    i = len(ctx.before) - len(ctx.left) - 1
+    return "part" in previous.slots.scope.value.split("+") and i >= 0 and \
+        ctx.before[i].low in ("and", "or") and \
+        measure.measure.value == previous.slots.measure.value
 
 
 def _sibling(slots: ClaimSlots, previous: ClaimSlots) -> ClaimSlots:
