@@ -426,6 +426,8 @@ def test_only_counts_of_an_event_get_an_event() -> None:
      "conference on March 2.", "40", "2024-03-02"),
     ("Gas cylinders exploded across the city on March 1, killing 14 people; the toll was "
      "confirmed by the ministry on March 3.", "14", "2024-03-03"),
+    ("More than 50 people died in Friday's blast, according to press reports on March 2.",
+     "50", "2024-03-02"),  # a possessive names the event's day too
     # a day before the event is background, and dates no count
     ("9 soldiers were killed on March 3, two days after the truce of March 1.", "9",
      "2024-03-03"),

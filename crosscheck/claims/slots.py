@@ -92,7 +92,7 @@ def read_slots(sentence: str, q: Quantity, quantities: Sequence[Quantity],
         parties = replace(parties, subject=Slot(thing[0], thing[1], "article"))
         measure = replace(measure, measure=Slot(_DIMENSION_OF[q.unit_kind],
                                                 measure.measure.words, "sentence"))
-    time = read_time(ctx, published, [(e.start, e.end) for e in events])
+    time = read_time(ctx, published, [(e.start, e.end, e.day) for e in events])
     period = time.period if time.period.read else _event_year(sentence, parties.subject_start)
     modality = read_modality(ctx, time.target)
     if modality.value == "previous" and time.as_of and time.as_of != published:

@@ -97,11 +97,11 @@ class _Found:
 
 
 def read_time(ctx: FigureContext, published: date | None,
-              event_spans: Sequence[tuple[int, int]] = ()) -> TimeReading:
+              event_spans: Sequence[tuple[int, int, date]] = ()) -> TimeReading:
     """The time of one figure, read from its clause and sentence, against the article date.
 
     `event_spans` are the sentence's phrases that date an event ("killed by the explosion on
-    Sept. 25"): the day of what happened, not of the count, which a day the sentence gives a
+    Sept. 25"), with their days: the day of what happened, not of the count, which a day the sentence gives a
     report ("told a news conference on Sept. 26") dates instead."""
     found = [f for f in phrases(ctx.sentence, published) if not _overlaps(f, ctx)
              and not _POSSESSIVE_RE.match(ctx.sentence[f.end:f.end + 20])
@@ -148,21 +148,19 @@ def _record_since(sentence: str, f: _Found) -> bool:
                                                                         f.start]))
 
 
-def _count_days(anywhere: Sequence[_Found], event_spans: Sequence[tuple[int, int]]
+def _count_days(anywhere: Sequence[_Found], event_spans: Sequence[tuple[int, int, date]]
                 ) -> list[_Found]:
     """When the sentence dates an event, the days it names after that event: the day of the
     count or of the report ("killed by the explosion on Sept. 25, ... told a news conference
     on Sept. 26"), in order. A day before the event is background, no count's."""
-    events = [f for f in anywhere if _is_event(f, event_spans)]
-    if not events:
+    if not event_spans:
         return []
-    last = max(f.span[1] for f in events if f.span)
-    later = [f for f in anywhere if f not in events and f.span and f.span[1] >= last]
-    return sorted(later, key=lambda f: f.start)
+    last = max(day for _, _, day in event_spans)
+    return [f for f in anywhere if f.span and f.span[1] >= last and not _is_event(f, event_spans)]
 
 
-def _is_event(f: _Found, event_spans: Sequence[tuple[int, int]]) -> bool:
-    return any(f.start < end and start < f.end for start, end in event_spans)
+def _is_event(f: _Found, event_spans: Sequence[tuple[int, int, date]]) -> bool:
+    return any(f.start < end and start < f.end for start, end, _ in event_spans)
 
 
 def _overlaps(f: _Found, ctx: FigureContext) -> bool:
