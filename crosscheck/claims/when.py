@@ -101,8 +101,8 @@ def read_time(ctx: FigureContext, published: date | None,
     """The time of one figure, read from its clause and sentence, against the article date.
 
     `event_spans` are the sentence's phrases that date an event ("killed by the explosion on
-    Sept. 25"), with their days: the day of what happened, not of the count, which a day the sentence gives a
-    report ("told a news conference on Sept. 26") dates instead."""
+    Sept. 25"), with their days: the day of what happened, not of the count, which a day
+    the sentence gives a report ("told a news conference on Sept. 26") dates instead."""
     found = [f for f in phrases(ctx.sentence, published) if not _overlaps(f, ctx)
              and not _POSSESSIVE_RE.match(ctx.sentence[f.end:f.end + 20])
              and not _record_since(ctx.sentence, f)]
