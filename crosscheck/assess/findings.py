@@ -14,7 +14,7 @@ from crosscheck.models import Claim, Finding, stable_id
 
 HIGH_SEVERITY_GAP = 0.25  # relative gap between competing figures that makes it "high"
 CREDIBLE = 0.6  # publisher credibility from which a side counts as credible for severity
-_SLOT_NAMES = ("measure", "subject", "partner", "period", "scope", "modality")
+_SLOT_NAMES = ("measure", "subject", "partner", "period", "scope", "modality", "event")
 
 
 def figure_groups(holders: Sequence[Holder]) -> list[list[Holder]]:
@@ -53,7 +53,9 @@ def matched_slots(claims: Sequence[Claim]) -> dict[str, str]:
         if slot.read and slot.value:
             values = {getattr(c.slots, name).value for c in claims if c.slots}
             shown = slot.value if len(values) == 1 else " / ".join(sorted(values))
-            where = " (from the article's lead)" if slot.origin == "article" else ""
+            where = "" if slot.origin != "article" else \
+                " (the article's only recent event)" if name == "event" else \
+                " (from the article's lead)"
             out[name] = f"{shown}{where}"
     out["kind"] = f"{first.change}{', per ' + first.rate if first.rate else ''}"
     return out
