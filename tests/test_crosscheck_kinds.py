@@ -415,10 +415,10 @@ def test_a_toll_summed_over_two_events_is_no_toll_of_one() -> None:
 
 def test_a_contradiction_on_an_events_toll_shows_the_event_it_matched() -> None:
     found = findings_of([
-        ("a", "2024-03-06", "Depot blast in Kenya", "The depot blew up on Monday, killing 40 people, the "
-         "governor said."),
-        ("b", "2024-03-06", "Depot blast in Kenya", "The depot blew up on Monday, killing 55 people, the "
-         "fire service said."),
+        ("a", "2024-03-06", "Depot blast in Kenya", "The depot blew up on Monday, killing 40 "
+         "people, the governor said."),
+        ("b", "2024-03-06", "Depot blast in Kenya", "The depot blew up on Monday, killing 55 "
+         "people, the fire service said."),
     ])
     (f,) = of_kind(found, "contradiction")
     assert f.details["slots"]["event"] == "2024-03-04"  # type: ignore[index]
