@@ -267,6 +267,15 @@ def test_a_lead_figure_credited_further_down_is_not_unsupported() -> None:
     assert of_kind(alone, "unsupported")  # with no one named anywhere it still is
 
 
+def test_a_figure_of_a_past_years_period_is_background_not_unsupported() -> None:
+    past = findings_of([("a", "2025-03-02", "Wildfires in Chile burn homes",
+                         "In 2019 fires in Chile burned 9,000 homes.")])  # leads, yet 2019
+    assert not [f for f in of_kind(past, "unsupported") if 9000.0 in lows(f)]
+    recent = findings_of([("a", "2025-03-02", "Wildfires in Chile burn 9,000 homes",
+                           "In 2025 fires in Chile burned 9,000 homes.")])
+    assert [f for f in of_kind(recent, "unsupported") if 9000.0 in lows(f)]
+
+
 def test_a_vague_figure_is_never_unsupported() -> None:
     found = findings_of([("a", "2025-03-02", "Drone attack",
                           "Russia launched hundreds of drones at Ukraine overnight.")],

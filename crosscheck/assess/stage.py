@@ -29,7 +29,7 @@ from crosscheck.assess.holders import (
 )
 from crosscheck.assess.intervals import agree, is_vague
 from crosscheck.assess.pairs import PairVerdict, Revision, events_apart, judge
-from crosscheck.assess.timing import candidate_pairs, is_cumulative
+from crosscheck.assess.timing import candidate_pairs, is_cumulative, label_span
 from crosscheck.match import Cluster, fact_key
 from crosscheck.models import Article, Claim, Finding, Quantity
 
@@ -206,6 +206,8 @@ def _unsupported_reason(group: Sequence[Holder], ctx: AssessContext, disputed: b
         return None  # "hundreds of drones": too loose for a reviewer to check
     if all(h.claim.slots and h.claim.slots.modality.value == "rejected" for h in group):
         return None  # "false reports claimed 700 bodies": the article already says it is false
+    if all(_background(h.claim, ctx) for h in group):
+        return None  # "the 2018 Camp Fire killed 86": a past period's figure, not the news
     creds = [ctx.credibility(h.claim.source_id) for h in group]
     low = bool(creds) and all(c is not None and c < ctx.options.low_credibility for c in creds)
     named = [h.claim.attribution for h in group if h.claim.attribution] + [
@@ -222,6 +224,19 @@ def _unsupported_reason(group: Sequence[Holder], ctx: AssessContext, disputed: b
         "one independent origin states it and names no source for it"
     where = "it leads its article" if central else "another outlet states a different figure"
     return f"{base}; {where}"
+
+
+BACKGROUND_DAYS = 365  # a figure of a period ending this long before its article is background
+
+
+def _background(claim: Claim, ctx: AssessContext) -> bool:
+    """The figure is of a labelled period that ended a year or more before its article."""
+    article = ctx.articles.get(claim.article_id)
+    span = label_span(claim.slots.period.value) if claim.slots and claim.slots.period.read \
+        else None
+    if article is None or article.published is None or span is None:
+        return False
+    return (article.published.date() - span[1]).days >= BACKGROUND_DAYS
 
 
 def _sources_elsewhere(claim: Claim, ctx: AssessContext) -> list[str]:
