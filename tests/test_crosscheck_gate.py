@@ -1,7 +1,7 @@
 """Accuracy gate on the development half rules were not developed on (half B), with the shared
 scorer, the way the product is judged. Floors sit a little under the figures measured when
-they were pinned (benchmarks/crosscheck.py, 2026-12-02, half B with set3's F and J, set4's X
-and Q and set5's a and c: precision 0.32, recall 0.11, figures read 678/694, 0.29 unsupported
+they were pinned (benchmarks/crosscheck.py, 2026-12-03, half B with set3's F and J, set4's X
+and Q and set5's a and c: precision 0.37, recall 0.12, figures read 678/694, 0.28 unsupported
 findings per article, 1 flagged wrongly, 2 of 6 revisions), so a change that makes the half we
 did not look at worse fails here. Set 5's stories came in with one figure flagged wrongly and
 were never looked at, so the floor allows that one and no more. Accuracy only, never time."""
@@ -16,8 +16,8 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SCORER = REPO.parent / "shared" / "crosscheck-dev" / "score.py"
-FLOORS = {"precision": 0.28, "recall": 0.10, "read_share": 0.97, "revisions": 2}
-MAX_UNSUPPORTED_PER_ARTICLE = 0.32
+FLOORS = {"precision": 0.34, "recall": 0.11, "read_share": 0.97, "revisions": 2}
+MAX_UNSUPPORTED_PER_ARTICLE = 0.30
 MAX_FLAGGED_WRONGLY = 1
 
 
