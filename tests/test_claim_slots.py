@@ -211,6 +211,26 @@ def test_a_correction_by_negation_gives_the_new_and_the_old_figure(text: str, ne
     assert slots_of(claim(text, old)).revision.value == "old"
 
 
+@pytest.mark.parametrize("text,new,old", [
+    ("The agency raised its estimate of the displaced to 14,000, up from 9,000.", "14,000",
+     "9,000"),
+    ("The figure of 260 missing was later reduced to 80 by the coast guard.", "80", "260"),
+    ("Officials cut the toll to 45; they had earlier put it at 61.", "45", "61"),
+    ("The ministry now says 80 people are missing, not 260 as it said on Monday.", "80",
+     "260"),
+])
+def test_an_authority_changing_its_own_count_is_a_revision(text: str, new: str, old: str
+                                                           ) -> None:
+    assert slots_of(claim(text, new)).revision.value == "new"
+    assert slots_of(claim(text, old)).revision.value == "old"
+
+
+def test_a_count_that_rose_is_no_revision() -> None:
+    text = "The number of displaced rose to 14,000, up from 9,000 a week ago."
+    assert not slots_of(claim(text, "14,000")).revision.read
+    assert not slots_of(claim(text, "9,000")).revision.read
+
+
 def test_a_negated_figure_without_an_earlier_report_is_no_revision() -> None:
     text = "Officials said 340 people were hurt, not 410 people who were evacuated."
     assert not slots_of(claim(text, "410")).revision.read

@@ -432,3 +432,15 @@ def test_a_contradiction_on_an_events_toll_shows_the_event_it_matched() -> None:
     (f,) = of_kind(found, "contradiction")
     assert f.details["slots"]["event"] == "2024-03-04"  # type: ignore[index]
     assert "event: 2024-03-04" in f.explanation
+
+
+def test_an_estimate_raised_by_its_authority_is_a_revision_finding() -> None:
+    found = findings_of([
+        ("a", "2024-03-04", "Floods in Kenya", "Floods in Kenya have displaced 9,000 people, "
+         "the UN agency said."),
+        ("b", "2024-03-06", "Floods in Kenya", "The UN agency raised its estimate of people "
+         "displaced by the floods in Kenya to 14,000, up from 9,000."),
+    ])
+    assert not of_kind(found, "contradiction")
+    (f,) = of_kind(found, "revision")
+    assert lows(f) == {9000.0, 14000.0}

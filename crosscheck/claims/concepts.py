@@ -189,5 +189,11 @@ PREVIOUS_RE = re.compile(
     r"toll|tally)|early (?:figures?|reports?|counts?))\b", re.IGNORECASE)
 # Revision of one figure to another in one sentence: "revised to 97, down from 115".
 REVISION_VERBS = re.compile(
-    r"\b(revis\w*|lowered|correct\w*|adjust\w*|downgrad\w*|amended|restat\w*)\b", re.IGNORECASE)
+    r"\b(revis\w*|lowered|correct\w*|adjust\w*|downgrad\w*|amended|restat\w*|"
+    # an authority changing its own count: "raised its estimate", "cut the toll", and the
+    # passive "was later reduced to"
+    r"(?:raised|cut|reduced|updated|scaled\s+back)\s+(?:its|the|their|his|her)\s+(?:[\w-]+\s+)?"
+    r"(?:estimates?|toll|count|figures?|number|tally|forecast)|"
+    r"(?:was|were|has\s+been|had\s+been)\s+(?:later\s+|since\s+|then\s+)?(?:reduced|cut|"
+    r"raised|updated))\b", re.IGNORECASE)
 FROM_RE = re.compile(r"\b(?:down|up)?\s*from\s*$|\bprevious(?:ly)?\b|\bearlier\b", re.IGNORECASE)

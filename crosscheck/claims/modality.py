@@ -83,9 +83,11 @@ def _estimate_only(cue: str, left: str) -> bool:
 _NOT_BEFORE = re.compile(r"\s*(?:,|\band)?\s*\bnot\s+(?:about|around|roughly|some|the)?\s*$",
                          re.IGNORECASE)
 _NOT_RE = re.compile(r"\bnot\b", re.IGNORECASE)
-_AS_FIRST_AFTER = re.compile(r"^[\w\s]{0,20}?\bas\s+(?:was\s+|had\s+been\s+)?(?:first|initially|"
+_AS_FIRST_AFTER = re.compile(r"^[\w\s]{0,20}?\bas\s+(?:(?:was\s+|had\s+been\s+)?(?:first|initially|"
                              r"earlier|previously|originally)\s+(?:announced|reported|stated|"
-                             r"said|given|thought|counted|published)\b", re.IGNORECASE)
+                             r"said|given|thought|counted|published)|(?:it|they|he|she)\s+(?:had\s+)?"
+                             r"(?:first\s+|earlier\s+)?(?:said|reported|announced|stated))\b",
+                             re.IGNORECASE)
 
 
 def _corrected(sentence: str, q: Quantity, partners: Sequence[Quantity]) -> Slot:
@@ -124,6 +126,11 @@ def read_revision(sentence: str, q: Quantity, others: Sequence[Quantity]) -> Slo
                         "sentence")
     if _NEW_BEFORE.search(before) and (verb := REVISION_VERBS.search(before)):
         return Slot("new", verb.group(0), "sentence")
+    for o in partners:  # "the figure of 385 was later reduced to 97": 385 is the old one
+        between = sentence[q.end:o.start] if o.start > q.end else ""
+        if between and len(between) < 80 and (verb := REVISION_VERBS.search(between)) and \
+                _NEW_BEFORE.search(between):
+            return Slot("old", verb.group(0), "sentence")
     return Slot()
 
 
