@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime
 from typing import Any
 
@@ -195,8 +195,10 @@ class Claim:
     def as_row(self) -> dict[str, object]:
         """Flat dict for DataFrames and CSV."""
         q = asdict(self.quantity)
-        row: dict[str, object] = {k: v for k, v in asdict(self).items()
-                                  if k not in ("quantity", "slots")}
+        # the fields one by one, not asdict(self): that deep-copies the slots and the quantity
+        # only to drop them (most of the gates' frame time); the other fields are immutable
+        row: dict[str, object] = {f.name: getattr(self, f.name) for f in fields(self)
+                                  if f.name not in ("quantity", "slots")}
         row["entities"] = "; ".join(self.entities)
         row.update(q)
         if self.slots is not None:

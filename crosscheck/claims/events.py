@@ -40,6 +40,9 @@ _EVENT_WORD = (r"(?:kill(?:ed|ing|s)?|died|dead|deaths?|wound(?:ed|ing)|injur(?:
                r"aftershocks?|floods?|flooding|storms?|fires?|wildfires?|blaze|crash(?:ed)?|"
                r"sank|sinking|collapsed?|erupt(?:ed|ion)|derail(?:ed|ment)|stampede)")
 _EVENT_RE = re.compile(r"\b" + _EVENT_WORD + r"\b", re.IGNORECASE)
+# An event word anywhere, even inside a word: every pattern that makes a day an event's holds
+# one, so a sentence without any names no event day (found also in a part of the sentence).
+_ANY_EVENT_RE = re.compile(_EVENT_WORD, re.IGNORECASE)
 _KINDS = (r"(?:blasts?|explosions?|attacks?|strikes?|bombings?|raids?|(?:earth)?quakes?|"
           r"tremors?|floods?|storms?|fires?)\b")
 # A reporting verb or a count before the day in its clause, or a reporting verb right after it
@@ -87,6 +90,8 @@ def sentence_events(sentence: str, published: date | None, last: date | None
                     ) -> list[EventDay]:
     """The event days a sentence names, in order; `last` is the day of the event the article
     told of before (what "a day earlier" counts from when the sentence names no day)."""
+    if not _ANY_EVENT_RE.search(sentence):
+        return []  # every way a day is an event's needs an event word: most sentences have none
     out: list[EventDay] = []
     named: list[tuple[int, date]] = []  # every day the sentence names, an event's or not
     for f in phrases(sentence, published):
