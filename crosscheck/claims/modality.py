@@ -97,12 +97,20 @@ def _corrected(sentence: str, q: Quantity, partners: Sequence[Quantity]) -> Slot
     if _NOT_BEFORE.search(sentence[max(0, q.start - 30):q.start]) and \
             _AS_FIRST_AFTER.match(sentence[q.end:q.end + 60]):
         return Slot("old", sentence[max(0, q.start - 8):q.end + 30].strip(), "sentence")
-    for o in partners:
-        between = sentence[q.end:o.start] if o.start > q.end else ""
-        if between and len(between) < 80 and _NOT_BEFORE.search(between) and \
-                _AS_FIRST_AFTER.match(sentence[o.end:o.end + 60]):
+    for o, between in _gaps_after(sentence, q, partners):
+        if _NOT_BEFORE.search(between) and _AS_FIRST_AFTER.match(sentence[o.end:o.end + 60]):
             return Slot("new", between.strip(), "sentence")
     return Slot()
+
+
+GAP_REACH = 80  # characters between two figures that one revision phrase may join
+
+
+def _gaps_after(sentence: str, q: Quantity, partners: Sequence[Quantity]
+                ) -> list[tuple[Quantity, str]]:
+    """Each partner after `q` within GAP_REACH characters, with the text between them."""
+    return [(o, sentence[q.end:o.start]) for o in partners
+            if o.start > q.end and o.start - q.end < GAP_REACH]
 
 
 def read_revision(sentence: str, q: Quantity, others: Sequence[Quantity]) -> Slot:
@@ -119,17 +127,16 @@ def read_revision(sentence: str, q: Quantity, others: Sequence[Quantity]) -> Slo
         return Slot()  # "rose from 3,720 to 3,825": change over time, not a correction
     if old := _OLD_BEFORE.search(before):
         return Slot("old", old.group(0).strip(), "sentence")
-    for o in partners:  # "97, down from 115": the figure before "from" is the new one
-        between = sentence[q.end:o.start] if o.start > q.end else ""
-        if between and _OLD_BEFORE.search(between) and len(between) < 80:
+    # "97, down from 115": the figure before "from" is the new one
+    for _, between in _gaps_after(sentence, q, partners):
+        if _OLD_BEFORE.search(between):
             return Slot("new", (sentence[max(0, q.start - 25):q.start] + between).strip(),
                         "sentence")
     if _NEW_BEFORE.search(before) and (verb := REVISION_VERBS.search(before)):
         return Slot("new", verb.group(0), "sentence")
-    for o in partners:  # "the figure of 385 was later reduced to 97": 385 is the old one
-        between = sentence[q.end:o.start] if o.start > q.end else ""
-        if between and len(between) < 80 and (verb := REVISION_VERBS.search(between)) and \
-                _NEW_BEFORE.search(between):
+    # "the figure of 385 was later reduced to 97": the figure before the verb is the old one
+    for _, between in _gaps_after(sentence, q, partners):
+        if (verb := REVISION_VERBS.search(between)) and _NEW_BEFORE.search(between):
             return Slot("old", verb.group(0), "sentence")
     return Slot()
 
