@@ -163,14 +163,10 @@ class ArticleEvents:
 
     by_sentence: dict[int, tuple[EventDay, ...]]  # sentence index → its event days
     recent: frozenset[date]  # RECENT_DAYS before the article's date or less: its news
-    told: frozenset[date]  # every event day, background events included
-
-    def told_text(self) -> str:
-        """The days as one stored string ('2024-09-17 2024-09-18')."""
-        return " ".join(sorted(d.isoformat() for d in self.told))
+    told: str  # every event day, background events included ('2024-09-17 2024-09-18')
 
 
-NO_EVENTS = ArticleEvents({}, frozenset(), frozenset())
+NO_EVENTS = ArticleEvents({}, frozenset(), "")
 
 
 def article_events(sentences: Sequence[tuple[int, str]], published: date | None
@@ -195,7 +191,7 @@ def article_events(sentences: Sequence[tuple[int, str]], published: date | None
                              for m in rx.finditer(text))
             found.sort(key=lambda e: e.start)
     return ArticleEvents({i: tuple(f) for (i, _), f in zip(sentences, out, strict=True)},
-                         recent, days)
+                         recent, " ".join(sorted(d.isoformat() for d in days)))
 
 
 # A count summed over several events or days of a story ("both waves together", "both sets of

@@ -102,9 +102,9 @@ def read_slots(sentence: str, q: Quantity, quantities: Sequence[Quantity],
         modality = Slot("previous", "from", "sentence")
     event, told = Slot(), ""
     if is_event_count(measure.measure.value):
-        event = event_slot(events, article.recent, _clause_span(ctx), (q.start, q.end),
-                           sentence)
-        told = article.told_text()
+        event = event_slot(events, article.recent, (ctx.clause_start, _clause_end(ctx)),
+                           (q.start, q.end), sentence)
+        told = article.told
     slots = ClaimSlots(
         measure=measure.measure, change=measure.change, subject=parties.subject,
         partner=parties.partner, period=period, rate=time.rate,
@@ -123,11 +123,6 @@ _RUNNING_RE = re.compile(
     r"and counting|by (?:the end of )?(?:\d{1,2} )?(?:january|february|march|april|may|june|july|"
     r"august|september|october|november|december)|under the (?:[\w-]+ ){0,4}?(?:deal|agreement|"
     r"arrangement|initiative|programme|program|corridor|scheme|accord))\b", re.IGNORECASE)
-
-
-def _clause_span(ctx: FigureContext) -> tuple[int, int]:
-    start = ctx.left[0].start if ctx.left else ctx.quantity.start
-    return min(start, ctx.clause_start), _clause_end(ctx)
 
 
 def _clause_end(ctx: FigureContext) -> int:
