@@ -15,6 +15,8 @@ from crosscheck.models import Claim, Finding, stable_id
 HIGH_SEVERITY_GAP = 0.25  # relative gap between competing figures that makes it "high"
 CREDIBLE = 0.6  # publisher credibility from which a side counts as credible for severity
 _SLOT_NAMES = ("measure", "subject", "partner", "period", "scope", "modality", "event")
+# What a slot the article lent says of where it came from, when not from the article's lead.
+_LENT = {"event": " (the article's only recent event)"}
 
 
 def figure_groups(holders: Sequence[Holder]) -> list[list[Holder]]:
@@ -53,9 +55,8 @@ def matched_slots(claims: Sequence[Claim]) -> dict[str, str]:
         if slot.read and slot.value:
             values = {getattr(c.slots, name).value for c in claims if c.slots}
             shown = slot.value if len(values) == 1 else " / ".join(sorted(values))
-            where = "" if slot.origin != "article" else \
-                " (the article's only recent event)" if name == "event" else \
-                " (from the article's lead)"
+            where = _LENT.get(name, " (from the article's lead)") \
+                if slot.origin == "article" else ""
             out[name] = f"{shown}{where}"
     out["kind"] = f"{first.change}{', per ' + first.rate if first.rate else ''}"
     return out

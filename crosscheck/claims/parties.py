@@ -213,10 +213,11 @@ def read_parties(ctx: FigureContext, names: Sequence[Mention], source: str | Non
     if area and subject is not None and not _in_clause(ctx, subject) and \
             ctx.holds(area.start(), area.end()):
         subject = None  # "Rescuers in Turkey and Syria ..., and the toll in both countries ..."
-    if subject is None and not (area and _area_of(ctx, area)):
+    own_area = area if area and _area_of(ctx, area) else None
+    if subject is None and own_area is None:
         subject = _only_country(names)  # "With 5,914 deaths, the toll Syria announced, ..."
-    if subject is None and area and _area_of(ctx, area):
-        final = Slot(area.group(1), area.group(0), "sentence")
+    if subject is None and own_area:
+        final = Slot(own_area.group(1), own_area.group(0), "sentence")
     else:
         setting = [m for m in names if not _governed(ctx, m, _ADJUNCT_PREPS)
                    and m.name not in _BLOCS and not _is_source(m, source, ctx.sentence)]
