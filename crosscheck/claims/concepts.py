@@ -114,6 +114,7 @@ def is_event_count(measure: str) -> bool:
     of one day, and of one event."""
     return measure in FAST_MEASURES or is_damage(measure)
 
+
 # Measures that change slowly (holdings, populations, yearly money): levels of two dates
 # half a year apart may still be compared.
 SLOW_MEASURES = frozenset({"warheads", "troops", "population", "spending", "budget", "gdp",
