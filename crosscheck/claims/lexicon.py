@@ -6,6 +6,7 @@ part of the package reads (function words, number words, months) are in `crossch
 
 from __future__ import annotations
 
+from crosscheck.claims import gazetteer
 from crosscheck.words import FUNCTION_WORDS, NUMBER_WORDS, PERCENT_WORDS
 
 # Country = the words that name it or its people (lower case, "|" between them).
@@ -113,47 +114,13 @@ European Union = eu|european union
 NATO = nato
 United Nations = un|u.n.
 """
-# Country: the places (capitals, regions, seats of power) a figure about them is a figure about.
+# Country: the seats of power a figure about them is a figure about; the places of every country
+# (capitals, large cities, US states) come from GeoNames (`gazetteer`). A hand-written list of
+# the towns of the stories the rules were developed on made the rules fit those stories: with
+# GeoNames alone, the half developed on scores the same and the other half better.
 _COUNTRY_PLACES = """
-Russia: Moscow, St Petersburg, Siberia, Rostov-on-Don, Belgorod, Kursk, Kremlin
-Ukraine: Kyiv, Kiev, Kharkiv, Odesa, Odessa, Mariupol, Bakhmut, Donetsk, Luhansk, Crimea,
-    Zaporizhzhia, Kherson, Donbas
-China: Beijing, Shanghai, Hong Kong
-Germany: Berlin
-France: Paris
-United Kingdom: London
-Japan: Tokyo
-Taiwan: Taipei
-Turkey: Ankara, Istanbul
-Syria: Damascus, Aleppo
-Libya: Tripoli, Benghazi, Derna
-Israel: Jerusalem, Tel Aviv
-Poland: Warsaw
-Belarus: Minsk
-Belgium: Brussels
-Italy: Rome
-Spain: Madrid
-Egypt: Cairo
-Saudi Arabia: Riyadh
-India: New Delhi, Delhi, Mumbai
-Pakistan: Islamabad
-United States: Hawaii, Maui, Lahaina, New York, Pentagon, White House
-Iraq: Baghdad
-Afghanistan: Kabul
-Lebanon: Beirut
-Jordan: Amman
-Azerbaijan: Baku
-Armenia: Yerevan
-Georgia: Tbilisi
-Moldova: Chisinau
-Lithuania: Vilnius
-Latvia: Riga
-Estonia: Tallinn
-Finland: Helsinki
-Sweden: Stockholm
-Norway: Oslo
-Canada: Ottawa
-Australia: Canberra
+United States: Pentagon, White House
+Russia: Kremlin
 """
 
 
@@ -192,6 +159,16 @@ NOT_NAMES = frozenset(
     "only over under less at up just even yet still then now thus hence instead despite overall "
     "last next first second new old earlier later sino russo euro anglo franco you your my me "
     "us them what's it's celsius fahrenheit kelvin richter".split())
+# Countries, US states and large cities the tables above do not name, from GeoNames: named
+# only in their proper case ("Guinea", not "guinea").
+GAZETTEER_ALIASES = frozenset(
+    name.lower() for name in gazetteer.countries().values()
+    if name and name.lower() not in ALIASES and name not in PLACE_COUNTRY)
+ALIASES.update({a: next(n for n in gazetteer.countries().values() if n.lower() == a)
+                for a in GAZETTEER_ALIASES})
+for _place, _country in gazetteer.places(set(ALIASES) | {p.lower() for p in PLACE_COUNTRY}
+                                         | NOT_NAMES | FUNCTION_WORDS).items():
+    PLACE_COUNTRY.setdefault(_place, _country)
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof gen lt col sgt capt maj adm gov sen rep st jr sr inc ltd co corp dept no "
     "vs etc approx est fig al jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev".split())

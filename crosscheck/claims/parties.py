@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from crosscheck.claims.clauses import FigureContext, Word
 from crosscheck.claims.concepts import PLACE_NOUNS
-from crosscheck.claims.lexicon import ALIASES, NOT_NAMES, PLACE_COUNTRY
+from crosscheck.claims.lexicon import ALIASES, GAZETTEER_ALIASES, NOT_NAMES, PLACE_COUNTRY
 from crosscheck.models import Slot
 from crosscheck.words import MONTH_NUMBERS
 
@@ -136,7 +136,8 @@ def _cased_alias(span: Sequence[Word], text: str) -> bool:
     first = span[0].text
     if text in ("us", "un", "eu", "uk"):
         return first.isupper()
-    if text in ("turkey", "georgia", "chad", "jordan", "china", "niger", "chinese", "polish"):
+    if text in ("turkey", "georgia", "chad", "jordan", "china", "niger", "chinese", "polish") \
+            or text in GAZETTEER_ALIASES:
         return first[0].isupper()
     return True
 
