@@ -193,8 +193,12 @@ REVISION_VERBS = re.compile(
     r"\b(revis\w*|lowered|correct\w*|adjust\w*|downgrad\w*|amended|restat\w*|"
     # an authority changing its own count: "raised its estimate", "cut the toll", and the
     # passive "was later reduced to"
-    r"(?:raised|cut|reduced|updated|scaled\s+back)\s+(?:its|the|their|his|her)\s+(?:[\w-]+\s+)?"
+    r"(?:raised|cut|reduced|updated|scaled\s+back)\s+(?:its|the|their|his|her)\s+(?:[\w-]+\s+){0,2}"
     r"(?:estimates?|toll|count|figures?|number|tally|forecast)|"
+    # verbs that also change what is counted ("increased the number of troops") revise only
+    # a count or an estimate: "lifted its count of the dead", "trimmed its estimate"
+    r"(?:increased|lifted|boosted|slashed|trimmed)\s+(?:its|the|their|his|her)\s+"
+    r"(?:[\w-]+\s+){0,2}(?:estimates?|toll|count|tally|forecast|projections?)|"
     r"(?:was|were|has\s+been|had\s+been)\s+(?:later\s+|since\s+|then\s+)?(?:reduced|cut|"
     r"raised|updated))\b", re.IGNORECASE)
 FROM_RE = re.compile(r"\b(?:down|up)?\s*from\s*$|\bprevious(?:ly)?\b|\bearlier\b", re.IGNORECASE)
