@@ -21,6 +21,7 @@ from crosscheck.assess import (
 from crosscheck.claims import extract_claims
 from crosscheck.match import match_claims
 from crosscheck.models import Article, Finding, Quantity
+from crosscheck.quantities import parse_quantities
 from tests.records import INF, article
 
 D1, D2, D3 = datetime(2024, 3, 23), datetime(2024, 3, 24), datetime(2024, 5, 12)
@@ -50,6 +51,18 @@ def q(low: float, high: float | None = None, kind: str = "count", qualifier: str
 def test_interval_agreement(a: Quantity, b: Quantity, expected: bool) -> None:
     assert agree(a, b) is expected
     assert agree(b, a) is expected
+
+
+@pytest.mark.parametrize("a,b,expected", [
+    ("a depth of 10 km", "6 miles deep", True),  # 6 miles is 5.5-6.5 miles: 8.9-10.5 km
+    ("a 1.6-mile bridge", "a 2.6 km bridge", True),  # 2.57 km, both rounded to one decimal
+    ("a depth of 10 km", "11 km", False),  # the roundings only touch
+    ("12 tonnes", "13 tonnes", False),
+    ("a depth of 7 km", "2 km", False),
+])
+def test_a_length_or_mass_agrees_within_its_rounding(a: str, b: str, expected: bool) -> None:
+    first, second = parse_quantities(a)[0], parse_quantities(b)[0]
+    assert agree(first, second) is expected and agree(second, first) is expected
 
 
 def run(texts: Sequence[tuple[str, str, datetime | None]],

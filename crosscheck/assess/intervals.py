@@ -3,7 +3,8 @@
 "more than 100,000" is everything above 100,000 and "as many as 100,000" everything up to it:
 the two cannot both hold. "about 100,000" stands for ±10 %; an exact figure for itself, give or
 take the rounding of reporting (0.5 % each side: 719,549 and 721,449 tonnes agree), except a
-small exact count, which is exact (a toll of 85 is not a toll of 86).
+small exact count, which is exact (a toll of 85 is not a toll of 86); a length, mass or speed
+also for half a unit of its last written digit ("6 miles" deep agrees with "10 km").
 """
 
 from __future__ import annotations
@@ -34,13 +35,38 @@ def widened(q: Quantity) -> tuple[float, float, bool, bool]:
     Open ends belong to "more than" / "fewer than" (the bound itself is excluded); exact and
     approximate figures are widened by their tolerance, bounds never.
     """
+    rounding = _rounding(q)
     q = in_base(q)
     if q.qualifier in ("more_than", "at_least"):
         return q.low, math.inf, q.qualifier == "more_than", False
     if q.qualifier in ("less_than", "at_most"):
         return -math.inf, q.high, False, q.qualifier == "less_than"
     pad_low, pad_high = _padding(q)
+    pad_low, pad_high = max(pad_low, abs(q.low) * rounding), max(pad_high, abs(q.high) * rounding)
     return q.low - pad_low, q.high + pad_high, False, False
+
+
+# Kinds whose units convert by a factor, so a rounding keeps its share in the base unit.
+# A written digit stands for half a unit either side, the upper end excluded: 12 and 13 tonnes
+# touch at 12.5 and do not agree.
+ROUNDING_SHARE = 0.5 * (1 - 1e-9)
+_SCALED_KINDS = frozenset({"length", "area", "mass", "volume", "speed", "energy", "power"})
+
+
+def _rounding(q: Quantity) -> float:
+    """The share of its value a stated length, mass or speed may be off by its rounding: half
+    a unit of its last digit as written ('6 miles' is 5.5-6.5 miles, '2.6 km' 2.55-2.65 km),
+    so '10 km' and '6 miles' deep, or '1.6 miles' and '2.6 km', agree. 0 for counts, money
+    and percentages, where an exact figure is exact, and for approximate figures (their own
+    padding is wider)."""
+    if q.unit_kind not in _SCALED_KINDS or q.qualifier == "approx":
+        return 0.0
+    value = q.low if math.isfinite(q.low) else q.high
+    if not math.isfinite(value) or value == 0:
+        return 0.0
+    written = f"{abs(value):.6f}".rstrip("0")
+    decimals = len(written.split(".")[1])
+    return ROUNDING_SHARE * 10 ** -decimals / abs(value)
 
 
 def _padding(q: Quantity) -> tuple[float, float]:
