@@ -81,9 +81,10 @@ def test_subject_is_the_owner_of_the_figure() -> None:
     ("The fire in Hawaii killed at least 89 people, authorities said.", "89", "United States"),
     ("The floods in Kathmandu killed at least 42 people, police said.", "42", "Nepal"),
     ("Floods across Bolivia displaced 8,000 families, the government said.", "8,000", "Bolivia"),
+    ("The army said 4,000 Ecuadorean soldiers were deployed.", "4,000", "Ecuador"),
 ])
 def test_a_place_stands_for_its_country(text: str, figure: str, country: str) -> None:
-    # a US state, a capital and a country the hand-written tables never named (GeoNames)
+    # a US state, a capital, a country and its people the hand-written tables never named
     assert slots_of(claim(text, figure)).subject.value == country
 
 

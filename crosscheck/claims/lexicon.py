@@ -166,6 +166,10 @@ GAZETTEER_ALIASES = frozenset(
     if name and name.lower() not in ALIASES and name not in PLACE_COUNTRY)
 ALIASES.update({a: next(n for n in gazetteer.countries().values() if n.lower() == a)
                 for a in GAZETTEER_ALIASES})
+_PEOPLE = {word: country for word, country in gazetteer.demonyms().items()
+           if word not in ALIASES and country.lower() in GAZETTEER_ALIASES}
+GAZETTEER_ALIASES |= frozenset(_PEOPLE)
+ALIASES.update(_PEOPLE)
 for _place, _country in gazetteer.places(set(ALIASES) | {p.lower() for p in PLACE_COUNTRY}
                                          | NOT_NAMES | FUNCTION_WORDS).items():
     PLACE_COUNTRY.setdefault(_place, _country)
