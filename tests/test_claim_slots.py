@@ -69,6 +69,10 @@ def test_level_and_change_are_told_apart() -> None:
     assert change("Chile holds a 15% share of the copper market.", "15%") == "level"
     assert change("The toll in Turkey rose by 1,200 overnight.", "1,200") == "change"
     assert change("The toll in Turkey rose to 1,200 overnight.", "1,200") == "level"
+    # a change noun the figure is given for: "the loss at", "the rise ... stood at"
+    assert change("Officials put the loss at 14 cubic kilometers of water.", "14") == "change"
+    assert change("The rise in prices stood at 3 percent in May.", "3 percent") == "change"
+    assert change("The toll stood at 300 on Monday.", "300") == "level"
 
 
 # --- subject and partner -----------------------------------------------------------------

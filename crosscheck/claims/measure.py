@@ -527,6 +527,9 @@ _PROPERTIES = frozenset("length width height depth area size surface weight dist
                         "reach".split())
 
 
+_NAMED_AS = frozenset("at was is were stood stands".split())  # "the loss at", "the rise was"
+
+
 def _level_or_change(ctx: FigureContext) -> str:
     """'change' for 'rose by 5%', 'a 7% rise', '100 more than', 'added 100'; else 'level'."""
     q = ctx.quantity
@@ -541,6 +544,8 @@ def _level_or_change(ctx: FigureContext) -> str:
         return "change"
     if len(left) >= 2 and left[-1] == "of" and left[-2] in CHANGE_NOUNS:
         return "change"
+    if left and left[-1] in _NAMED_AS and any(w in CHANGE_NOUNS for w in left[-5:-1]):
+        return "change"  # "put the loss at 14 cubic km", "the increase was 5%"
     if right and (right[0] in COMPARATIVES and right[0] not in ("up", "down")
                   or right[0] in CHANGE_NOUNS or right[:2] == ["percent", "rise"]):
         return "change"
