@@ -293,6 +293,13 @@ def test_a_weekday_with_its_s_is_no_place_and_the_story_event_no_cause_scope() -
     assert second.scope.value == ""  # the blast's toll, as in the first sentence
     wounds = slots_of(claim("Of the dead in Chile, 40 were killed by gunshot wounds.", "40"))
     assert "by gunshot" in wounds.scope.value  # a part of the toll stays a scope
+    counted = slots_of(claim("In Chile, 60 people were confirmed dead by the Red Cross.", "60"))
+    assert "by" not in counted.scope.value  # who confirmed them is no cause
+
+
+def test_people_who_lost_their_lives_are_the_dead() -> None:
+    c = claim("The Red Cross said 2,122 people lost their lives in the quake in Chile.", "2,122")
+    assert slots_of(c).measure.value == "deaths"
 
 
 def test_a_quakes_magnitude_is_read_in_its_usual_phrasings() -> None:

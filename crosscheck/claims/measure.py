@@ -230,6 +230,11 @@ _EVENT_SKIP = frozenset("in on by of for from among at the a an".split())
 _LEFT_STOPS = frozenset(", ; : and or but while whereas which who".split())
 
 
+# "2,122 people lost their lives", "... have lost their lives": the dead, in other words
+_LOST_LIVES_RE = re.compile(r"^\W*(?:people\s+|persons\s+)?(?:have\s+|had\s+|has\s+)?"
+                            r"(lost\s+(?:their\s+|his\s+|her\s+)?li(?:ves|fe))\b", re.IGNORECASE)
+
+
 def _event_cue(ctx: FigureContext) -> Slot | None:
     """An event word next to the figure: '62 killed', 'killed 89 people', 'death toll of 93'.
 
@@ -238,6 +243,8 @@ def _event_cue(ctx: FigureContext) -> Slot | None:
     least 89', 'the death toll ... rose to 114'), not across an 'and' or a comma.
     """
     right = ctx.right[:CUE_REACH]
+    if lost := _LOST_LIVES_RE.match(ctx.right_text()):
+        return Slot("deaths", lost.group(1), "sentence")
     for i, w in enumerate(right):
         value = MEASURES.get(w.low)
         if w.low == "board" and i > 0 and right[i - 1].low == "on":
@@ -336,9 +343,11 @@ def _percent_measure(ctx: FigureContext) -> Slot:
     return Slot()
 
 
+# What killed or hurt them ("killed by gunshot wounds"); a name there is who counted or who
+# did it ("confirmed dead by the Red Crescent", "killed by Hamas"), not a cause.
 _CAUSE_RE = re.compile(r"\b(?:killed|died|dead|injured|hurt|wounded)\s+(?:by|of|from)\s+"
-                       r"(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}?(\w+?)(?:\s+wounds?)?\b",
-                       re.IGNORECASE)
+                       r"(?!(?:the\s+|a\s+|an\s+)?(?-i:[A-Z]))(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}?(\w+?)"
+                       r"(?:\s+wounds?)?\b", re.IGNORECASE)
 # Causes that are the story's event itself: "killed by the explosion" is the blast's toll, not
 # a part of it (as "killed by gunshot wounds" is).
 _STORY_EVENTS = frozenset("explosion blast quake earthquake tremor flood flooding fire wildfire "
