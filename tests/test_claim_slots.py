@@ -188,6 +188,23 @@ def test_modifiers_and_restrictions_are_scope() -> None:
     assert "capital" in scope("Turnout in the capital of Chile was 41%.", "41%")
 
 
+def test_a_scope_word_inside_a_name_is_no_scope() -> None:
+    text = "Chile's National Seismological Centre put the magnitude at 6.4."
+    assert "nationwide" not in slots_of(claim(text, "6.4")).scope.value
+    text = "Chile's Official Statistics Office counted 1,200 warheads."
+    assert "official" not in slots_of(claim(text, "1,200")).scope.value
+    assert "nationwide" in slots_of(claim("Turnout nationwide was 41% in Chile.", "41%")
+                                    ).scope.value
+
+
+def test_figures_given_place_by_place_are_parts_even_of_the_leads_place() -> None:
+    text = "Police said 92 people died in Jajarkot and 36 died in Rukum West district."
+    title = "Quake in Jajarkot kills 128 in Chile"
+    assert "in Jajarkot" in slots_of(claim(text, "92", title)).scope.value
+    alone = "Police said 92 people died in Jajarkot."  # the lead's place, no other: the whole
+    assert "in Jajarkot" not in slots_of(claim(alone, "92", title)).scope.value
+
+
 @pytest.mark.parametrize("text,figure,modality", [
     ("China's fleet is expected to reach 435 ships by 2030.", "435", "projection"),
     ("The silos in Ukraine could hold 2 million tonnes of grain.", "2 million", "capacity"),

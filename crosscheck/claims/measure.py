@@ -592,7 +592,8 @@ def _scope_words(ctx: FigureContext, measure: Slot) -> tuple[str, ...]:
         [w.low for w in before_anchor] + [w.low for w in ctx.left if w.text in
                                           measure.words.split()] + \
         [w.low for w in ctx.right[:2] if w.low in SCOPE_WORDS]
-    scope = {w for w in near if w in SCOPE_WORDS}
+    named = {w.low for w in ctx.words if w.start > 0 and w.text[0].isupper()}
+    scope = {w for w in near if w in SCOPE_WORDS and w not in named}  # "Official Journal"
     if ctx.quantity.unit_kind == "count" and ctx.right and ctx.right[0].low == "of" and \
             len(ctx.right) > 1 and \
             (ctx.right[1].low in PRONOUNS or ctx.right[1].low in _DETERMINERS):

@@ -209,7 +209,13 @@ def read_parties(ctx: FigureContext, names: Sequence[Mention], source: str | Non
         subject = _nearest(ctx, [m for m in names if m.kind == "country"
                                  and m.name not in _BLOCS and source.startswith(m.text)])
     partners = _partners(ctx, usable)
-    places = tuple(sorted({m.name for m in names if _restricts(ctx, m, lead_text)}))
+    # figures given place by place ("92 died in Jajarkot and 36 in Rukum West") are parts,
+    # even of a place the lead names
+    placed = {m.name for m in names if (m.kind == "place" or name_kind(m) == "place")
+              and _governed(ctx, m, _PLACE_PREPS)}
+    lead_for_parts = "" if len(placed) >= 2 else lead_text
+    places = tuple(sorted({m.name for m in names if _restricts(ctx, m, lead_text,
+                                                                 lead_for_parts)}))
     area = _AREA_RE.search(ctx.sentence)  # an area named without a name ("across the states")
     if area and subject is not None and not _in_clause(ctx, subject) and \
             ctx.holds(area.start(), area.end()):
@@ -253,17 +259,19 @@ def _canonical(m: Mention, names: Sequence[Mention], lead: Slot) -> Slot:
     return Slot(m.name, m.text, "sentence")
 
 
-def _restricts(ctx: FigureContext, m: Mention, lead_text: str = "") -> bool:
+def _restricts(ctx: FigureContext, m: Mention, lead_text: str = "",
+               lead_words_text: str | None = None) -> bool:
     """A place in the figure's clause that narrows it to a part of a country: 'in Derna
     alone', 'in Khartoum state', 'the city of Bakhmut', or a place next to the figure that
-    the article's lead does not name ('16 structures in Kula' in a story about Maui)."""
+    the article's lead does not name ('16 structures in Kula' in a story about Maui); with
+    `lead_words_text` "" (a sentence giving its figures place by place), any such place."""
     if not _in_clause(ctx, m) or (m.kind != "place" and name_kind(m) != "place"):
         return False
     if m.name.split()[-1].lower() in PLACE_NOUNS:
         return True
     q = ctx.quantity
     gap = ctx.sentence[q.end:m.start] if m.start >= q.end else ctx.sentence[m.end:q.start]
-    lead_words = set(lead_text.lower().split())
+    lead_words = set((lead_text if lead_words_text is None else lead_words_text).lower().split())
     if len(gap.split()) <= PLACE_REACH and _governed(ctx, m, _PLACE_PREPS | {"at"}) \
             and lead_text and not lead_words & set(m.name.lower().split()):
         return True

@@ -189,6 +189,8 @@ def _scope(ctx: FigureContext, measure: MeasureReading, places: tuple[str, ...])
         parts.append(f"{m.group(1).lower()} {m.group(2)} {m.group(3).lower()}")
         words.append(m.group(0))
     for m in AREA_SCOPES.finditer(ctx.clause_text):
+        if m.group(2) and m.group(2)[0].isupper() and m.start() > 0:
+            continue  # "Nepal's National Seismological Centre": a name, not a scope
         area = re.sub(r"\s+", " ", (m.group(1) or m.group(2) or m.group(3) or
                                    HELD_RE.sub("-held", m.group(4))).lower())
         parts.append("nationwide" if area in ("countrywide", "national", "nationally") else area)
