@@ -197,6 +197,11 @@ def test_a_scope_word_inside_a_name_is_no_scope() -> None:
                                     ).scope.value
 
 
+def test_districts_named_together_are_a_place_of_the_sentences_country() -> None:
+    text = "A quake of magnitude 6.4 hit the Jajarkot and Rukum West districts of Chile."
+    assert slots_of(claim(text, "6.4")).subject.value == "Chile"
+
+
 def test_figures_given_place_by_place_are_parts_even_of_the_leads_place() -> None:
     text = "Police said 92 people died in Jajarkot and 36 died in Rukum West district."
     title = "Quake in Jajarkot kills 128 in Chile"

@@ -20,7 +20,7 @@ from crosscheck.claims.clauses import FigureContext, Word
 from crosscheck.claims.concepts import PLACE_NOUNS
 from crosscheck.claims.lexicon import ALIASES, GAZETTEER_ALIASES, NOT_NAMES, PLACE_COUNTRY
 from crosscheck.models import Slot
-from crosscheck.words import MONTH_NUMBERS
+from crosscheck.words import MONTH_NUMBERS, singular
 
 _WORLD_WORDS = frozenset("world world's worldwide global globally planet's".split())
 _RANKING_RE = re.compile(r"^(?:(?:second|third|fourth|fifth|\d+\w*)-)?(?:largest|biggest|"
@@ -154,8 +154,10 @@ def _proper_name(words: Sequence[Word], i: int, sentence: str) -> tuple[Mention 
         span.pop()
     if not span:
         return None, 1
-    if j < len(words) and words[j].low in PLACE_NOUNS and len(span) <= 2:
-        span.append(words[j])  # "Khartoum state", "Lahaina town"
+    if j < len(words) and singular(words[j].low) in PLACE_NOUNS and \
+            sum(w.text[0].isupper() for w in span) <= 3:
+        span.append(words[j])  # "Khartoum state", "Lahaina town", "Jajarkot and Rukum West
+        # districts"
     text = sentence[span[0].start:span[-1].end].rstrip(".,")
     text = text[:-2] if text.endswith(("'s", "’s")) else text
     if i == 0 and len(span) == 1 and not words[i].low.endswith("'s"):
@@ -172,7 +174,7 @@ def name_kind(m: Mention) -> str:
         return "org"
     if last in _EVENT_HINTS:
         return "event"
-    if last in PLACE_NOUNS:
+    if last in PLACE_NOUNS or singular(last) in PLACE_NOUNS:  # "... districts"
         return "place"
     return "name"
 
