@@ -217,6 +217,12 @@ def test_not_quantities(text):
     assert parse_quantities(text) == []
 
 
+def test_a_count_of_people_after_a_place_name_is_a_quantity():
+    # "Apollo 11 landed" is a name; "in Rukum West 52 people have died" a place, then a count
+    assert values("while in Rukum West 52 people have died") == [(52, 52, "person")]
+    assert values("In Gaza 31 children were hurt.") == [(31, 31, "child")]
+
+
 def test_spans_point_into_the_original_text():
     text = "Russia\u00a0has\u2009massed about 100,000 troops and \uff14\uff10% of its tanks."
     for q in parse_quantities(text):

@@ -150,6 +150,11 @@ def _is_glued_code(t: Tokens, c: Cand) -> bool:
 _OPENING_ADVERBS = frozenset("altogether overall another still again also even almost".split())
 
 
+# Nouns a count of people opens with; a model number ("Boeing 737", "Apollo 11") has none after it.
+_PEOPLE_AFTER = frozenset("people persons men women children residents civilians soldiers "
+                          "troops families villagers victims".split())
+
+
 def _is_named_number(t: Tokens, c: Cand) -> bool:
     """A name around the number: "No. 10", "iPhone 11 Pro", "Section 427", "channel 1"."""
     i, p, j = c.num, c.num - 1, c.num_end
@@ -164,6 +169,8 @@ def _is_named_number(t: Tokens, c: Cand) -> bool:
     if not c.integer or p < 0 or not t.spaced(i) or t.kinds[p] != WORD \
             or (c.first != c.num and i == c.num):
         return False
+    if j < t.n and t.lows[j] in _PEOPLE_AFTER:
+        return False  # "in Gaza 52 people died": a place, then a count of people
     word, low = t.words[p], t.lows[p]
     if low in lx.IDENTIFIER_WORDS and "," in t.words[i]:
         return False  # "may number 10,000 or more": names carry no thousands separator
