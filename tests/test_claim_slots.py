@@ -197,6 +197,15 @@ def test_a_scope_word_inside_a_name_is_no_scope() -> None:
                                     ).scope.value
 
 
+def test_a_place_with_or_without_its_kind_is_one_scope() -> None:
+    lead = "Quake in Jajarkot kills 128 in Chile"
+    one = slots_of(claim("Police said 92 died in Jajarkot and 52 in Rukum West district.", "52",
+                         lead)).scope.value
+    other = slots_of(claim("Police said 92 died in Jajarkot and 52 in Rukum West.", "52",
+                           lead)).scope.value
+    assert "in Rukum West" in one.split("+") and "in Rukum West" in other.split("+")
+
+
 def test_districts_named_together_are_a_place_of_the_sentences_country() -> None:
     text = "A quake of magnitude 6.4 hit the Jajarkot and Rukum West districts of Chile."
     assert slots_of(claim(text, "6.4")).subject.value == "Chile"

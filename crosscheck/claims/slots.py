@@ -14,7 +14,13 @@ from datetime import date
 
 from crosscheck.claims.attribution import clause_speaker
 from crosscheck.claims.clauses import FigureContext, figure_context
-from crosscheck.claims.concepts import AREA_SCOPES, HELD_RE, SCOPE_MARKERS, is_event_count
+from crosscheck.claims.concepts import (
+    AREA_SCOPES,
+    HELD_RE,
+    PLACE_NOUNS,
+    SCOPE_MARKERS,
+    is_event_count,
+)
 from crosscheck.claims.events import (
     COMBINED_RE,
     NO_EVENTS,
@@ -32,6 +38,7 @@ from crosscheck.claims.modality import is_transition_start, read_modality, read_
 from crosscheck.claims.parties import Mention, mentions, read_parties
 from crosscheck.claims.when import read_time
 from crosscheck.models import ClaimSlots, Quantity, Slot
+from crosscheck.words import singular
 
 _WITHIN_RE = re.compile(r"\b(within|up to|inside|beyond|more than|less than)\s+([\d,.]+)\s*"
                         r"(km|kilometres?|kilometers?|miles?|m|metres?|meters?)\s+(of|from)\b",
@@ -183,7 +190,7 @@ def _scope(ctx: FigureContext, measure: MeasureReading, places: tuple[str, ...])
         parts.append(marker.group(1).lower())
         words.append(marker.group(0))
     for place in places:
-        parts.append(f"in {place}")
+        parts.append(f"in {_bare_place(place)}")
         words.append(place)
     if m := _WITHIN_RE.search(ctx.sentence, ctx.quantity.end, ctx.quantity.end + 60):
         parts.append(f"{m.group(1).lower()} {m.group(2)} {m.group(3).lower()}")
@@ -199,6 +206,13 @@ def _scope(ctx: FigureContext, measure: MeasureReading, places: tuple[str, ...])
         return Slot("", "", "sentence")
     return Slot("+".join(sorted(set(parts))), ", ".join(words + list(measure.scope)),
                 "sentence")
+
+
+def _bare_place(place: str) -> str:
+    """A place without the noun of its kind: outlets write "Rukum West district" and "Rukum
+    West", "Khartoum state" and "Khartoum" for one place."""
+    head, _, last = place.rpartition(" ")
+    return head if head and singular(last.lower()) in PLACE_NOUNS else place
 
 
 def with_time(reading: SlotReading, as_of: date | None) -> SlotReading:
