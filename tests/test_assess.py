@@ -160,10 +160,12 @@ def test_single_attributed_figure_is_not_unsupported() -> None:
 
 
 def test_only_low_credibility_publishers_is_unsupported() -> None:
+    # one origin (the second outlet copies the first) carried only by low-rated outlets; a
+    # weak source named ("a defector") does not stand behind it
     pubs = {"s1": PublisherFacts("s1", "Rumour Daily", credibility=0.1),
             "s2": PublisherFacts("s2", "Gossip Wire", credibility=0.2)}
     text = "North Korea has sold 5 million artillery shells to Russia, a defector said."
-    findings = run([("s1", text, D3), ("s2", text, D3)], publishers=pubs)
+    findings = run([("s1", text, D3), ("s2", text, D3)], publishers=pubs, copies={"a1": "a0"})
     (f,) = [f for f in findings if f.kind == "unsupported"]
     assert "low-credibility" in f.explanation and f.severity == "medium"
     assert "0.10" in f.explanation

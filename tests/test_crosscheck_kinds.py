@@ -276,6 +276,16 @@ def test_a_figure_of_a_past_years_period_is_background_not_unsupported() -> None
     assert [f for f in of_kind(recent, "unsupported") if 9000.0 in lows(f)]
 
 
+def test_two_low_credibility_outlets_that_agree_corroborate_a_figure() -> None:
+    title = "Quake in Chile kills 52"
+    texts = [(src, "2025-03-02", title, "The quake in Chile killed 52 people on Sunday.")
+             for src in ("a", "b")]
+    texts[1] = ("b", "2025-03-02", title, "On Sunday 52 people died in the quake in Chile.")
+    assert not of_kind(findings_of(texts, credibility=0.2), "unsupported")
+    alone = findings_of(texts[:1], credibility=0.2)
+    assert of_kind(alone, "unsupported")  # one low-credibility origin alone still is
+
+
 def test_a_vague_figure_is_never_unsupported() -> None:
     found = findings_of([("a", "2025-03-02", "Drone attack",
                           "Russia launched hundreds of drones at Ukraine overnight.")],

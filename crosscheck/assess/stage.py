@@ -214,7 +214,9 @@ def _unsupported_reason(group: Sequence[Holder], ctx: AssessContext, disputed: b
         a for h in group for a in _sources_elsewhere(h.claim, ctx)]
     single = len({h.origin_key for h in group}) == 1
     unnamed = single and not named
-    low = low and not any(attribution_strength(a)[0] >= 1 for a in named)
+    # low-credibility carriers make a figure unsupported only when they carry one origin:
+    # two independent outlets that agree corroborate it, whatever their ratings
+    low = single and low and not any(attribution_strength(a)[0] >= 1 for a in named)
     if not (unnamed or low):
         return None  # independent origins state it, or a named source stands behind it
     central = any(_central(h.claim, ctx) for h in group)
