@@ -342,6 +342,11 @@ def test_a_quakes_magnitude_is_read_in_its_usual_phrasings() -> None:
         assert slots_of(claim(text, figure)).measure.value == "magnitude", text
     counted = claims_of("Five aftershocks and two earthquakes hit Chile.")
     assert all(slots_of(c).measure.value != "magnitude" for c in counted)
+    agencies = ("Agencies did not agree on how strong the tremor in Chile was: the national "
+                "centre recorded 6.4 and the U.S. Geological Survey 5.6.")
+    assert [slots_of(c).measure.value for c in claims_of(agencies)] == ["magnitude"] * 2
+    hit = slots_of(claim("A quake of magnitude 6.4 hit Atacama Province in Chile.", "6.4"))
+    assert hit.scope.value == ""  # a quake's magnitude is of the quake, not of a province
 
 
 def test_the_side_that_holds_an_area_is_a_scope() -> None:

@@ -95,6 +95,12 @@ _ONE_QUAKE_AFTER = re.compile(r"^\s*-?\s*(?:earthquake|quake|tremor|temblor|afte
                               re.IGNORECASE)
 
 
+# A sentence about a quake's strength: its bare decimals below 10 are magnitudes.
+_QUAKE_RE = re.compile(r"\b(?:earthquakes?|quakes?|tremors?|temblors?|aftershocks?)\b",
+                       re.IGNORECASE)
+_STRENGTH_RE = re.compile(r"\b(?:magnitudes?|how strong|strength|Richter)\b", re.IGNORECASE)
+
+
 def _magnitude(ctx: FigureContext) -> Slot | None:
     """The magnitude slot when the figure is a quake's magnitude, else None."""
     q = ctx.quantity
@@ -107,7 +113,9 @@ def _magnitude(ctx: FigureContext) -> Slot | None:
     after = own[digits.end():] if digits else ctx.sentence[q.end:q.end + 24]
     cue = _MAGNITUDE_BEFORE.search(before) or _MAGNITUDE_AFTER.search(after)
     if cue is None and digits and "." in digits.group(0):
-        cue = _ONE_QUAKE_AFTER.search(after)
+        cue = _ONE_QUAKE_AFTER.search(after) or (
+            _QUAKE_RE.search(ctx.sentence) and _STRENGTH_RE.search(ctx.sentence))
+        # "how strong the tremor was: the centre recorded 6.4, the GFZ 5.7 and the USGS 5.6"
     if cue is not None:
         return Slot("magnitude", cue.group(0).strip(" -"), "sentence")
     named = [w for w in ctx.left if w.low == "magnitude"]  # "put the magnitude ... at 6.9"

@@ -189,7 +189,7 @@ def _scope(ctx: FigureContext, measure: MeasureReading, places: tuple[str, ...])
     if marker := SCOPE_MARKERS.search(ctx.clause_text):
         parts.append(marker.group(1).lower())
         words.append(marker.group(0))
-    for place in places:
+    for place in places if measure.measure.value != "magnitude" else ():  # a quake's, whole
         parts.append(f"in {_bare_place(place)}")
         words.append(place)
     if m := _WITHIN_RE.search(ctx.sentence, ctx.quantity.end, ctx.quantity.end + 60):
