@@ -206,6 +206,12 @@ def test_a_place_with_or_without_its_kind_is_one_scope() -> None:
     assert "in Rukum West" in one.split("+") and "in Rukum West" in other.split("+")
 
 
+def test_a_place_named_by_its_kind_stands_for_the_articles_country() -> None:
+    c = claim("The tremor in the Jajarkot region had a magnitude of 6.4.", "6.4",
+              "Quake in Chile kills 128")
+    assert slots_of(c).subject.value == "Chile"
+
+
 def test_districts_named_together_are_a_place_of_the_sentences_country() -> None:
     text = "A quake of magnitude 6.4 hit the Jajarkot and Rukum West districts of Chile."
     assert slots_of(claim(text, "6.4")).subject.value == "Chile"

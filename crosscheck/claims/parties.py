@@ -254,7 +254,7 @@ def _canonical(m: Mention, names: Sequence[Mention], lead: Slot) -> Slot:
     article's country); countries, the world, events and bodies as named."""
     if m.kind == "place" and m.name in PLACE_COUNTRY:
         return Slot(PLACE_COUNTRY[m.name], m.text, "sentence")
-    if m.kind == "place":
+    if m.kind == "place" or name_kind(m) == "place":  # "the Jajarkot region" is Nepal's
         country = next((n.name for n in names if n.kind == "country"), None) or (
             lead.value if lead.read else None)
         return Slot(country or m.name, m.text, "sentence")
