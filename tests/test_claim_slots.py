@@ -101,6 +101,17 @@ def test_a_short_or_lower_case_place_name_is_no_place() -> None:
     assert slots_of(c).subject.value != "Guinea"
 
 
+def test_a_list_that_leaves_out_the_verb_gives_each_figure_its_source() -> None:
+    text = ("Agencies did not agree on how strong the tremor in Chile was: the national centre "
+            "recorded 6.4, the German Research Centre for Geosciences 5.7 and the U.S. "
+            "Geological Survey 5.6.")
+    assert claim(text, "5.7").attribution == "the German Research Centre for Geosciences"
+    assert claim(text, "5.6").attribution == "the U.S. Geological Survey"
+    assert {slots_of(c).subject.value for c in claims_of(text)} == {"Chile"}
+    places = claims_of("The ministry reported 105 deaths in Jajarkot, Rukum West 52.")
+    assert {c.attribution for c in places} == {"ministry"}  # a place in the list, no source
+
+
 def test_the_source_is_not_the_subject() -> None:
     text = "Ukraine's general staff said 55,110 Russian soldiers had been killed."
     c = claim(text, "55,110")

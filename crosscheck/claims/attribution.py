@@ -101,6 +101,30 @@ def clause_speaker(clause: str) -> str | None:
     return who
 
 
+def gapped_speaker(sentence: str, start: int) -> str | None:
+    """The source of a figure in a list that leaves out the verb: in "the centre recorded 6.4,
+    the GFZ 5.7 and the USGS 5.6" the GFZ's figure is 5.7. A name standing right before the
+    figure after a comma or an "and", with an earlier "<verb> <figure>" in the sentence."""
+    m = _GAPPED_RE.search(sentence[:start])
+    if not m or not _SAID_FIGURE_RE.search(sentence[:m.start("who")]):
+        return None
+    who = m.group("who").strip()
+    if not (_ROLE_RE.search(who) or _AGENCY_RE.search(who)):
+        return None  # "105 in Jajarkot, Rukum West 52": a place, not a source
+    return who
+
+
+_GAPPED_RE = re.compile(r"(?:,|;|\band)\s+(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of|for|the|"
+                        r"[A-Z][\w'’.-]*)){0,7})\s+$")
+_SAID_FIGURE_RE = re.compile(r"\b(?:" + SAY_VERBS + r"|recorded|measured|gave|gives)\s+"
+                             r"(?:it\s+(?:at\s+|as\s+)?)?(?:about\s+|some\s+|a\s+)?[\d.,]+\d")
+
+
+# Bodies named in gapped lists: "the U.S. Geological Survey", "the GFZ", "EMSC".
+_AGENCY_RE = re.compile(r"\b(?:Survey|Centre|Center|Institute|Agency|Service|Observatory|"
+                        r"Ministry|Office|Council|Committee|Authority|[A-Z]{3,})\b")
+
+
 SPEAKER_MAX_WORDS = 9  # "Russia's defence minister Sergei Shoigu": a speaker, not a clause
 _CLAUSE_SAYS_RE = re.compile(
     r"(?:^|[,;:]\s*|\b(?:while|whereas|but|and|that|as)\s+)(?P<who>(?:[\w'’.-]+\s+){0,8}?"

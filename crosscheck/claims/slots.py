@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from crosscheck.claims.attribution import clause_speaker
+from crosscheck.claims.attribution import clause_speaker, gapped_speaker
 from crosscheck.claims.clauses import FigureContext, figure_context
 from crosscheck.claims.concepts import (
     AREA_SCOPES,
@@ -78,7 +78,7 @@ def read_slots(sentence: str, q: Quantity, quantities: Sequence[Quantity],
     `events` are the event days the sentence names, `article` those of the whole article.
     """
     ctx = figure_context(sentence, q, [o for o in quantities if o is not q])
-    own = clause_speaker(_clause_text(ctx))
+    own = gapped_speaker(sentence, q.start) or clause_speaker(_clause_text(ctx))
     # the clause's own speaker, unless the sentence's attribution already says it and more
     # ("Minister X said 62 were killed, according to TASS" → "Minister X (according to TASS)")
     source = attribution if not own or (attribution and own in attribution) else own
@@ -88,7 +88,10 @@ def read_slots(sentence: str, q: Quantity, quantities: Sequence[Quantity],
         measure = replace(measure, measure=Slot())  # who speaks, it states no fact
     measure = with_article_measure(measure, commodity or Slot(), ctx)
     names = mentions(ctx.words, sentence) if names is None else names
-    parties = read_parties(ctx, names, source, lead, lead_text)
+    # the sources a gapped list names for the sentence's other figures are no one's subject
+    sources = " | ".join(filter(None, [source, *(gapped_speaker(sentence, o.start)
+                                                 for o in quantities if o is not q)]))
+    parties = read_parties(ctx, names, sources or None, lead, lead_text)
     if parties.named_thing and q.unit_kind in _DIMENSION_OF:  # "the 22-foot (6.7-meter) Titan"
         measure = replace(measure, measure=Slot(_DIMENSION_OF[q.unit_kind],
                                                 parties.subject.words, "sentence"))
