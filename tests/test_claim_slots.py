@@ -124,6 +124,13 @@ def test_subject_falls_back_to_the_article_and_says_so() -> None:
     assert slots_of(c).subject.value == "Russia" and slots_of(c).subject.origin == "article"
 
 
+def test_the_article_lends_its_country_before_the_name_of_its_event() -> None:
+    text = ("A quake of magnitude 6.4 hit western Chile shortly before midnight. The newest "
+            "figures of the emergency centre say the dead have reached 133.")
+    c = claim(text, "133", title="Atacama Earthquake Disaster: Death Toll Climbs to 133")
+    assert slots_of(c).subject.value == "Chile" and slots_of(c).subject.origin == "article"
+
+
 def test_the_sentences_one_country_comes_before_the_articles() -> None:
     # the figure's clause names none; an aside of the sentence names one: the sentence's
     c = claim("With 4,120 deaths, the latest toll Peru has announced, the number of dead in "

@@ -458,6 +458,7 @@ def article_lead(title: str, first: str, first_source: str | None, rest: str = "
     counts: Counter[str] = Counter()
     order: dict[str, int] = {}
     shown: dict[str, str] = {}
+    events: set[str] = set()
     title_sources = [g for m in _TITLE_SOURCE_RE.finditer(title) for g in m.groups() if g]
     parts: tuple[tuple[str, list[str], int], ...] = (
              (title, title_sources, LEAD_WEIGHTS[0]),
@@ -472,12 +473,17 @@ def article_lead(title: str, first: str, first_source: str | None, rest: str = "
                     m.kind != "country" and any(m.text in src for src in sources if src)):
                 continue
             name = _country_of(m)
+            if m.kind == "name":
+                events.add(name)
             counts[name] += weight
             order.setdefault(name, len(order))
             shown.setdefault(name, text)
     if not counts:
         return Slot()
-    best = max(counts, key=lambda n: (counts[n], -order[n]))
+    # an event's name ("Jajarkot Earthquake Disaster") is how one outlet titles the story,
+    # its country how every outlet can: a country or place the article names comes first
+    ranked = [n for n in counts if n not in events] or list(counts)
+    best = max(ranked, key=lambda n: (counts[n], -order[n]))
     return Slot(best, shown[best][:120], "article")
 
 
