@@ -1,0 +1,100 @@
+"""Pair verdicts kept between nights give the verdicts of judging every pair again.
+
+Facts of a few hundred claims (the MAX_PARTNERS cap binds), judged on a first night, then on a
+second one with claims added among them, some gone, some changed: with the first night's memo
+the second night's verdicts are those of a judgement from nothing, and most are reused. A
+change of the fact's context (a revision, two event days told apart) judges it whole again.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+from datetime import date, timedelta
+
+from crosscheck.assess.holders import AssessContext, AssessOptions, Holder
+from crosscheck.assess.memo import PairMemo, verdicts
+from crosscheck.assess.pairs import Revision
+from crosscheck.assess.timing import MAX_PARTNERS
+from crosscheck.claims import extract_claims
+from crosscheck.models import Claim
+from tests.records import article
+
+CTX = AssessContext({}, {}, {}, AssessOptions(), {})
+LEVEL = "Ruritania has {n} tanks, the ministry said."  # a level: conflicts within half a year
+TOLL = "The flood has killed {n} people in Ruritania, the ministry said."  # a running total
+
+
+def _claim(text: str, n: int) -> Claim:
+    (claim, *_), _ = extract_claims(article("a", text.format(n=f"{n:,}")))
+    return claim
+
+
+def _holders(text: str, count: int, seed: int, spread: int, start: int = 0) -> list[Holder]:
+    rng = random.Random(seed)
+    figures = {n: _claim(text, n) for n in (400, 450, 900, 2000)}
+    out = []
+    for k in range(start, start + count):
+        day = None if rng.random() < 0.05 else date(2024, 1, 1) + timedelta(rng.randrange(spread))
+        base = figures[rng.choice(sorted(figures))]
+        claim = replace(base, id=f"c{k:05d}", article_id=f"a{k:05d}", as_of=day)
+        out.append(Holder(claim, f"origin{k % 13}", ()))
+    return out
+
+
+def _ids(found: list[tuple[Holder, Holder, object]]) -> list[tuple[str, str, object]]:
+    return [(a.claim.id, b.claim.id, v) for a, b, v in found]
+
+
+def _night(holders: list[Holder], memo: PairMemo, revisions: list[Revision] | None = None,
+           apart: frozenset[tuple[str, str]] = frozenset()) -> None:
+    """Judge with the memo and check the verdicts against a judgement from nothing."""
+    with_memo = verdicts("fact", holders, revisions or [], apart, CTX, memo)
+    assert _ids(with_memo) == _ids(verdicts("fact", holders, revisions or [], apart, CTX))
+
+
+def _second_night(first: list[Holder], seed: int, spread: int, text: str) -> list[Holder]:
+    """Some claims gone, some changed (another origin), some new among the old ones."""
+    rng = random.Random(seed)
+    kept = [h for h in first if rng.random() > 0.1]
+    changed = [replace(h, origin_key="moved") if rng.random() < 0.05 else h for h in kept]
+    return changed + _holders(text, 150, seed + 1, spread, start=len(first))
+
+
+def test_a_second_night_reuses_the_verdicts_and_equals_judging_anew() -> None:
+    for text in (LEVEL, TOLL):
+        for seed, count, spread in ((1, 500, 3), (2, 400, 60), (3, 300, 400)):
+            first = _holders(text, count, seed, spread)
+            memo = PairMemo()
+            _night(first, memo)
+            assert memo.judged and not memo.reused
+            found = memo.made["fact"]["found"]
+            assert found, "the facts must hold verdicts that count, or nothing is checked"
+            again = PairMemo(memo.made)
+            _night(_second_night(first, seed, spread, text), again)
+            assert again.reused > 0 and again.judged > 0, (text, seed)
+
+
+def test_the_cap_binds_in_these_facts() -> None:
+    first = _holders(LEVEL, 500, 1, 3)
+    memo = PairMemo()
+    _night(first, memo)
+    assert memo.judged < len(first) * (len(first) - 1) // 2
+    assert memo.judged >= MAX_PARTNERS * (len(first) - MAX_PARTNERS)
+
+
+def test_a_changed_fact_context_is_judged_whole_again() -> None:
+    first = _holders(LEVEL, 300, 4, 30)
+    memo = PairMemo()
+    _night(first, memo)
+    total = memo.judged
+    revision = [Revision(_claim(LEVEL, 450), _claim(LEVEL, 400))]  # "revised from 450 to 400"
+    again = PairMemo(memo.made)
+    _night(first, again, revision)
+    assert again.judged == total and not again.reused
+    told = PairMemo(memo.made)
+    _night(first, told, apart=frozenset({("2024-01-02", "2024-01-03")}))
+    assert told.judged == total and not told.reused
+    same = PairMemo(memo.made)
+    _night(first, same)
+    assert not same.judged and same.reused == total
