@@ -27,7 +27,7 @@ from crosscheck.assess.holders import (
     holders_of,
     origin_claims,
 )
-from crosscheck.assess.intervals import agree, is_vague
+from crosscheck.assess.intervals import agree, agree_key, is_vague
 from crosscheck.assess.memo import PairMemo, verdicts
 from crosscheck.assess.pairs import Revision, events_apart
 from crosscheck.assess.timing import is_cumulative, label_span
@@ -295,9 +295,16 @@ def _revision(key: str, group: list[Revision], origin_of: Mapping[str, str],
     first = min(group, key=lambda r: (r.new.as_of or r.new.id, r.new.id))
     taken = {c.id for c in claims}
     when = first.new.as_of
+    old_only: dict[tuple[float, float, str, str], bool] = {}  # per figure: the old, not the new
+
+    def outdated_figure(q: Quantity) -> bool:
+        key = agree_key(q)
+        if key not in old_only:
+            old_only[key] = agree(q, first.old.quantity) and not agree(q, first.new.quantity)
+        return old_only[key]
+
     outdated = [c for c in fact if c.id not in taken and c.as_of is not None
-                and c.as_of <= when and agree(c.quantity, first.old.quantity)
-                and not agree(c.quantity, first.new.quantity)] if when is not None else []
+                and c.as_of <= when and outdated_figure(c.quantity)] if when is not None else []
     holders = holders_of(claims + outdated, origin_of, ctx)
     by = first.new.attribution or "the source"
     why = (f"{first.old.quantity.display()} → {first.new.quantity.display()}, by {by}, "
