@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import random
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
+from crosscheck.assess import PublisherFacts, assess
 from crosscheck.assess.holders import AssessContext, AssessOptions, Holder
 from crosscheck.assess.memo import PairMemo, verdicts
 from crosscheck.assess.pairs import Revision
 from crosscheck.assess.timing import MAX_PARTNERS
 from crosscheck.claims import extract_claims
-from crosscheck.models import Claim
+from crosscheck.match import match_claims
+from crosscheck.models import Article, Claim, Finding
 from tests.records import article
 
 CTX = AssessContext({}, {}, {}, AssessOptions(), {})
@@ -98,3 +100,45 @@ def test_a_changed_fact_context_is_judged_whole_again() -> None:
     same = PairMemo(memo.made)
     _night(first, same)
     assert not same.judged and same.reused == total
+
+
+def _assess(texts: list[tuple[str, str, str]], memo: PairMemo | None = None) -> list[Finding]:
+    """Findings of invented articles (source, ISO date, text), one publisher each."""
+    articles, publishers, claims = {}, {}, []
+    for i, (source, day, text) in enumerate(texts):
+        a = Article(id=f"a{i}", source_id=source, url=f"https://example.test/{i}",
+                    canonical_url=f"https://example.test/{i}", title="Landslide", text=text,
+                    content_hash=str(i), published=datetime.fromisoformat(day))
+        articles[a.id] = a
+        publishers[source] = PublisherFacts(source, f"Outlet {source}", credibility=0.7)
+        claims += extract_claims(a)[0]
+    return assess(claims, match_claims(claims), articles, publishers, {}, memo=memo)
+
+
+PERU = [("b", "2024-01-05", "Some 385 people are missing after the landslide in Peru, a local "
+                            "official said."),
+        ("c", "2024-01-05", "Some 120 people are missing after the landslide in Peru, the Red "
+                            "Cross said.")]
+LATER = ("d", "2024-01-05", "Some 385 people are missing after the landslide in Peru, the "
+                            "governor said.")
+REVISED = ("a", "2024-01-10", "Peru's interior ministry revised the number of missing from 385 "
+                              "to 97 on Tuesday.")
+
+
+def test_assess_with_a_memo_reuses_a_pair_and_equals_a_cold_run() -> None:
+    first = PairMemo()
+    assert "contradiction" in {f.kind for f in _assess(PERU, first)}
+    night = PairMemo(first.made)
+    found = _assess([*PERU, LATER], night)
+    assert found == _assess([*PERU, LATER])
+    assert night.reused == 1 and night.judged == 2  # b-c kept; b-d and c-d judged
+
+
+def test_assess_rejudges_a_fact_whose_revisions_changed_and_equals_a_cold_run() -> None:
+    first = PairMemo()
+    _assess(PERU, first)
+    night = PairMemo(first.made)
+    found = _assess([*PERU, REVISED], night)
+    assert found == _assess([*PERU, REVISED])
+    assert "revision" in {f.kind for f in found}
+    assert night.reused == 0 and night.judged >= 1
