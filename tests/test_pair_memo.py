@@ -9,6 +9,7 @@ change of the fact's context (a revision, two event days told apart) judges it w
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
@@ -44,7 +45,7 @@ def _holders(text: str, count: int, seed: int, spread: int, start: int = 0) -> l
     return out
 
 
-def _ids(found: list[tuple[Holder, Holder, object]]) -> list[tuple[str, str, object]]:
+def _ids(found: Sequence[tuple[Holder, Holder, object]]) -> list[tuple[str, str, object]]:
     return [(a.claim.id, b.claim.id, v) for a, b, v in found]
 
 
