@@ -86,18 +86,21 @@ def test_the_cap_binds_in_these_facts() -> None:
     assert memo.judged >= MAX_PARTNERS * (len(first) - MAX_PARTNERS)
 
 
-def test_a_changed_fact_context_is_judged_whole_again() -> None:
+def test_a_changed_fact_context_rejudges_the_pairs_it_reaches() -> None:
     first = _holders(LEVEL, 300, 4, 30)
     memo = PairMemo()
     _night(first, memo)
     total = memo.judged
     revision = [Revision(_claim(LEVEL, 450), _claim(LEVEL, 400))]  # "revised from 450 to 400"
-    again = PairMemo(memo.made)
-    _night(first, again, revision)
-    assert again.judged == total and not again.reused
+    added = PairMemo(memo.made)
+    _night(first, added, revision)  # the pairs of claims of 400 or 450 are judged again
+    assert 0 < added.judged < total and added.reused == total - added.judged
+    gone = PairMemo(added.made)
+    _night(first, gone)  # the revision gone: every pair is open again
+    assert gone.judged == total and not gone.reused
     told = PairMemo(memo.made)
     _night(first, told, apart=frozenset({("2024-01-02", "2024-01-03")}))
-    assert told.judged == total and not told.reused
+    assert not told.judged  # no claim of this fact counts an event of those days
     same = PairMemo(memo.made)
     _night(first, same)
     assert not same.judged and same.reused == total
