@@ -8,7 +8,7 @@ key, each write one transaction.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
@@ -30,10 +30,12 @@ CHUNK = 500
 
 @dataclass(frozen=True, slots=True)
 class BlockResult:
-    """What one block's recomputation gave: its cluster rows and its findings' rows."""
+    """What one block's recomputation gave: its cluster rows, its findings' rows and its
+    facts' pair verdicts (cluster id → memo, kept for the next night that touches it)."""
 
     clusters: list[dict[str, Any]]
     findings: list[dict[str, Any]]
+    pairs: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,12 +109,25 @@ def set_claim_blocks(store: Store, blocks: Mapping[str, str]) -> None:
 
 
 def block_results(store: Store, skip: set[str]) -> dict[str, BlockResult]:
-    """Every stored block's results, but those of the blocks in `skip`."""
+    """Every stored block's clusters and findings, but those of the blocks in `skip` (their
+    pair verdicts are not read: a kept block's row stays as stored)."""
     out: dict[str, BlockResult] = {}
+    t = block_results_t
     with store.engine.connect() as conn:
-        for r in conn.execute(sa.select(block_results_t)):
+        for r in conn.execute(sa.select(t.c.block, t.c.clusters, t.c.findings)):
             if r.block not in skip:
                 out[r.block] = BlockResult(list(r.clusters), list(r.findings))
+    return out
+
+
+def block_pairs(store: Store, blocks: Iterable[str]) -> dict[str, Any]:
+    """Cluster id → the stored pair verdicts of every fact of these blocks (primary key)."""
+    out: dict[str, Any] = {}
+    t = block_results_t
+    with store.engine.connect() as conn:
+        for chunk in chunks(sorted(blocks), CHUNK):
+            for (pairs,) in conn.execute(sa.select(t.c.pairs).where(t.c.block.in_(chunk))):
+                out.update(pairs or {})
     return out
 
 
@@ -129,7 +144,7 @@ def save_increment(store: Store, inc: Increment) -> None:
             for chunk in chunks(gone, CHUNK):
                 conn.execute(assessed_articles_t.delete()
                              .where(assessed_articles_t.c.article_id.in_(chunk)))
-        rows = [{"block": b, "clusters": r.clusters, "findings": r.findings}
+        rows = [{"block": b, "clusters": r.clusters, "findings": r.findings, "pairs": r.pairs}
                 for b, r in sorted(inc.results.items())]
         for chunk in chunks(rows, 1000):
             conn.execute(block_results_t.insert(), chunk)

@@ -82,6 +82,7 @@ class Plan:
     signatures: dict[str, tuple[str, list[str]]]  # articles to record: (signature, blocks)
     dropped: list[str] = field(default_factory=list)  # articles that left the window
     why_cold: str = ""
+    pairs: dict[str, Any] = field(default_factory=dict)  # the touched facts' stored verdicts
 
 
 def signatures(articles: Sequence[Article], copies: Mapping[str, str],
@@ -124,7 +125,7 @@ def plan_night(store: Store, articles: Sequence[Article], claims: Sequence[Claim
         record[article_id][1].append(block)
     return Plan(False, fingerprint, mine, _context(claims, mine, copies),
                 {c.id: b for b, c in found}, touched, state.block_results(store, touched),
-                _distinct_blocks(record), dropped)
+                _distinct_blocks(record), dropped, pairs=state.block_pairs(store, touched))
 
 
 def _why_cold(store: Store, fingerprint: str) -> str:
@@ -181,14 +182,17 @@ def cluster_rows(clusters: Iterable[Cluster]) -> list[dict[str, Any]]:
 
 
 def combine(plan: Plan, clusters: Sequence[Cluster], findings: Sequence[Finding],
-            run_id: str) -> Night:
-    """The touched blocks' new clusters and findings beside the kept ones, in stored form."""
+            run_id: str, pairs: Mapping[str, Any] | None = None) -> Night:
+    """The touched blocks' new clusters and findings beside the kept ones, in stored form;
+    `pairs` (cluster id → pair verdicts, `crosscheck.assess.memo`) are kept with each block."""
     from crosscheck.assess import finding_order
 
     block_of_cluster = {cl.id: plan.blocks[cl.claim_ids[0]] for cl in clusters}
     by_block: dict[str, BlockResult] = defaultdict(lambda: BlockResult([], []))
     for row in cluster_rows(clusters):
         by_block[block_of_cluster[row["id"]]].clusters.append(row)
+    for cluster_id, memo in (pairs or {}).items():
+        by_block[block_of_cluster[cluster_id]].pairs[cluster_id] = memo
     for f in findings:
         block = block_of_cluster.get(f.cluster_id)
         if block is None:  # every finding is of one cluster: anything else is a bug

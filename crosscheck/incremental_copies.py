@@ -53,9 +53,7 @@ def find_copies_incrementally(store: Store, articles: Sequence[Article],
     bands = {aid: lsh_bands(items) for aid, items in sets.items()}
     everything = len(todo) == len(articles)  # a cold search: nothing stored is kept
     pairs = _candidates(store, bands, window, set(stale) | set(bands), not everything)
-    for aid in {x for pair in pairs for x in pair} - set(sets):
-        sets[aid] = shingles(window[aid].text)
-    links = sorted(p for p in pairs if containment(sets[p[0]], sets[p[1]]) >= COPY_CONTAINMENT)
+    links = sorted(_confirmed(pairs, sets, window))
     _save(store, None if everything else stale, bands, links,
           {a.id: hashes[a.id] for a in todo}, fingerprint)
     return copies_from_links(articles, _links(store))
@@ -88,6 +86,28 @@ def _candidates(store: Store, bands: dict[str, list[str]], window: dict[str, Art
                 if old in window and old not in fresh:
                     pairs.update(_pair(new, old) for new in by_band[band])
     return pairs
+
+
+def _confirmed(pairs: Iterable[tuple[str, str]], sets: dict[str, set[str]],
+               window: dict[str, Article]) -> list[tuple[str, str]]:
+    """The candidate pairs whose shingle containment confirms a copy. A stored article's
+    shingles are made once for all its pairs and dropped after them: when stories run every
+    night most of the window shares a band with some new text, and holding the shingles of
+    every candidate made the night's memory grow with the window."""
+    out, by_stored = [], defaultdict(list)
+    for a, b in pairs:
+        if a in sets and b in sets:
+            if containment(sets[a], sets[b]) >= COPY_CONTAINMENT:
+                out.append((a, b))
+        else:
+            by_stored[b if a in sets else a].append((a, b))
+    for old, mine in by_stored.items():
+        theirs = shingles(window[old].text)
+        for a, b in mine:
+            if containment(theirs if a == old else sets[a],
+                           theirs if b == old else sets[b]) >= COPY_CONTAINMENT:
+                out.append((a, b))
+    return out
 
 
 def _pair(a: str, b: str) -> tuple[str, str]:

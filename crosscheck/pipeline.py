@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -35,6 +35,9 @@ from crosscheck.report.model import (
     SourceInfo,
 )
 from crosscheck.store import Store, utcnow
+
+if TYPE_CHECKING:
+    from crosscheck.assess.memo import PairMemo
 
 DEFAULT_WINDOW_DAYS = 30  # the report covers what arrived in the last 30 days (issue 5)
 # Articles per extraction task: Prefect costs ~5 ms per task locally and ~110 ms on Dask
@@ -186,13 +189,14 @@ def window_stage(store: Store, window_days: int,
 # -- stages 5 and 6: match (crosscheck.match, mapped by the flow) and assess ----------------
 def findings_stage(articles: Sequence[Article], claims: Sequence[Claim],
                    sources: Sequence[Source], clusters: list[Any],
-                   copies: dict[str, str]) -> Assessment:
-    """Assess matched clusters, with the copies found, against the publishers' metadata."""
+                   copies: dict[str, str], memo: PairMemo | None = None) -> Assessment:
+    """Assess matched clusters, with the copies found, against the publishers' metadata (with
+    a memo, judging only the pairs not judged on an earlier night)."""
     from crosscheck.assess import assess, facts_from_source
 
     publishers = {s.id: facts_from_source(s) for s in sources}
     by_id = {a.id: a for a in articles}
-    findings = assess(list(claims), clusters, by_id, publishers, copies)
+    findings = assess(list(claims), clusters, by_id, publishers, copies, memo=memo)
     return Assessment(clusters=clusters, findings=findings, copies=copies)
 
 
@@ -216,8 +220,11 @@ def plan_stage(store: Store, articles: Sequence[Article], claims: Sequence[Claim
 def night_stage(plan: Plan, articles: Sequence[Article], sources: Sequence[Source],
                 clusters: list[Any], copies: dict[str, str], run_id: str) -> Night:
     """Assess the touched blocks' clusters and put them beside the blocks kept as stored."""
-    assessment = findings_stage(articles, plan.context, sources, clusters, copies)
-    return combine(plan, clusters, assessment.findings, run_id)
+    from crosscheck.assess.memo import PairMemo
+
+    memo = PairMemo(plan.pairs)
+    assessment = findings_stage(articles, plan.context, sources, clusters, copies, memo)
+    return combine(plan, clusters, assessment.findings, run_id, memo.made)
 
 
 def save_night(store: Store, run_id: str, night: Night) -> None:

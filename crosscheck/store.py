@@ -147,6 +147,8 @@ block_results_t = sa.Table(
     sa.Column("block", sa.String(32), primary_key=True),
     sa.Column("clusters", sa.JSON, nullable=False),  # cluster rows, as save_results takes them
     sa.Column("findings", sa.JSON, nullable=False),  # finding rows, as finding_from_row reads
+    # cluster id → the pair verdicts its assessment made (crosscheck.assess.memo); NULL: none
+    sa.Column("pairs", sa.JSON, nullable=True),
 )
 
 increment_state_t = sa.Table(

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from crosscheck.assess.holders import AssessContext, Holder
-from crosscheck.assess.intervals import agree
+from crosscheck.assess.intervals import AgreeKey, agree, agree_key
 
 UNKNOWN_CREDIBILITY = 0.5  # stands in for a publisher with no rating, shown as "unknown"
 
@@ -37,12 +37,25 @@ def strength(h: Holder, ctx: AssessContext) -> float:
         UNKNOWN_CREDIBILITY if rating is None else rating)
 
 
-def _agreement(h: Holder, holders: Sequence[Holder], ctx: AssessContext) -> tuple[int, int]:
-    """(other origins whose figure agrees with h's, other origins); each origin stands as its
-    last holder, and that table is built once per cluster rather than once per claim."""
-    reps = {o.origin_key: o for o in holders}
-    others = [o for k, o in reps.items() if k != h.origin_key]
-    return sum(1 for o in others if agree(o.claim.quantity, h.claim.quantity)), len(others)
+class Agreement:
+    """Per holder of one finding: (other origins whose figure agrees with its figure, other
+    origins), each origin standing as its last holder. The origins' table is built once per
+    finding and the origins agreeing with a figure found once per figure, not once per claim:
+    a fact told by thousands of claims repeats a few figures."""
+
+    def __init__(self, holders: Sequence[Holder]) -> None:
+        self.reps = {o.origin_key: o for o in holders}
+        self.by_figure: dict[AgreeKey, set[str]] = {}
+
+    def __call__(self, h: Holder) -> tuple[int, int]:
+        q = h.claim.quantity
+        key = agree_key(q)
+        found = self.by_figure.get(key)
+        if found is None:
+            found = {k for k, o in self.reps.items() if agree(o.claim.quantity, q)}
+            self.by_figure[key] = found
+        others = len(self.reps) - (h.origin_key in self.reps)
+        return len(found) - (h.origin_key in found), others
 
 
 @lru_cache(maxsize=65536)
@@ -56,12 +69,13 @@ def attribution_strength(attribution: str | None) -> tuple[float, str]:
     return 1.0, f"named ({attribution})"
 
 
-def credibility_parts(h: Holder, holders: Sequence[Holder], ctx: AssessContext
-                      ) -> dict[str, object]:
-    """Each part of a claim's credibility with its value and the weighted total."""
+def credibility_parts(h: Holder, holders: Sequence[Holder], ctx: AssessContext,
+                      agreement_of: Agreement | None = None) -> dict[str, object]:
+    """Each part of a claim's credibility with its value and the weighted total
+    (`agreement_of`: the Agreement of `holders`, when several of them are asked)."""
     rating = ctx.credibility(h.claim.source_id)
     attr, attr_label = attribution_strength(h.claim.attribution)
-    agreeing, others = _agreement(h, holders, ctx)
+    agreeing, others = (agreement_of or Agreement(holders))(h)
     agreement = agreeing / others if others else None
     parts = {
         "publisher": rating if rating is not None else UNKNOWN_CREDIBILITY,

@@ -6,7 +6,7 @@ import math
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from crosscheck.assess.credibility import credibility_parts
+from crosscheck.assess.credibility import Agreement, credibility_parts
 from crosscheck.assess.holders import AssessContext, Holder
 from crosscheck.assess.intervals import agree, relative_gap, widened
 from crosscheck.match import describe_key
@@ -69,10 +69,12 @@ def build(kind: str, key: str, anchor: str, holders: Sequence[Holder], ctx: Asse
     members = [m for h in holders for m in _with_copies(h, ctx)]
     groups = figure_groups(holders)
     origins = len({h.origin_key for h in holders})
+    agreement = Agreement(holders)
     details: dict[str, object] = {
         "figures": [_figure(c, ctx) for c in members],
         "origin_of": {m.id: h.claim.id for h in holders for m in _with_copies(h, ctx)[1:]},
-        "credibility": {h.claim.id: credibility_parts(h, holders, ctx) for h in holders},
+        "credibility": {h.claim.id: credibility_parts(h, holders, ctx, agreement)
+                        for h in holders},
         "groups": [[h.claim.id for h in g] for g in groups],
         "slots": matched_slots([h.claim for h in holders]),
         "fact": describe_key(key) if key else "",

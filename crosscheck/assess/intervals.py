@@ -36,14 +36,14 @@ def widened(q: Quantity) -> tuple[float, float, bool, bool]:
     approximate figures are widened by their tolerance, bounds never.
     """
     rounding = _rounding(q)
-    q = in_base(q)
+    low, high = base_bounds(q)
     if q.qualifier in ("more_than", "at_least"):
-        return q.low, math.inf, q.qualifier == "more_than", False
+        return low, math.inf, q.qualifier == "more_than", False
     if q.qualifier in ("less_than", "at_most"):
-        return -math.inf, q.high, False, q.qualifier == "less_than"
-    pad_low, pad_high = _padding(q)
-    pad_low, pad_high = max(pad_low, abs(q.low) * rounding), max(pad_high, abs(q.high) * rounding)
-    return q.low - pad_low, q.high + pad_high, False, False
+        return -math.inf, high, False, q.qualifier == "less_than"
+    pad_low, pad_high = _padding(low, high, q)
+    pad_low, pad_high = max(pad_low, abs(low) * rounding), max(pad_high, abs(high) * rounding)
+    return low - pad_low, high + pad_high, False, False
 
 
 # Kinds whose units convert by a factor, so a rounding keeps its share in the base unit.
@@ -69,16 +69,17 @@ def _rounding(q: Quantity) -> float:
     return ROUNDING_SHARE * 10 ** -decimals / abs(value)
 
 
-def _padding(q: Quantity) -> tuple[float, float]:
+def _padding(low: float, high: float, q: Quantity) -> tuple[float, float]:
+    """The tolerance of the interval [low, high] (in base units) of a figure like q."""
     approx = q.qualifier == "approx"
     if q.unit_kind == "percent":
         pad = APPROX_PERCENT_POINTS if approx else PERCENT_POINTS
         return pad, pad
     if approx:
-        return _approx_pad(q.low), _approx_pad(q.high)
-    if q.unit_kind == "count" and q.high < SMALL_EXACT and q.low == int(q.low):
+        return _approx_pad(low), _approx_pad(high)
+    if q.unit_kind == "count" and high < SMALL_EXACT and low == int(low):
         return 0.0, 0.0
-    return abs(q.low) * REL_TOLERANCE, abs(q.high) * REL_TOLERANCE
+    return abs(low) * REL_TOLERANCE, abs(high) * REL_TOLERANCE
 
 
 def _approx_pad(value: float) -> float:
@@ -117,10 +118,27 @@ def _meets(al: float, ah: float, alo: bool, aho: bool, bl: float, bh: float, blo
     return not (bh == al and (bho or alo))
 
 
+def base_bounds(q: Quantity) -> tuple[float, float]:
+    """The figure's interval in its base unit (its own when it has none), without building a
+    Quantity: `replace` would convert the units again, and agree() runs per pair judged."""
+    low, high = getattr(q, "base_low", math.nan), getattr(q, "base_high", math.nan)
+    if math.isnan(low) or math.isnan(high):
+        return q.low, q.high
+    return low, high
+
+
+AgreeKey = tuple[float, float, str, str, float]  # base bounds, qualifier, kind, rounding share
+
+
+def agree_key(q: Quantity) -> AgreeKey:
+    """All that agree() reads of a figure: figures with one key agree with the same others."""
+    return (*base_bounds(q), q.qualifier, q.unit_kind, _rounding(q))
+
+
 def in_base(q: Quantity) -> Quantity:
     """The figure with its interval in its base unit (itself when it has none)."""
-    low, high = getattr(q, "base_low", math.nan), getattr(q, "base_high", math.nan)
-    if math.isnan(low) or math.isnan(high) or (low, high) == (q.low, q.high):
+    low, high = base_bounds(q)
+    if (low, high) == (q.low, q.high):
         return q
     return replace(q, low=low, high=high)
 
@@ -143,5 +161,4 @@ def is_vague(q: Quantity) -> bool:
 
 def at_most(a: Quantity, b: Quantity) -> bool:
     """Figure a can be no larger than figure b (for a count that may only grow)."""
-    a, b = in_base(a), in_base(b)
-    return a.low <= b.high * (1 + REL_TOLERANCE)
+    return base_bounds(a)[0] <= base_bounds(b)[1] * (1 + REL_TOLERANCE)

@@ -27,9 +27,10 @@ from crosscheck.assess.holders import (
     holders_of,
     origin_claims,
 )
-from crosscheck.assess.intervals import agree, is_vague
-from crosscheck.assess.pairs import PairVerdict, Revision, events_apart, judge
-from crosscheck.assess.timing import candidate_pairs, is_cumulative, label_span
+from crosscheck.assess.intervals import AgreeKey, agree, agree_key, is_vague
+from crosscheck.assess.memo import PairMemo, verdicts
+from crosscheck.assess.pairs import Revision, events_apart
+from crosscheck.assess.timing import is_cumulative, label_span
 from crosscheck.match import Cluster, fact_key
 from crosscheck.models import Article, Claim, Finding, Quantity
 
@@ -38,8 +39,10 @@ _SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2, "info": 3}
 
 def assess(claims: list[Claim], clusters: list[Cluster], articles: dict[str, Article],
            publishers: Mapping[str, PublisherFacts], copies: Mapping[str, str],
-           options: AssessOptions | None = None) -> list[Finding]:
-    """Findings for every fact and every lone claim."""
+           options: AssessOptions | None = None, memo: PairMemo | None = None
+           ) -> list[Finding]:
+    """Findings for every fact and every lone claim; with a memo of the pair verdicts of an
+    earlier night, only the pairs not judged then are judged (`crosscheck.assess.memo`)."""
     by_id = {c.id: c for c in claims}
     ctx = AssessContext(articles, publishers, copies, options or AssessOptions(), by_id)
     origin_of = origin_claims(claims, articles, copies)
@@ -53,7 +56,7 @@ def assess(claims: list[Claim], clusters: list[Cluster], articles: dict[str, Art
         updates: list[Revision] = []
         if members:
             holders = holders_of(members, origin_of, ctx)
-            findings.extend(assess_fact(cluster, holders, revised, ctx, updates))
+            findings.extend(assess_fact(cluster, holders, revised, ctx, updates, memo))
         if revised or updates:
             revisions.setdefault(cluster.key, []).extend(revised + updates)
             facts.setdefault(cluster.key, []).extend(members)
@@ -85,7 +88,8 @@ def find_revisions(claims: Sequence[Claim]) -> dict[str, list[Revision]]:
 
 
 def assess_fact(cluster: Cluster, holders: Sequence[Holder], revisions: list[Revision],
-                ctx: AssessContext, updates: list[Revision] | None = None) -> list[Finding]:
+                ctx: AssessContext, updates: list[Revision] | None = None,
+                memo: PairMemo | None = None) -> list[Finding]:
     """The findings of one fact (or of one claim whose fact could not be read). An authority
     that replaced its own figure on a later day is added to `updates` (old → new)."""
     conflicts: list[tuple[Holder, Holder, str]] = []
@@ -93,8 +97,7 @@ def assess_fact(cluster: Cluster, holders: Sequence[Holder], revisions: list[Rev
     latest: dict[str, tuple[Claim, Claim]] = {}  # new claim id → (replaced figure, new one)
     if cluster.key:
         apart = events_apart(h.claim for h in holders)
-        for a, b in candidate_pairs(holders):
-            verdict: PairVerdict = judge(a, b, revisions, apart)
+        for a, b, verdict in verdicts(cluster.id, holders, revisions, apart, ctx, memo):
             if verdict.conflict:
                 conflicts.append((a, b, verdict.reason))
             elif verdict.growth:
@@ -294,9 +297,16 @@ def _revision(key: str, group: list[Revision], origin_of: Mapping[str, str],
     first = min(group, key=lambda r: (r.new.as_of or r.new.id, r.new.id))
     taken = {c.id for c in claims}
     when = first.new.as_of
+    old_only: dict[AgreeKey, bool] = {}  # per figure: the old, not the new
+
+    def outdated_figure(q: Quantity) -> bool:
+        key = agree_key(q)
+        if key not in old_only:
+            old_only[key] = agree(q, first.old.quantity) and not agree(q, first.new.quantity)
+        return old_only[key]
+
     outdated = [c for c in fact if c.id not in taken and c.as_of is not None
-                and c.as_of <= when and agree(c.quantity, first.old.quantity)
-                and not agree(c.quantity, first.new.quantity)] if when is not None else []
+                and c.as_of <= when and outdated_figure(c.quantity)] if when is not None else []
     holders = holders_of(claims + outdated, origin_of, ctx)
     by = first.new.attribution or "the source"
     why = (f"{first.old.quantity.display()} → {first.new.quantity.display()}, by {by}, "

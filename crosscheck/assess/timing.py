@@ -144,6 +144,11 @@ class HasClaim(Protocol):
 H = TypeVar("H", bound=HasClaim)
 
 
+def time_order(holders: Sequence[H]) -> list[H]:
+    """The holders of one fact by as-of day, then claim id: the order pairs are judged in."""
+    return sorted(holders, key=lambda h: (h.claim.as_of or date.min, h.claim.id))
+
+
 def candidate_pairs(holders: Sequence[H]) -> Iterator[tuple[H, H]]:
     """The pairs of one fact worth judging, in time order: those within the time window a
     comparison could use (the longest labelled period of the fact included), and a few later
@@ -153,21 +158,35 @@ def candidate_pairs(holders: Sequence[H]) -> Iterator[tuple[H, H]]:
     The claims of one fact share their measure and unit, so their window is one number: the
     claims within it are a run that a binary search finds, and a claim is judged against at
     most MAX_PARTNERS + ORDERED_PARTNERS others without looking at the rest of the fact."""
-    order = sorted(holders, key=lambda h: (h.claim.as_of or date.min, h.claim.id))
+    order = time_order(holders)
+    runs = partner_runs(order)
+    if runs is None:
+        yield from pairs_by_scan(order, max((_label_days(h.claim) for h in order), default=0))
+        return
+    for i, (a, (near, beyond, end)) in enumerate(zip(order, runs, strict=True)):
+        for b in order[i + 1:near]:
+            yield a, b
+        for b in order[beyond:end]:
+            yield a, b
+
+
+def partner_runs(order: Sequence[HasClaim]) -> list[tuple[int, int, int]] | None:
+    """Where each claim's partners lie in the time order of its fact: claim i is judged
+    against order[i + 1:near] (within its window, at most MAX_PARTNERS) and order[beyond:end]
+    (later reports of a running total); None when the claims' windows differ (they are
+    scanned, `pairs_by_scan`)."""
     reach = max((_label_days(h.claim) for h in order), default=0)
     windows = {window_days(h.claim) for h in order}
     if len(windows) > 1:
-        yield from pairs_by_scan(order, reach)
-        return
+        return None
     limit = max(windows.pop() if windows else 0, reach)
     days = [h.claim.as_of.toordinal() if h.claim.as_of else -math.inf for h in order]
+    runs = []
     for i, a in enumerate(order):
         k = bisect_right(days, days[i] + limit, lo=i + 1)  # the first claim beyond the window
-        for b in order[i + 1:min(k, i + 1 + MAX_PARTNERS)]:
-            yield a, b
-        if is_cumulative(a.claim):
-            for b in order[k:k + ORDERED_PARTNERS]:
-                yield a, b
+        end = min(k + ORDERED_PARTNERS, len(order)) if is_cumulative(a.claim) else k
+        runs.append((min(k, i + 1 + MAX_PARTNERS), k, end))
+    return runs
 
 
 def pairs_by_scan(order: Sequence[H], reach: int) -> Iterator[tuple[H, H]]:
