@@ -172,6 +172,7 @@ class Night:
     cluster_rows: list[dict[str, Any]]
     findings: list[Finding]
     increment: Increment
+    pairs: dict[str, int] = field(default_factory=dict)  # pairs judged and taken from the memo
 
 
 def cluster_rows(clusters: Iterable[Cluster]) -> list[dict[str, Any]]:

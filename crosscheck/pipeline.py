@@ -224,7 +224,9 @@ def night_stage(plan: Plan, articles: Sequence[Article], sources: Sequence[Sourc
 
     memo = PairMemo(plan.pairs)
     assessment = findings_stage(articles, plan.context, sources, clusters, copies, memo)
-    return combine(plan, clusters, assessment.findings, run_id, memo.made)
+    night = combine(plan, clusters, assessment.findings, run_id, memo.made)
+    night.pairs.update(judged=memo.judged, reused=memo.reused)
+    return night
 
 
 def save_night(store: Store, run_id: str, night: Night) -> None:

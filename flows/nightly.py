@@ -303,7 +303,8 @@ def _run(store: Store, run_id: str, options: p.RunOptions,
     stats = {**p.run_stats(outcome, claims, night.findings, gates, clock),
              "window_days": options.window_days, "cold": plan.cold,
              "blocks": {"touched": len(plan.touched), "kept": len(plan.kept),
-                        "claims": len(plan.claims)}}
+                        "claims": len(plan.claims), **{f"pairs_{k}": v
+                                                       for k, v in night.pairs.items()}}}
     store.finish_run(run_id, "completed", stats,
                      p.run_problems(skips, gates, p.run_notes(config, outcome)))
     logger.info("run %s completed: %s; report in %s", run_id, stats, options.out_dir)

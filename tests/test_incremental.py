@@ -144,6 +144,9 @@ def nights_then_cold(tmp_path: Path, db: str) -> None:
     cold = run(sources, tmp_path / "cold-out", db, cold=True)
     assert cold["stats"]["cold"] is True
     assert cold["stats"]["articles_new_or_changed"] == 0  # the same window, nothing new
+    # a cold run judges every pair; a night says how many it judged and how many it reused
+    assert cold["stats"]["blocks"]["pairs_reused"] == 0 < cold["stats"]["blocks"]["pairs_judged"]
+    assert {"pairs_judged", "pairs_reused"} <= set(stats["blocks"])
     assert stored(db, cold["run_id"]) == incremental
     findings, _ = incremental
     assert "contradiction" in {f["kind"] for f in findings}
