@@ -159,17 +159,16 @@ NOT_NAMES = frozenset(
     "only over under less at up just even yet still then now thus hence instead despite overall "
     "last next first second new old earlier later sino russo euro anglo franco you your my me "
     "us them what's it's celsius fahrenheit kelvin richter".split())
-# Countries, US states and large cities the tables above do not name, from GeoNames: named
-# only in their proper case ("Guinea", not "guinea").
-GAZETTEER_ALIASES = frozenset(
-    name.lower() for name in gazetteer.countries().values()
-    if name and name.lower() not in ALIASES and name not in PLACE_COUNTRY)
-ALIASES.update({a: next(n for n in gazetteer.countries().values() if n.lower() == a)
-                for a in GAZETTEER_ALIASES})
+# Countries the tables above do not name and their people, from GeoNames and countryinfo:
+# named only in their proper case ("Guinea", not "guinea"). US states, capitals and large
+# cities join the places.
+_COUNTRIES_ADDED = {name.lower(): name for name in gazetteer.countries().values()
+                    if name and name.lower() not in ALIASES and name not in PLACE_COUNTRY}
+ALIASES.update(_COUNTRIES_ADDED)
 _PEOPLE = {word: country for word, country in gazetteer.demonyms().items()
-           if word not in ALIASES and country.lower() in GAZETTEER_ALIASES}
-GAZETTEER_ALIASES |= frozenset(_PEOPLE)
+           if word not in ALIASES and country.lower() in _COUNTRIES_ADDED}
 ALIASES.update(_PEOPLE)
+GAZETTEER_ALIASES = frozenset(_COUNTRIES_ADDED) | frozenset(_PEOPLE)
 for _place, _country in gazetteer.places(set(ALIASES) | {p.lower() for p in PLACE_COUNTRY}
                                          | NOT_NAMES | FUNCTION_WORDS).items():
     PLACE_COUNTRY.setdefault(_place, _country)
