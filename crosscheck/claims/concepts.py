@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from crosscheck.words import singular
+
 # Measures of people in an event. Each is a different fact: the dead are never compared with
 # the injured or the missing.
 _PEOPLE_MEASURES = {
@@ -151,6 +153,12 @@ SCOPE_WORDS = frozenset(
 # Place words that make a named place a sub-national scope ("Khartoum state").
 PLACE_NOUNS = frozenset("state province region district city town county village area "
                         "oblast governorate prefecture island port capital".split())
+
+
+def is_place_noun(word: str) -> bool:
+    """A place noun, singular or plural ("district", "the Jajarkot and Rukum West districts")."""
+    return word in PLACE_NOUNS or singular(word) in PLACE_NOUNS
+
 SCOPE_MARKERS = re.compile(r"\b(alone|only|excluding|not including)\b", re.IGNORECASE)
 # Areas named without a name: "in the capital", "nationwide", "in rural areas".
 AREA_SCOPES = re.compile(r"\b(?:in\s+the\s+(capital|countryside|north|south|east|west|"

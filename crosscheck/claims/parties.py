@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from crosscheck.claims.clauses import FigureContext, Word
-from crosscheck.claims.concepts import PLACE_NOUNS
+from crosscheck.claims.concepts import PLACE_NOUNS, is_place_noun
 from crosscheck.claims.lexicon import ALIASES, GAZETTEER_ALIASES, NOT_NAMES, PLACE_COUNTRY
 from crosscheck.models import Slot
-from crosscheck.words import MONTH_NUMBERS, singular
+from crosscheck.words import MONTH_NUMBERS
 
 _WORLD_WORDS = frozenset("world world's worldwide global globally planet's".split())
 _RANKING_RE = re.compile(r"^(?:(?:second|third|fourth|fifth|\d+\w*)-)?(?:largest|biggest|"
@@ -154,7 +154,7 @@ def _proper_name(words: Sequence[Word], i: int, sentence: str) -> tuple[Mention 
         span.pop()
     if not span:
         return None, 1
-    if j < len(words) and singular(words[j].low) in PLACE_NOUNS and \
+    if j < len(words) and is_place_noun(words[j].low) and \
             sum(w.text[0].isupper() for w in span) <= 3:
         span.append(words[j])  # "Khartoum state", "Lahaina town", "Jajarkot and Rukum West
         # districts"
@@ -174,7 +174,7 @@ def name_kind(m: Mention) -> str:
         return "org"
     if last in _EVENT_HINTS:
         return "event"
-    if last in PLACE_NOUNS or singular(last) in PLACE_NOUNS:  # "... districts"
+    if is_place_noun(last):  # "... state", "... districts"
         return "place"
     return "name"
 
@@ -213,11 +213,9 @@ def read_parties(ctx: FigureContext, names: Sequence[Mention], source: str | Non
     partners = _partners(ctx, usable)
     # figures given place by place ("92 died in Jajarkot and 36 in Rukum West") are parts,
     # even of a place the lead names
-    placed = {m.name for m in names if (m.kind == "place" or name_kind(m) == "place")
-              and _governed(ctx, m, _PLACE_PREPS)}
-    lead_for_parts = "" if len(placed) >= 2 else lead_text
-    places = tuple(sorted({m.name for m in names if _restricts(ctx, m, lead_text,
-                                                                 lead_for_parts)}))
+    by_place = len({m.name for m in names if name_kind(m) == "place"
+                    and _governed(ctx, m, _PLACE_PREPS)}) >= 2
+    places = tuple(sorted({m.name for m in names if _restricts(ctx, m, lead_text, by_place)}))
     area = _AREA_RE.search(ctx.sentence)  # an area named without a name ("across the states")
     if area and subject is not None and not _in_clause(ctx, subject) and \
             ctx.holds(area.start(), area.end()):
@@ -254,7 +252,7 @@ def _canonical(m: Mention, names: Sequence[Mention], lead: Slot) -> Slot:
     article's country); countries, the world, events and bodies as named."""
     if m.kind == "place" and m.name in PLACE_COUNTRY:
         return Slot(PLACE_COUNTRY[m.name], m.text, "sentence")
-    if m.kind == "place" or name_kind(m) == "place":  # "the Jajarkot region" is Nepal's
+    if name_kind(m) == "place":  # a known place's kind, or "the Jajarkot region": Nepal's
         country = next((n.name for n in names if n.kind == "country"), None) or (
             lead.value if lead.read else None)
         return Slot(country or m.name, m.text, "sentence")
@@ -262,20 +260,20 @@ def _canonical(m: Mention, names: Sequence[Mention], lead: Slot) -> Slot:
 
 
 def _restricts(ctx: FigureContext, m: Mention, lead_text: str = "",
-               lead_words_text: str | None = None) -> bool:
+               by_place: bool = False) -> bool:
     """A place in the figure's clause that narrows it to a part of a country: 'in Derna
     alone', 'in Khartoum state', 'the city of Bakhmut', or a place next to the figure that
-    the article's lead does not name ('16 structures in Kula' in a story about Maui); with
-    `lead_words_text` "" (a sentence giving its figures place by place), any such place."""
+    the article's lead does not name ('16 structures in Kula' in a story about Maui) or, in
+    a sentence giving its figures place by place (`by_place`), any place next to it."""
     if not _in_clause(ctx, m) or (m.kind != "place" and name_kind(m) != "place"):
         return False
     if m.name.split()[-1].lower() in PLACE_NOUNS:
         return True
     q = ctx.quantity
     gap = ctx.sentence[q.end:m.start] if m.start >= q.end else ctx.sentence[m.end:q.start]
-    lead_words = set((lead_text if lead_words_text is None else lead_words_text).lower().split())
+    lead_words = set(lead_text.lower().split())
     if len(gap.split()) <= PLACE_REACH and _governed(ctx, m, _PLACE_PREPS | {"at"}) \
-            and lead_text and not lead_words & set(m.name.lower().split()):
+            and lead_text and (by_place or not lead_words & set(m.name.lower().split())):
         return True
     after = ctx.sentence[m.end:m.end + 12].lower()
     before = ctx.sentence[max(0, m.start - 20):m.start].lower()

@@ -17,9 +17,9 @@ from crosscheck.claims.clauses import FigureContext, figure_context
 from crosscheck.claims.concepts import (
     AREA_SCOPES,
     HELD_RE,
-    PLACE_NOUNS,
     SCOPE_MARKERS,
     is_event_count,
+    is_place_noun,
 )
 from crosscheck.claims.events import (
     COMBINED_RE,
@@ -38,7 +38,6 @@ from crosscheck.claims.modality import is_transition_start, read_modality, read_
 from crosscheck.claims.parties import Mention, mentions, read_parties
 from crosscheck.claims.when import read_time
 from crosscheck.models import ClaimSlots, Quantity, Slot
-from crosscheck.words import singular
 
 _WITHIN_RE = re.compile(r"\b(within|up to|inside|beyond|more than|less than)\s+([\d,.]+)\s*"
                         r"(km|kilometres?|kilometers?|miles?|m|metres?|meters?)\s+(of|from)\b",
@@ -215,7 +214,7 @@ def _bare_place(place: str) -> str:
     """A place without the noun of its kind: outlets write "Rukum West district" and "Rukum
     West", "Khartoum state" and "Khartoum" for one place."""
     head, _, last = place.rpartition(" ")
-    return head if head and singular(last.lower()) in PLACE_NOUNS else place
+    return head if head and is_place_noun(last.lower()) else place
 
 
 def with_time(reading: SlotReading, as_of: date | None) -> SlotReading:
