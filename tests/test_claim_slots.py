@@ -243,6 +243,49 @@ def test_figures_given_place_by_place_are_parts_even_of_the_leads_place() -> Non
     assert "in Jajarkot" not in slots_of(claim(alone, "92", title)).scope.value
 
 
+# An invented story in invented districts of Chile, none of them in the gazetteer.
+_DISTRICTS = ("Floods hit the Varsel district of Chile on Friday, the army said. Rescuers in "
+              "Varsel and in Lombardo Alto dug through mud all night, and roads near Lombardo "
+              "Alto were cut. ")
+
+
+def test_a_place_the_article_puts_things_in_is_a_place_opening_a_sentence() -> None:
+    text = _DISTRICTS + "Varsel lost the most, with 40 dead, and Lombardo Alto counted 12 dead."
+    forty, twelve = (slots_of(claim(text, n)) for n in ("40", "12"))
+    assert "in Varsel" in forty.scope.value.split("+")
+    assert "in Lombardo Alto" in twelve.scope.value.split("+")
+    assert forty.subject.value == twelve.subject.value == "Chile"
+
+
+def test_a_place_named_once_is_not_taken_for_a_place_elsewhere() -> None:
+    once = "Floods hit Chile on Friday. Rescuers in Varsel dug all night. " \
+        "Varsel lost the most, with 40 dead, and Lombardo Alto counted 12 dead."
+    assert "in Varsel" not in slots_of(claim(once, "40")).scope.value.split("+")
+
+
+def test_a_town_that_counts_is_where_the_count_is_not_its_source() -> None:
+    text = _DISTRICTS + "Varsel lost the most, with 40 dead, and Lombardo Alto counted 12 dead."
+    assert claim(text, "12").attribution is None
+    capital = "Floods hit Chile on Friday. Santiago counted 12 dead, the army said."
+    assert claim(capital, "12").attribution  # a capital speaking is its government
+
+
+def test_figures_and_places_that_take_turns_pair_up() -> None:
+    text = _DISTRICTS + "Varsel has seen 40 deaths, including 9 children, while in Lombardo " \
+        "Alto 12 people died."
+    assert "in Varsel" in slots_of(claim(text, "40")).scope.value.split("+")
+    assert "in Lombardo Alto" in slots_of(claim(text, "12")).scope.value.split("+")
+    listed = _DISTRICTS + "In Varsel and Lombardo Alto, 40 people died and 12 are missing."
+    assert "in Varsel" not in slots_of(claim(listed, "40")).scope.value.split("+")
+
+
+def test_a_part_of_a_total_named_by_its_own_place_is_that_place_s_figure() -> None:
+    text = _DISTRICTS + "The army put the dead at 52, reportedly 40 in Varsel and 12 in " \
+        "Lombardo Alto."
+    forty = slots_of(claim(text, "40")).scope.value.split("+")
+    assert "in Varsel" in forty and "part" not in forty
+
+
 @pytest.mark.parametrize("text,figure,modality", [
     ("China's fleet is expected to reach 435 ships by 2030.", "435", "projection"),
     ("The silos in Ukraine could hold 2 million tonnes of grain.", "2 million", "capacity"),

@@ -62,17 +62,82 @@ class Mention:
     text: str
 
 
-def mentions(words: Sequence[Word], sentence: str) -> list[Mention]:
-    """Every country, place and proper name of the sentence, with demonyms folded."""
+def mentions(words: Sequence[Word], sentence: str,
+             places: frozenset[str] = frozenset()) -> list[Mention]:
+    """Every country, place and proper name of the sentence, with demonyms folded.
+
+    `places` are the names its article puts figures or events in (`article_places`): such a
+    name is a place wherever the article names it, also opening a sentence ("Jajarkot lost
+    the most") or speaking ("Rukum West counted 38 casualties").
+    """
     out: list[Mention] = []
     dateline = _DATELINE_RE.match(sentence)
     i = 0
     while i < len(words):
         m, used = _mention_at(words, i, sentence)
+        if m is None and places and i == 0:
+            m, used = _known_place(words, sentence, places)
+        if m and m.kind == "name" and bare_place(m.name) in places and not (
+                i and words[i - 1].low == "of"):  # "the City of Justice of Valencia"
+            m = Mention(m.name, "place", m.start, m.end, m.text)
         if m and not (dateline and m.start < dateline.end() and "(" in sentence[:m.start]):
             out.append(m)  # "MOSCOW (Northgate) —": the outlet in a dateline names no one
         i += max(1, used)
     return out
+
+
+def _known_place(words: Sequence[Word], sentence: str, places: frozenset[str]
+                 ) -> tuple[Mention | None, int]:
+    """A place of the article opening the sentence, which a lone capitalised word there is
+    not taken for otherwise."""
+    w = words[0]
+    name = w.text[:-2] if w.text.endswith(("'s", "’s")) else w.text
+    if name in places:
+        return Mention(name, "place", w.start, w.start + len(name), name), 1
+    return None, 1
+
+
+def bare_place(name: str) -> str:
+    """A place without the noun of its kind: outlets write "Rukum West district" and "Rukum
+    West", "Khartoum state" and "Khartoum" for one place."""
+    head, _, last = name.rstrip(".,").rpartition(" ")
+    return head if head and is_place_noun(last.lower()) else name
+
+
+# "in Jajarkot", "near Lamidada", "the Jajarkot district", "Rukum West districts": where an
+# article puts what it tells of. A name in an organisation's or event's words is none.
+_PLACE_IN_RE = re.compile(
+    r"\b(?:in|near|across|around|inside|within)\s+(the\s+)?"
+    r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})(?![\w'’-])(?!\s+[A-Z])(?:\s+([a-z]+))?")
+_NAMED_PLACE_RE = re.compile(
+    r"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+(?:district|districts|province|"
+    r"provinces|region|county|municipality|village|town|valley|prefecture|oblast|governorate)\b")
+_NOT_PLACES = frozenset("congress parliament senate court europe africa asia america americas "
+                        "oceania antarctica arctic pacific atlantic".split())
+
+
+def article_places(text: str) -> frozenset[str]:
+    """The names an article puts figures or events in: unknown to the gazetteer, but places
+    in this story ("in Jajarkot", "the Rukum West district")."""
+    found: Counter[str] = Counter()
+    for rx in (_PLACE_IN_RE, _NAMED_PLACE_RE):
+        for m in rx.finditer(text):
+            if rx is _PLACE_IN_RE and m.group(1) and not (
+                    m.group(3) and is_place_noun(m.group(3))):
+                continue  # "in the Himalayan country", "in the Titanic": a description, a thing
+            if rx is _PLACE_IN_RE and m.group(3) in _EVENT_HINTS | _ORG_HINTS:
+                continue  # "Pagers in Hezbollah attack": a name modifying a noun
+            name = bare_place(m.group(2 if rx is _PLACE_IN_RE else 1))
+            if name.endswith(("'s", "’s")) or "-" in name or " " in name and \
+                    name.split(" ", 1)[0].lower().rstrip("'s’") in ALIASES:
+                continue  # "in Wagner's mutiny", "Russian-occupied", "Ukraine's Donetsk"
+            words = name.lower().split()
+            if not _may_name(words[0]) or words[0] in _NOT_PLACES or name.isupper() or \
+                    words[-1] in _ORG_HINTS or words[-1] in _EVENT_HINTS or \
+                    " ".join(words) in ALIASES or name in PLACE_COUNTRY:
+                continue
+            found[name] += 1
+    return frozenset(n for n, k in found.items() if k >= 2)
 
 
 _DATELINE_RE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}(?:\([^)]{1,40}\))?\s*[—–-]+\s*")
@@ -191,7 +256,8 @@ class Parties:
 
 
 def read_parties(ctx: FigureContext, names: Sequence[Mention], source: str | None,
-                 lead: Slot, lead_text: str = "") -> Parties:
+                 lead: Slot, lead_text: str = "",
+                 figures: Sequence[tuple[int, int]] = ()) -> Parties:
     """Whose figure it is (and with whom), from the sentence, else from the article's lead.
 
     A place stands for its country (Lahaina, Maui → United States; Moscow → Russia): outlets
@@ -215,7 +281,9 @@ def read_parties(ctx: FigureContext, names: Sequence[Mention], source: str | Non
     # even of a place the lead names
     by_place = len({m.name for m in names if name_kind(m) == "place"
                     and _governed(ctx, m, _PLACE_PREPS)}) >= 2
-    places = tuple(sorted({m.name for m in names if _restricts(ctx, m, lead_text, by_place)}))
+    paired = _paired_place(ctx, names, figures)
+    places = (paired.name,) if paired else tuple(sorted(
+        {m.name for m in names if _restricts(ctx, m, lead_text, by_place)}))
     area = _AREA_RE.search(ctx.sentence)  # an area named without a name ("across the states")
     if area and subject is not None and not _in_clause(ctx, subject) and \
             ctx.holds(area.start(), area.end()):
@@ -232,6 +300,38 @@ def read_parties(ctx: FigureContext, names: Sequence[Mention], source: str | Non
     partner = next((m for m in partners if m is not subject and m.name != final.value), None)
     return Parties(final, _slot(partner), places, subject.start if subject is not None else -1,
                    named is not None and subject is named)
+
+
+def _paired_place(ctx: FigureContext, names: Sequence[Mention],
+                  figures: Sequence[tuple[int, int]]) -> Mention | None:
+    """The place a sentence that gives its figures place by place gives this figure: places
+    and figures take turns ("Jajarkot lost 95 and Rukum West counted 38", "92 died in
+    Jajarkot and 36 in Rukum West"), so each figure is its neighbouring place's, even a
+    place the lead names. None when the sentence does not take turns."""
+    own = [m for m in names if m.kind == "place" or name_kind(m) == "place"]
+    if len({m.name for m in own}) < 2 or not figures:
+        return None
+    q = ctx.quantity
+    marks = sorted([(m.start, "P") for m in own] + [(a, "F") for a, _ in figures]
+                   + [(q.start, "F")])
+    turns = "".join(kind for _, kind in marks)
+    if re.fullmatch(r"(?:PF+){2,}", turns):
+        return max((m for m in own if m.start < q.start), key=lambda m: m.start)
+    if re.fullmatch(r"(?:F+P){2,}", turns):
+        place = min((m for m in own if m.start > q.start), key=lambda m: m.start)
+        if not re.search(r"[,;:]", ctx.sentence[q.end:place.start]):
+            return place  # "67 women and 29 men in X": both; "put the dead at 52, 40 in X
+    return None  # and 12 in Y": the total set off before them is no place's
+
+
+def place_speaks(source: str, names: Sequence[Mention]) -> bool:
+    """The source is a town or district the sentence names ("Rukum West counted 38"): the
+    place of the count, not an authority. A country, a capital or a known city speaking is
+    its government ("Nepal said", "Kyiv says") and stays a source."""
+    who = source.strip()
+    who = who[4:] if who.lower().startswith("the ") else who
+    return any(m.kind == "place" and m.name not in PLACE_COUNTRY and
+               bare_place(m.text) == bare_place(who) for m in names)
 
 
 def _only_country(names: Sequence[Mention]) -> Mention | None:
@@ -271,13 +371,15 @@ def _restricts(ctx: FigureContext, m: Mention, lead_text: str = "",
         return True
     q = ctx.quantity
     gap = ctx.sentence[q.end:m.start] if m.start >= q.end else ctx.sentence[m.end:q.start]
-    lead_words = set(lead_text.lower().split())
+    lead_words = set(re.findall(r"[\w'’-]+", lead_text.lower()))
     if len(gap.split()) <= PLACE_REACH and _governed(ctx, m, _PLACE_PREPS | {"at"}) \
             and lead_text and (by_place or not lead_words & set(m.name.lower().split())):
         return True
     after = ctx.sentence[m.end:m.end + 12].lower()
     before = ctx.sentence[max(0, m.start - 20):m.start].lower()
-    return after.lstrip().startswith(("alone", "only")) or bool(
+    # "the province of Valencia" in a story about Valencia's floods is the story's place
+    told = bool(lead_text) and not by_place and bool(lead_words & set(m.name.lower().split()))
+    return after.lstrip().startswith(("alone", "only")) or not told and bool(
         re.search(r"\b(?:city|town|region|province|state|district|county|oblast) of\s*$",
                   before))
 

@@ -19,7 +19,6 @@ from crosscheck.claims.concepts import (
     HELD_RE,
     SCOPE_MARKERS,
     is_event_count,
-    is_place_noun,
 )
 from crosscheck.claims.events import (
     COMBINED_RE,
@@ -35,7 +34,13 @@ from crosscheck.claims.measure import (
     with_article_measure,
 )
 from crosscheck.claims.modality import is_transition_start, read_modality, read_revision
-from crosscheck.claims.parties import Mention, mentions, read_parties
+from crosscheck.claims.parties import (
+    Mention,
+    bare_place,
+    mentions,
+    place_speaks,
+    read_parties,
+)
 from crosscheck.claims.when import read_time
 from crosscheck.models import ClaimSlots, Quantity, Slot
 
@@ -81,16 +86,19 @@ def read_slots(sentence: str, q: Quantity, quantities: Sequence[Quantity],
     # the clause's own speaker, unless the sentence's attribution already says it and more
     # ("Minister X said 62 were killed, according to TASS" → "Minister X (according to TASS)")
     source = attribution if not own or (attribution and own in attribution) else own
+    names = mentions(ctx.words, sentence) if names is None else names
+    if source and place_speaks(source, names):
+        source = None  # "Rukum West counted 38 casualties": where the count is, not who
     measure = carry_measure(read_measure(ctx), previous.measure if previous else None,
                             q.surface)
     if source and q.surface in source:  # "Two security sources say ...": the figure counts
         measure = replace(measure, measure=Slot())  # who speaks, it states no fact
     measure = with_article_measure(measure, commodity or Slot(), ctx)
-    names = mentions(ctx.words, sentence) if names is None else names
     # the sources a gapped list names for the sentence's other figures are no one's subject
     sources = " | ".join(filter(None, [source, *(gapped_speaker(sentence, o.start)
                                                  for o in quantities if o is not q)]))
-    parties = read_parties(ctx, names, sources or None, lead, lead_text)
+    parties = read_parties(ctx, names, sources or None, lead, lead_text,
+                           [(o.start, o.end) for o in quantities if o is not q])
     if parties.named_thing and q.unit_kind in _DIMENSION_OF:  # "the 22-foot (6.7-meter) Titan"
         measure = replace(measure, measure=Slot(_DIMENSION_OF[q.unit_kind],
                                                 parties.subject.words, "sentence"))
@@ -161,6 +169,9 @@ def _sibling(slots: ClaimSlots, previous: ClaimSlots) -> ClaimSlots:
             previous.subject.value, previous.period.value, previous.modality.value,
             previous.change) or slots.revision.read:
         return slots
+    own = {p for p in slots.scope.value.split("+") if p.startswith("in ")}
+    if own - set(previous.scope.value.split("+")):
+        return slots  # "133 dead, 95 in Jajarkot and 38 in Rukum West": the part is named
     parts = sorted({*filter(None, slots.scope.value.split("+")), "part"})
     return replace(slots, scope=Slot("+".join(parts), slots.scope.words or "another part of "
                                      "the figure before it", "sentence"))
@@ -192,7 +203,7 @@ def _scope(ctx: FigureContext, measure: MeasureReading, places: tuple[str, ...])
         parts.append(marker.group(1).lower())
         words.append(marker.group(0))
     for place in places if measure.measure.value != "magnitude" else ():  # a quake's, whole
-        parts.append(f"in {_bare_place(place)}")
+        parts.append(f"in {bare_place(place)}")
         words.append(place)
     if m := _WITHIN_RE.search(ctx.sentence, ctx.quantity.end, ctx.quantity.end + 60):
         parts.append(f"{m.group(1).lower()} {m.group(2)} {m.group(3).lower()}")
@@ -208,13 +219,6 @@ def _scope(ctx: FigureContext, measure: MeasureReading, places: tuple[str, ...])
         return Slot("", "", "sentence")
     return Slot("+".join(sorted(set(parts))), ", ".join(words + list(measure.scope)),
                 "sentence")
-
-
-def _bare_place(place: str) -> str:
-    """A place without the noun of its kind: outlets write "Rukum West district" and "Rukum
-    West", "Khartoum state" and "Khartoum" for one place."""
-    head, _, last = place.rpartition(" ")
-    return head if head and is_place_noun(last.lower()) else place
 
 
 def with_time(reading: SlotReading, as_of: date | None) -> SlotReading:

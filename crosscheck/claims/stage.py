@@ -11,7 +11,13 @@ from crosscheck.claims.attribution import attributions
 from crosscheck.claims.clauses import words_of
 from crosscheck.claims.events import NO_EVENTS, ArticleEvents, article_events
 from crosscheck.claims.measure import article_commodity
-from crosscheck.claims.parties import Mention, article_lead, mentions, named_things
+from crosscheck.claims.parties import (
+    Mention,
+    article_lead,
+    article_places,
+    mentions,
+    named_things,
+)
 from crosscheck.claims.predicate import find_predicate
 from crosscheck.claims.sentences import Sentence, boilerplate_reason, skip_reason, split_sentences
 from crosscheck.claims.slots import SlotReading, read_slots
@@ -42,6 +48,7 @@ def extract_claims(article: Article, parse: Parser | None = None
     lead_text = f"{article.title or ''} {texts[0].text if texts else ''}"
     commodity = article_commodity(f"{article.title or ''} {article.text or ''}")
     things = named_things(f"{article.title or ''}. {article.text or ''}")
+    places = article_places(f"{article.title or ''}. {article.text or ''}")
     events = article_events([(s.index, s.text) for s in texts], published)
     claims: list[Claim] = []
     skips: list[SkipRecord] = []
@@ -57,7 +64,7 @@ def extract_claims(article: Article, parse: Parser | None = None
                 kept.append(q)
         claims.extend(_sentence_claims(article, s, kept, attributed.get(s.index), published,
                                        lead, lead_text, commodity, things,
-                                       events))
+                                       events, places))
     return claims, skips
 
 
@@ -89,9 +96,10 @@ def _sentence_claims(article: Article, s: Sentence, quantities: Sequence[Quantit
                      attribution: str | None, published: date | None, lead: Slot,
                      lead_text: str = "", commodity: Slot | None = None,
                      things: dict[str, tuple[str, str]] | None = None,
-                     events: ArticleEvents = NO_EVENTS) -> list[Claim]:
+                     events: ArticleEvents = NO_EVENTS,
+                     places: frozenset[str] = frozenset()) -> list[Claim]:
     """The claims of one sentence's figures, each figure read against the others."""
-    names = mentions(words_of(s.text), s.text)
+    names = mentions(words_of(s.text), s.text, places)
     own_events = events.by_sentence.get(s.index, ())
     out: list[Claim] = []
     previous: SlotReading | None = None
