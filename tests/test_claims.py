@@ -91,6 +91,10 @@ def test_claim_ids_are_stable() -> None:
     ("The fund lost $5 billion, citing Reuters calculations.", "Reuters calculations"),
     ("A source close to the leadership said about 5,000 men were in the convoy.",
      "source close to the leadership"),
+    # a speaker after an opening adjunct of time or manner
+    ("In a first assessment Ana Ruiz, an official at the interior ministry, reported 62 "
+     "deaths.", "Ana Ruiz"),
+    ("On Friday evening the health ministry said 133 people had died.", "health ministry"),
 ])
 def test_attribution_patterns(sentence: str, expected: str) -> None:
     parse = parser_for({s: (1, 1, "", "count") for s in ("62", "133", "20", "$5 billion", "5,000")})

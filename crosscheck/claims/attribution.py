@@ -32,8 +32,12 @@ _ACCORDING_RE = re.compile(
     r"\b(?:according to|citing|cited by|quoting|as reported by|data from|figures from)\s+"
     r"((?:the\s+)?[^,.;:()]{2,80}?)(?=\s*(?:[,.;:()]|\bthat\b|\bwhich\b|\bwho\b|$))",
     re.IGNORECASE)
+# Days and months an opening adjunct of time names ("On Friday evening the ministry said").
+_DAY_NAMES = ("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+              "March|April|May|June|July|August|September|October|November|December")
 _SAID_RE = re.compile(
-    r"(?:^|[,;:“”\"]\s*|\bthat\s+|\band\s+|\bbut\s+)"
+    r"(?:^(?:In|On|At|During|After|Before|By|Late|Early|Earlier|Later)\s+"
+    r"(?:(?:[a-z0-9][\w'’-]*|" + _DAY_NAMES + r")\s+){1,5}|^|[,;:“”\"]\s*|\bthat\s+|\band\s+|\bbut\s+)"
     r"(?P<who>" + SPEAKER + r"(?:\s+(?:in|at)\s+[A-Z][\w'’.-]*)?|(?:[Tt]he|[Aa]n?)\s+"
     + ROLE_PREFIX + r"(?:" + SPEAKER
     + r"|(?:" + ORG_NOUNS + r")(?:\s+of\s+" + SPEAKER + r")?|[a-z][\w-]+)"
