@@ -37,7 +37,8 @@ _DAY_NAMES = ("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|
               "March|April|May|June|July|August|September|October|November|December")
 _SAID_RE = re.compile(
     r"(?:^(?:In|On|At|During|After|Before|By|Late|Early|Earlier|Later)\s+"
-    r"(?:(?:[a-z0-9][\w'’-]*|" + _DAY_NAMES + r")\s+){1,5}|^|[,;:“”\"]\s*|\bthat\s+|\band\s+|\bbut\s+)"
+    r"(?:(?:[a-z0-9][\w'’-]*|" + _DAY_NAMES + r")\s+){1,5}"
+    r"|^|[,;:“”\"]\s*|\bthat\s+|\band\s+|\bbut\s+)"
     r"(?P<who>" + SPEAKER + r"(?:\s+(?:in|at)\s+[A-Z][\w'’.-]*)?|(?:[Tt]he|[Aa]n?)\s+"
     + ROLE_PREFIX + r"(?:" + SPEAKER
     + r"|(?:" + ORG_NOUNS + r")(?:\s+of\s+" + SPEAKER + r")?|[a-z][\w-]+)"
