@@ -47,6 +47,9 @@ def q(low: float, high: float | None = None, kind: str = "count", qualifier: str
     (q(1e5, INF, qualifier="at_least"), q(-INF, 1e5, qualifier="at_most"), True),
     (q(30, INF, qualifier="more_than"), q(30), True),  # "more than 30" restates a stated 30
     (q(30, INF, qualifier="more_than"), q(29), False),
+    (q(6.14), q(6.2), False),  # a small decimal is exact to its last digit: two readings
+    (q(6.2), q(6.2), True),
+    (q(6.2), q(6.24), True), (q(6.2), q(6.26), False),  # 6.2 stands for 6.15-6.25
 ])
 def test_interval_agreement(a: Quantity, b: Quantity, expected: bool) -> None:
     assert agree(a, b) is expected

@@ -64,9 +64,7 @@ def _rounding(q: Quantity) -> float:
     value = q.low if math.isfinite(q.low) else q.high
     if not math.isfinite(value) or value == 0:
         return 0.0
-    written = f"{abs(value):.6f}".rstrip("0")
-    decimals = len(written.split(".")[1])
-    return ROUNDING_SHARE * 10 ** -decimals / abs(value)
+    return _last_digit(value) / abs(value)
 
 
 def _padding(low: float, high: float, q: Quantity) -> tuple[float, float]:
@@ -77,9 +75,20 @@ def _padding(low: float, high: float, q: Quantity) -> tuple[float, float]:
         return pad, pad
     if approx:
         return _approx_pad(low), _approx_pad(high)
-    if q.unit_kind == "count" and high < SMALL_EXACT and low == int(low):
-        return 0.0, 0.0
+    if q.unit_kind == "count" and high < SMALL_EXACT:
+        if low == int(low):
+            return 0.0, 0.0
+        return _last_digit(low), _last_digit(high)  # "6.14" is 6.135-6.145, "6.2" 6.15-6.25
     return abs(low) * REL_TOLERANCE, abs(high) * REL_TOLERANCE
+
+
+def _last_digit(value: float) -> float:
+    """Half a unit of the last decimal written: what an exact small decimal may be off by (a
+    quake's 6.14 and 6.2 are two readings, which a share of the value would join)."""
+    if not math.isfinite(value):
+        return 0.0
+    written = f"{abs(value):.6f}".rstrip("0")
+    return ROUNDING_SHARE * 10 ** -len(written.split(".")[1])
 
 
 def _approx_pad(value: float) -> float:
