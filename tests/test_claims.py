@@ -95,6 +95,9 @@ def test_claim_ids_are_stable() -> None:
     ("In a first assessment Ana Ruiz, an official at the interior ministry, reported 62 "
      "deaths.", "Ana Ruiz"),
     ("On Friday evening the health ministry said 133 people had died.", "health ministry"),
+    # an estimate's author is its source ("now expects", "estimate that")
+    ("The Port Authority now expects the bridge to cost $5 billion.", "Port Authority"),
+    ("Officials estimate that 5,000 men were in the convoy.", "Officials"),
 ])
 def test_attribution_patterns(sentence: str, expected: str) -> None:
     parse = parser_for({s: (1, 1, "", "count") for s in ("62", "133", "20", "$5 billion", "5,000")})

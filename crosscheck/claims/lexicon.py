@@ -200,7 +200,8 @@ SAY_VERBS = (
     r"believed|warned|warns|revealed|confirmed|explained|argued|argues|calculated|"
     r"put it|puts it|puts the|put the|showed|found|proposed|predicted|forecast|projected|"
     r"assessed|concluded|count|counts|counted|estimates|reckons|reckoned|recorded|records|"
-    r"say|tell|confirm|believe|claim|warn"  # "the regional authorities say", "sources tell"
+    # "the regional authorities say", "sources tell", "the authority now expects"
+    r"expects|projects|forecasts|estimate|say|tell|confirm|believe|claim|warn"
 )
 SPEAKER = r"(?:[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|al|bin|of|the))*)"
 ORG_NOUNS = (r"(?:ministry|ministries|committee|office|agency|agencies|services?|department|"
