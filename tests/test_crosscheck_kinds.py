@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
+
 from crosscheck.assess import PublisherFacts, assess
 from crosscheck.claims import extract_claims
 from crosscheck.match import match_claims
@@ -454,3 +456,16 @@ def test_an_estimate_raised_by_its_authority_is_a_revision_finding() -> None:
     assert not of_kind(found, "contradiction")
     (f,) = of_kind(found, "revision")
     assert lows(f) == {9000.0, 14000.0}
+
+@pytest.mark.parametrize("sentence", [
+    "An earlier count of 100 deaths in Kenya was increased to 670 by the agency on Sunday.",
+    "The number of houses destroyed in Kenya is more than 150, the agency said, updating an "
+    "earlier figure of 60.",
+])
+def test_an_earlier_figure_and_the_current_one_in_a_sentence_are_a_revision(sentence: str
+                                                                             ) -> None:
+    found = findings_of([("a", "2024-03-06", "Floods in Kenya", sentence)])
+    (f,) = of_kind(found, "revision")
+    assert len(lows(f)) == 2
+    assert not of_kind(found, "contradiction")
+

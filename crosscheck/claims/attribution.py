@@ -45,11 +45,15 @@ _SAID_RE = re.compile(
     + r"|[A-Z][\w.'’-]*\s+(?:and\s+[A-Z][\w.'’-]*\s+)?(?:[a-z][\w-]*\s+){0,2}" + ORG_NOUNS
     + r"|(?:[a-z][\w-]+\s+){0,2}" + ORG_NOUNS + r"|[Hh]e|[Ss]he|[Tt]hey)"
     r"(?:\s*,[^,]{3,220},|\s+who\s+(?:spoke|talked|asked|were|are|had|have)\b[^,.;]{0,50}?)?"
-    r"\s+(?:\w+ly\s+|also\s+|has\s+|had\s+|now\s+)?"
+    r"\s+(?:(?:\w+ly|also|has|had|have|now|earlier|first)\s+){0,2}"
     r"(?:" + SAY_VERBS + r")\b")  # "sources who spoke to Reuters say"
 _SAID_AFTER_RE = re.compile(
     r"[,”\"]\s*(?:said|says|according to|wrote|told)\s+(?P<who>(?:the\s+)?" + SPEAKER + r")")
 _PRONOUNS = frozenset({"he", "she", "they"})
+# Say verbs that are also nouns, and the words that make them nouns before them.
+_NOUN_VERBS = frozenset("count counts estimate estimates".split())
+_NOUN_BEFORE = frozenset("its their his her our the a an earlier initial first latest new "
+                         "previous official final raised revised lowered".split())
 _SUBORDINATORS = frozenset("after when while since before if although as because once until "
                            "unless whereas".split())
 
@@ -68,6 +72,9 @@ def _sentence_speaker(sentence: str) -> tuple[str | None, str | None]:
     said = _SAID_RE.search(sentence)
     if said and said.group("who").split()[0].lower() in _SUBORDINATORS:
         said = None  # "After Russia proposed the draft, prices jumped 25%": no one is quoted
+    if said and said.group(0).split()[-1].lower() in _NOUN_VERBS and \
+            said.group("who").split()[-1].lower() in _NOUN_BEFORE:
+        said = None  # "The UN raised its estimate", "An earlier count of 100": nouns
     if m := _ACCORDING_RE.search(sentence):
         according = _clean_who(m.group(1))
         if said and said.group("who")[0].isupper() and said.end() <= m.start():

@@ -114,7 +114,36 @@ def _sentence_claims(article: Article, s: Sentence, quantities: Sequence[Quantit
         previous, last = reading, q
         out.append(build_claim(article, s, q, reading.attribution, reading.slots,
                                reading.as_of or published, names))
-    return out
+    return _earlier_and_now(out)
+
+
+def _earlier_and_now(claims: list[Claim]) -> list[Claim]:
+    """A sentence that gives one source's earlier figure and its current one of the same
+    measure revises the first into the second ("An earlier count of 100 deaths was raised
+    to 670", "The IOM, which had initially said 100 died, now says 670"), when no revision
+    verb around the figures said so already."""
+    def slots(c: Claim) -> ClaimSlots:
+        assert c.slots is not None
+        return c.slots
+
+    read = [c for c in claims if c.slots is not None]
+    if any(slots(c).revision.read for c in read):
+        return claims
+    olds = [c for c in read if slots(c).modality.value == "previous"]
+    if len(olds) != 1:
+        return claims
+    old = olds[0]
+    news = [c for c in read if c is not old and slots(c).modality.value == "reported"
+            and slots(c).measure.read and slots(c).measure.value == slots(old).measure.value
+            and c.quantity.unit_kind == old.quantity.unit_kind
+            and (c.attribution or "") == (old.attribution or "")
+            and "part" not in slots(c).scope.value.split("+")]
+    if len(news) != 1:
+        return claims
+    marked = {old.id: Slot("old", slots(old).modality.words, "sentence"),
+              news[0].id: Slot("new", f"now, after {old.quantity.surface}", "sentence")}
+    return [replace(c, slots=replace(slots(c), revision=marked[c.id])) if c.id in marked
+            else c for c in claims]
 
 
 _RESTATES_RE = re.compile(r"\s*(?:[(\[]|,?\s*or|,)\s*(?:about|around|roughly|some|nearly|"
