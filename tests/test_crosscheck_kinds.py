@@ -461,6 +461,9 @@ def test_an_estimate_raised_by_its_authority_is_a_revision_finding() -> None:
     "An earlier count of 100 deaths in Kenya was increased to 670 by the agency on Sunday.",
     "The number of houses destroyed in Kenya is more than 150, the agency said, updating an "
     "earlier figure of 60.",
+    # the revision verb far before the new figure
+    "The Kenyan Red Cross revised its tally of homes swept away by the river near Garissa "
+    "upward, from 40 to more than 90.",
 ])
 def test_an_earlier_figure_and_the_current_one_in_a_sentence_are_a_revision(sentence: str
                                                                              ) -> None:

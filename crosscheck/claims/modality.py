@@ -132,7 +132,7 @@ def read_revision(sentence: str, q: Quantity, others: Sequence[Quantity]) -> Slo
         if _OLD_BEFORE.search(between):
             return Slot("new", (sentence[max(0, q.start - 25):q.start] + between).strip(),
                         "sentence")
-    if _NEW_BEFORE.search(before) and (verb := REVISION_VERBS.search(before)):
+    if _NEW_BEFORE.search(before) and (verb := REVISION_VERBS.search(sentence[:q.start])):
         return Slot("new", verb.group(0), "sentence")
     # "the figure of 385 was later reduced to 97": the figure before the verb is the old one
     for _, between in _gaps_after(sentence, q, partners):
