@@ -464,6 +464,9 @@ def test_an_estimate_raised_by_its_authority_is_a_revision_finding() -> None:
     # the revision verb far before the new figure
     "The Kenyan Red Cross revised its tally of homes swept away by the river near Garissa "
     "upward, from 40 to more than 90.",
+    # the earlier figure's cue marks it, not the current figure after it
+    "The Red Crescent, which had initially said 40 people died near Garissa in Kenya, now "
+    "says 90 were killed.",
 ])
 def test_an_earlier_figure_and_the_current_one_in_a_sentence_are_a_revision(sentence: str
                                                                              ) -> None:

@@ -41,14 +41,28 @@ _REJECTED_RE = re.compile(
 REJECTED_REACH = 150  # characters before a figure read for a rejection of it
 
 
-def read_modality(ctx: FigureContext, target_year: str) -> Slot:
+# Words that open a new statement after a figure: the cue of an earlier figure before that
+# figure is not this one's ("which had initially said 100 died, now says 670").
+_NEW_CLAUSE_RE = re.compile(r"\b(?:now|says|said|say|is|are|was|were|stands|puts|gives|"
+                            r"reports|increased|raised|lowered|revised|updated)\b",
+                            re.IGNORECASE)
+
+
+def read_modality(ctx: FigureContext, target_year: str,
+                  others: Sequence[Quantity] = ()) -> Slot:
     """'reported' unless the figure's clause says projection, plan, capacity, target or if;
-    'rejected' when the sentence reports it as false before stating it."""
+    'rejected' when the sentence reports it as false before stating it. A word that marks an
+    earlier figure ('had initially said 100 ..., now says 670') marks the figure it precedes,
+    not one after it."""
     before = ctx.sentence[max(0, ctx.quantity.start - REJECTED_REACH):ctx.quantity.start]
     if m := _REJECTED_RE.search(before):
         return Slot("rejected", m.group(0), "sentence")
     left = ctx.opening_text()
-    if m := PREVIOUS_RE.search(left):
+    cut = max((o.end for o in others if ctx.clause_start <= o.end <= ctx.quantity.start),
+              default=ctx.clause_start)
+    if not _NEW_CLAUSE_RE.search(ctx.sentence[cut:ctx.quantity.start]):
+        cut = ctx.clause_start  # "The first figures spoke of 62 killed and 145 injured": both
+    if m := PREVIOUS_RE.search(ctx.sentence[cut:ctx.quantity.start]):
         return Slot("previous", m.group(0), "sentence")
     for value, rx in MODALITY_CUES:
         m = rx.search(left)

@@ -111,7 +111,7 @@ def read_slots(sentence: str, q: Quantity, quantities: Sequence[Quantity],
                                                 measure.measure.words, "sentence"))
     time = read_time(ctx, published, [(e.start, e.end, e.day) for e in events])
     period = time.period if time.period.read else _event_year(sentence, parties.subject_start)
-    modality = read_modality(ctx, time.target)
+    modality = read_modality(ctx, time.target, [o for o in quantities if o is not q])
     if modality.value == "previous" and time.as_of and time.as_of != published:
         modality = Slot("reported", f"{modality.words} (dated)", "sentence")  # "issued on
         # Saturday, had put the number killed at 133": Saturday's figure, not a superseded one

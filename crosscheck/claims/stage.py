@@ -11,6 +11,7 @@ from crosscheck.claims.attribution import attributions
 from crosscheck.claims.clauses import words_of
 from crosscheck.claims.events import NO_EVENTS, ArticleEvents, article_events
 from crosscheck.claims.measure import article_commodity
+from crosscheck.claims.modality import is_transition_start
 from crosscheck.claims.parties import (
     Mention,
     article_lead,
@@ -133,6 +134,8 @@ def _earlier_and_now(claims: list[Claim]) -> list[Claim]:
     if len(olds) != 1:
         return claims
     old = olds[0]
+    if is_transition_start(old.sentence, old.quantity):
+        return claims  # "rose to 14,000, up from 9,000 a week ago": a change, not a revision
     news = [c for c in read if c is not old and slots(c).modality.value == "reported"
             and slots(c).measure.read and slots(c).measure.value == slots(old).measure.value
             and c.quantity.unit_kind == old.quantity.unit_kind
