@@ -475,3 +475,20 @@ def test_an_earlier_figure_and_the_current_one_in_a_sentence_are_a_revision(sent
     assert len(lows(f)) == 2
     assert not of_kind(found, "contradiction")
 
+
+def test_one_authority_giving_two_tolls_in_a_day_is_no_contradiction() -> None:
+    found = findings_of([
+        ("a", "2024-03-06", "Blasts in Kenya", "Fourteen people were killed in the blasts in "
+         "Kenya on Wednesday, the health ministry said."),
+        ("b", "2024-03-06", "Blasts in Kenya", "Health Minister Amina Otieno said 25 people "
+         "were killed in Kenya's blasts on Wednesday."),
+    ])
+    assert not of_kind(found, "contradiction")
+    other = findings_of([  # two authorities on one day still disagree
+        ("a", "2024-03-06", "Blasts in Kenya", "Fourteen people were killed in the blasts in "
+         "Kenya on Wednesday, the health ministry said."),
+        ("b", "2024-03-06", "Blasts in Kenya", "The Kenya Red Cross said 25 people were killed "
+         "in Kenya's blasts on Wednesday."),
+    ])
+    assert of_kind(other, "contradiction")
+

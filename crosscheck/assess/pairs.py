@@ -70,7 +70,17 @@ def same_authority(a: str | None, b: str | None) -> bool:
     """Both name one specific source (not 'officials', not 'the report')."""
     if not (a and b and _named(a) and _named(b)):
         return False
-    return fuzz.token_set_ratio(a, b, processor=utils.default_process) >= SAME_AUTHORITY
+    return fuzz.token_set_ratio(_body(a), _body(b), processor=utils.default_process) \
+        >= SAME_AUTHORITY
+
+
+_MINISTER_RE = re.compile(r"\b(\w+)\s+minister\b", re.IGNORECASE)
+
+
+def _body(source: str) -> str:
+    """A minister speaks for the ministry: 'Health Minister Firass Abiad' is of the health
+    ministry, as 'the health ministry' is."""
+    return _MINISTER_RE.sub(r"\1 ministry", source)
 
 
 def judge(a: Holder, b: Holder, revisions: list[Revision],
@@ -96,9 +106,11 @@ def judge(a: Holder, b: Holder, revisions: list[Revision],
     if t.relation == "same":
         if agree(qa, qb):
             return NO
-        if is_cumulative(ca) and is_cumulative(cb) and not (
-                _named(ca.attribution) or _named(cb.attribution)):
-            return NO  # a running total reported twice in a day: it may have grown between
+        if is_cumulative(ca) and is_cumulative(cb) and (not (
+                _named(ca.attribution) or _named(cb.attribution))
+                or same_authority(ca.attribution, cb.attribution)):
+            return NO  # a running total reported twice in a day (by one authority, or by no
+            # one named on either side): it may have grown between
         if _apart_in_scale(qa, qb):
             return NO
         return PairVerdict(True, False, f"different figures for one fact, {t.reason}")
