@@ -279,6 +279,17 @@ def test_figures_and_places_that_take_turns_pair_up() -> None:
     assert "in Varsel" not in slots_of(claim(listed, "40")).scope.value.split("+")
 
 
+def test_every_figure_of_a_list_takes_the_measure_before_it() -> None:
+    text = "The army put the dead at 52 people, 30 people in Varsel and 22 people in Lombardo."
+    assert slots_of(claim(text, "22")).measure.value == "deaths"  # the third, too
+
+
+def test_men_and_women_of_a_place_are_parts_of_its_toll() -> None:
+    text = _DISTRICTS + "The dead were 30 women and 10 men in Varsel, and 8 men and 4 women " \
+        "in Lombardo Alto."
+    assert "part" in slots_of(claim(text, "8")).scope.value.split("+")
+
+
 def test_a_part_of_a_total_named_by_its_own_place_is_that_place_s_figure() -> None:
     text = _DISTRICTS + "The army put the dead at 52, reportedly 40 in Varsel and 12 in " \
         "Lombardo Alto."

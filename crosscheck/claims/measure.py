@@ -636,7 +636,7 @@ def carry_measure(reading: MeasureReading, previous: MeasureReading | None,
         return reading
     words = previous.measure.words.split(" (carried")[0]
     carried = Slot(previous.measure.value, f"{words} (carried to {surface})", "sentence")
-    return MeasureReading(carried, reading.change, reading.scope)
+    return MeasureReading(carried, reading.change, reading.scope, reading.kind, reading.own_verb)
 
 
 def is_container(word: str) -> bool:

@@ -131,7 +131,7 @@ def read_slots(sentence: str, q: Quantity, quantities: Sequence[Quantity],
         or period.value.startswith("since"), event=event, event_days=told)
     if previous is not None and previous.attribution == source and (
             "(carried" in measure.measure.words or _part_coordinated(ctx, measure, previous)):
-        slots = _sibling(slots, previous.slots)
+        slots = _sibling(slots, previous.slots, sentence[q.start:q.end + 10])
     return SlotReading(slots, time.as_of, measure, time.span, source)
 
 
@@ -161,7 +161,7 @@ def _part_coordinated(ctx: FigureContext, measure: MeasureReading, previous: Slo
         measure.measure.value == previous.slots.measure.value
 
 
-def _sibling(slots: ClaimSlots, previous: ClaimSlots) -> ClaimSlots:
+def _sibling(slots: ClaimSlots, previous: ClaimSlots, surface: str = "") -> ClaimSlots:
     """A figure that borrows its measure from the one before and shares its subject, period
     and modality counts another part of it ('12,241 warheads ..., about 9,614 in stockpiles
     and 3,912 deployed'): its scope says so."""
@@ -170,13 +170,17 @@ def _sibling(slots: ClaimSlots, previous: ClaimSlots) -> ClaimSlots:
             previous.change) or slots.revision.read:
         return slots
     own = {p for p in slots.scope.value.split("+") if p.startswith("in ")}
-    if own - set(previous.scope.value.split("+")):
-        return slots  # "133 dead, 95 in Jajarkot and 38 in Rukum West": the part is named
+    if own - set(previous.scope.value.split("+")) and not _SUBGROUP_RE.search(surface):
+        return slots  # "133 dead, 95 in Jajarkot and 38 in Rukum West": the part is named;
+    # "19 men and 19 women in Rukum West" still count a part of the place's dead
     parts = sorted({*filter(None, slots.scope.value.split("+")), "part"})
     return replace(slots, scope=Slot("+".join(parts), slots.scope.words or "another part of "
                                      "the figure before it", "sentence"))
 
 
+# People counted as a group of the whole by sex or age: a breakdown, not the whole.
+_SUBGROUP_RE = re.compile(r"\b(?:women|men|woman|man|children|child|girls|boys|girl|boy|"
+                          r"minors|infants|elderly|adults|females|males)\b", re.IGNORECASE)
 _EVENT_YEAR_RE = re.compile(r"\b((?:19|20)\d\d)\s+$")
 
 
