@@ -583,16 +583,33 @@ def _create_tables(engine: Engine) -> None:
     transaction-level advisory lock makes the others wait and then find the tables there.
     """
     if engine.dialect.name != "postgresql":
-        with engine.begin() as conn:
-            metadata.create_all(conn)
-            _add_missing_columns(conn)
-            _add_missing_indexes(conn)
+        # SQLite has no advisory lock: a process that finds a table missing and then loses the
+        # race to another that creates it fails with "already exists"; the next pass finds it
+        for attempt in range(SCHEMA_ATTEMPTS):
+            try:
+                with engine.begin() as conn:
+                    metadata.create_all(conn)
+                    _add_missing_columns(conn)
+                    _add_missing_indexes(conn)
+                return
+            except sa.exc.OperationalError as e:
+                if not _lost_schema_race(e) or attempt == SCHEMA_ATTEMPTS - 1:
+                    raise
         return
     with engine.begin() as conn:
         conn.execute(sa.select(sa.func.pg_advisory_xact_lock(SCHEMA_LOCK_KEY)))
         metadata.create_all(conn)
         _add_missing_columns(conn)
         _add_missing_indexes(conn)
+
+
+SCHEMA_ATTEMPTS = 5  # passes at creating a fresh SQLite store's tables while others do too
+
+
+def _lost_schema_race(e: Exception) -> bool:
+    """Another process created the table, column or index between our check and our CREATE."""
+    text = str(e).lower()
+    return "already exists" in text or "duplicate column" in text
 
 
 def _add_missing_indexes(conn: Connection) -> None:

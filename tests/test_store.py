@@ -130,3 +130,27 @@ def test_a_store_from_an_older_version_gains_new_columns(tmp_path):
     store = Store(url)
     assert store.pending_extraction() == ["a1"]  # kept, and queued for extraction
     assert store.count("articles") == 1
+
+
+def test_a_store_whose_table_another_process_creates_first_still_opens(tmp_path):
+    """Two runs opening one fresh SQLite store at once: the one that finds a table missing and
+    then loses the race to create it tries again and finds it there."""
+    url = f"sqlite:///{tmp_path / 'fresh.db'}"
+    rival = sa.create_engine(url)
+    raced = []
+
+    def create_first(target, connection, **kw):  # the rival's CREATE lands between check and ours
+        if not raced:
+            raced.append(target.name)
+            with rival.begin() as conn:
+                target.create(conn)
+
+    sa.event.listen(claims_t, "before_create", create_first)
+    try:
+        store = Store(url)
+    finally:
+        sa.event.remove(claims_t, "before_create", create_first)
+        rival.dispose()
+    assert raced == ["claims"]
+    assert store.count("claims") == 0
+    store.close()
