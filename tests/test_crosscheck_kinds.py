@@ -492,3 +492,18 @@ def test_one_authority_giving_two_tolls_in_a_day_is_no_contradiction() -> None:
     ])
     assert of_kind(other, "contradiction")
 
+
+def test_police_and_organisers_disagreeing_on_a_crowd_is_a_contradiction() -> None:
+    found = findings_of([("a", "2024-03-06", "Protest in Kenya", "The police put the crowd in "
+                          "Nairobi at 5,000, while organisers said 50,000 people marched.")])
+    (f,) = of_kind(found, "contradiction")
+    assert lows(f) == {5000.0, 50000.0}
+
+
+def test_a_contrasting_speaker_after_a_figure_is_not_its_source() -> None:
+    found = findings_of([("a", "2024-03-06", "Floods in Kenya", "Local officials estimate "
+                          "that 3,000 people were evacuated in Kenya, but aid groups say the "
+                          "figure is closer to 1,800.")])
+    (f,) = of_kind(found, "contradiction")
+    assert lows(f) == {3000.0, 1800.0}
+

@@ -43,7 +43,9 @@ _SAID_RE = re.compile(
     + ROLE_PREFIX + r"(?:" + SPEAKER
     + r"|(?:" + ORG_NOUNS + r")(?:\s+of\s+" + SPEAKER + r")?|[a-z][\w-]+)"
     + r"|[A-Z][\w.'’-]*\s+(?:and\s+[A-Z][\w.'’-]*\s+)?(?:[a-z][\w-]*\s+){0,2}" + ORG_NOUNS
-    + r"|(?:[a-z][\w-]+\s+){0,2}" + ORG_NOUNS + r"|[Hh]e|[Ss]he|[Tt]hey)"
+    + r"|(?:[a-z][\w-]+\s+){0,2}" + ORG_NOUNS
+    + r"|(?<![\w,;:] )[A-Z][a-z]+\s+(?:[a-z][\w-]+\s+)?" + ORG_NOUNS
+    + r"|[Hh]e|[Ss]he|[Tt]hey)"
     r"(?:\s*,[^,]{3,220},|\s+who\s+(?:spoke|talked|asked|were|are|had|have)\b[^,.;]{0,50}?)?"
     r"\s+(?:(?:\w+ly|also|has|had|have|now|earlier|first)\s+){0,2}"
     r"(?:" + SAY_VERBS + r")\b")  # "sources who spoke to Reuters say"
@@ -59,7 +61,8 @@ _SUBORDINATORS = frozenset("after when while since before if although as because
 
 
 def _clean_who(who: str) -> str:
-    who = re.sub(r"^(?:the|a|an)\s+", "", who.strip(), flags=re.IGNORECASE)
+    who = re.sub(r"^(?:but|and|while|whereas)\s+", "", who.strip(), flags=re.IGNORECASE)
+    who = re.sub(r"^(?:the|a|an)\s+", "", who, flags=re.IGNORECASE)
     who = re.sub(r"[“”\"]", "", who)
     return re.sub(r"\s+", " ", who).strip(" ,.;:")
 

@@ -31,6 +31,9 @@ _PEOPLE_MEASURES = {
     "stranded": "stranded trapped",
     "mobilized": "mobilized mobilised conscripted drafted reservists",
     "aboard": "aboard onboard carrying",
+    # how many took part in a protest or rally: police and organisers often disagree
+    "crowd": "crowd crowds protesters protester demonstrators demonstrator marchers marched "
+             "protested rallied demonstrated",
 }
 # Things counted. Synonyms share a value; anything else is its own singular form.
 _THING_MEASURES = {

@@ -210,7 +210,7 @@ ORG_NOUNS = (r"(?:ministry|ministries|committee|office|agency|agencies|services?
               r"survey|study|sources?|commission|council|bureau|command|administration|operator|"
               r"company|firm|bank|analysts?|experts?|researchers?|media|intelligence|medics|"
               r"doctors|rescuers|witnesses|investigators|prosecutors|lawmakers|diplomats|"
-              r"observers|monitors)")
+              r"observers|monitors|groups|organisers|organizers|activists|residents|unions?)")
 # "a source close to the leadership in ...", "the Moscow region's social development ministry"
 ROLE_PREFIX = r"(?:[\w'’-]+\s+){0,7}?"
 

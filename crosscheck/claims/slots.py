@@ -86,11 +86,18 @@ def read_slots(sentence: str, q: Quantity, quantities: Sequence[Quantity],
     # the clause's own speaker, unless the sentence's attribution already says it and more
     # ("Minister X said 62 were killed, according to TASS" → "Minister X (according to TASS)")
     source = attribution if not own or (attribution and own in attribution) else own
+    if source and not own and _contrasted_after(sentence, source, q):
+        source = None  # "Officials estimate 3,000, but aid groups say 1,800": the aid groups'
+        # word is the second figure's, not the first's
     names = mentions(ctx.words, sentence) if names is None else names
     if source and place_speaks(source, names):
         source = None  # "Rukum West counted 38 casualties": where the count is, not who
-    measure = carry_measure(read_measure(ctx), previous.measure if previous else None,
-                            q.surface)
+    reading = read_measure(ctx)
+    if source and reading.measure.read and reading.measure.words and re.search(
+            rf"\b{re.escape(reading.measure.words)}\b", source, re.IGNORECASE):
+        reading = replace(reading, measure=Slot())  # "aid groups say the figure is 1,800":
+        # a word of who speaks names nothing counted; the figure before lends its measure
+    measure = carry_measure(reading, previous.measure if previous else None, q.surface)
     if source and q.surface in source:  # "Two security sources say ...": the figure counts
         measure = replace(measure, measure=Slot())  # who speaks, it states no fact
     measure = with_article_measure(measure, commodity or Slot(), ctx)
@@ -140,6 +147,13 @@ _RUNNING_RE = re.compile(
     r"and counting|by (?:the end of )?(?:\d{1,2} )?(?:january|february|march|april|may|june|july|"
     r"august|september|october|november|december)|under the (?:[\w-]+ ){0,4}?(?:deal|agreement|"
     r"arrangement|initiative|programme|program|corridor|scheme|accord))\b", re.IGNORECASE)
+
+
+def _contrasted_after(sentence: str, source: str, q: Quantity) -> bool:
+    """The sentence's speaker opens a contrasting clause after the figure ('..., but aid
+    groups say ...', 'while the UN says ...')."""
+    m = re.search(r"\b(?:but|while|whereas)\s+(?:the\s+)?" + re.escape(source), sentence)
+    return m is not None and m.start() >= q.end
 
 
 def _clause_end(ctx: FigureContext) -> int:
