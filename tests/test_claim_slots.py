@@ -43,6 +43,8 @@ def claim(text: str, surface_part: str, title: str = "") -> Claim:
      "share of gas"),
     ("China raised its defence budget by 7.2% this year, Xinhua said.", "7.2%", "budget"),
     ("Police in Kenya said 11 suspects had been detained.", "11", "arrested"),
+    # a place phrase between the people and what happened to them
+    ("Officials said 3,000 people in the Lamu district were evacuated.", "3,000", "evacuated"),
 ])
 def test_measure_is_read_from_the_figure_and_its_clause(text: str, figure: str,
                                                         measure: str) -> None:

@@ -27,6 +27,7 @@ from crosscheck.claims.concepts import (
     SCOPE_WORDS,
     SHARE_WORDS,
     THING_EVENTS,
+    is_place_noun,
 )
 from crosscheck.claims.lexicon import FIGURE_WORDS, STOP_WORDS
 from crosscheck.models import Slot
@@ -50,6 +51,10 @@ _KIND_WORDS = frozenset("nuclear artillery military armed total overall estimate
 _QUALIFYING = frozenset("more than less fewer about nearly almost over under some around up to "
                         "at least most roughly approximately estimated".split())
 CUE_REACH = 6  # words after a figure read for its event word ("people have since been killed")
+# A place phrase between the counted noun and its verb ("people in the Lamu district were
+# evacuated") is read past, up to this many words.
+PLACE_PHRASE_REACH = 5
+_PLACE_PHRASE_PREPS = frozenset("in across near around throughout inside of".split())
 PHYSICAL_KINDS = frozenset({"length", "area", "mass", "volume", "energy", "power", "speed",
                             "temperature", "duration", "other"})
 
@@ -250,10 +255,21 @@ def _event_cue(ctx: FigureContext) -> Slot | None:
     killed', 'among the dead'); before it, it must stand in the same phrase ('killed at
     least 89', 'the death toll ... rose to 114'), not across an 'and' or a comma.
     """
-    right = ctx.right[:CUE_REACH]
+    right = ctx.right[:CUE_REACH + PLACE_PHRASE_REACH]
     if lost := _LOST_LIVES_RE.match(ctx.right_text()):
         return Slot("deaths", lost.group(1), "sentence")
+    skipped, phrase = 0, "before"  # a place phrase between the noun and its verb
     for i, w in enumerate(right):
+        if i - skipped >= CUE_REACH:
+            break
+        if phrase != "over" and skipped < PLACE_PHRASE_REACH and (
+                w.low in _PLACE_PHRASE_PREPS or phrase == "in" and w.text[0].isalpha() and (
+                    w.text[0].isupper() or w.low in ("the", "a", "an") or
+                    is_place_noun(w.low))):
+            phrase, skipped = "in", skipped + 1  # "3,000 people in the Lamu district were
+            continue  # evacuated"
+        if phrase == "in":
+            phrase = "over"
         value = MEASURES.get(w.low)
         if w.low == "board" and i > 0 and right[i - 1].low == "on":
             value = "aboard"  # "five people on board"
