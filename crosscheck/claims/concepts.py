@@ -183,7 +183,8 @@ _PROJECTION = (r"will|would|could|might|may|expected|expects|expect|projected|pr
                r"going to|potentially|possibly|possible")
 # "explosions aimed at walkie-talkies had killed 14": targeted, no plan ("aims at 5 million" is)
 _PLAN = (r"plans?|planned|planning|intends?|intended|aims?(?!\s+at\b(?!\s*$))|"
-         r"aimed(?!\s+at\b(?!\s*$))|budgeted|allocated|earmarked")
+         r"aimed(?!\s+at\b(?!\s*$))|budgeted|allocated|earmarked|hopes?\s+to|hoping\s+to|"
+         r"wants?\s+to|seeks?\s+to|seeking\s+to")
 _CAPACITY = r"capacity|capable|can hold|could hold|able to|designed to|up to .{0,20}a year"
 _TARGET = r"target|targets|goal|goals|aim of|ambition|pledged|pledge|promised|vowed"
 _HYPOTHETICAL = r"if|unless|would have|could have|hypothetical|scenario|in case"

@@ -42,7 +42,7 @@ _EVERYONE = frozenset("people person persons lives victims individuals".split())
 _AUX = frozenset("had have has been were was are is be being remain remained remains still "
                  "reportedly reported confirmed believed feared presumed now already so far "
                  "feared more than at least estimated thought known likely to said who that "
-                 "since".split())
+                 "since may might could".split())
 _DETERMINERS = frozenset("the a an its their his her our this that these those".split())
 # Adjectives that name the usual kind of the thing counted ("nuclear warheads", "artillery
 # shells"): omitted as often as written, so they restrict nothing.

@@ -19,6 +19,10 @@ from crosscheck.models import Quantity, Slot
 MODAL_REACH_AFTER = 4  # words after a figure that may still carry its modality ("... expected")
 _AFTER_CUES = re.compile(r"\b(expected|projected|forecast|planned|predicted|likely|set|due)\b",
                          re.IGNORECASE)
+# "Up to 10,000 people could be displaced if the river bursts its banks": a condition after
+# the figure makes it hypothetical ("2,000 may have been buried" is an estimate, no condition)
+_CONDITIONAL_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:could|would|might)\b[^.;]{0,60}?"
+                                r"\b(?:if|unless)\b", re.IGNORECASE)
 _OLD_BEFORE = re.compile(
     r"(?:\b(?:down|up)\s+from|\bfrom|\b(?:previous(?:ly)?|earlier|former|original|initial)\b"
     r"[\w\s]{0,30}?(?:of|at|was|as)?|\bhad\s+(?:earlier\s+|first\s+)?(?:put|given|reported|"
@@ -68,6 +72,8 @@ def read_modality(ctx: FigureContext, target_year: str,
         m = rx.search(left)
         if m and not _estimate_only(m.group(0), left):
             return Slot(value, m.group(0), "sentence")
+    if m := _CONDITIONAL_AFTER.match(ctx.sentence[ctx.quantity.end:]):
+        return Slot("hypothetical", m.group(0).strip(), "sentence")
     after = _words_until_and(ctx)
     if m := _AFTER_CUES.search(after):  # "300,000 reservists are expected to be called up"
         return Slot("projection" if m.group(1).lower() != "planned" else "plan", m.group(0),
