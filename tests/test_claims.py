@@ -42,6 +42,12 @@ def test_splitter_keeps_abbreviations_and_initials_inside_sentences() -> None:
                    "Dr. Smith disagreed.", "Exports rose 3.5% in May!", "Did they?"]
 
 
+def test_a_sentence_ending_in_a_decimal_figure_ends_there() -> None:
+    text = "The USGS put it at 5.6. Exports rose 2.5%. It hit at 11.47 p.m. local time."
+    assert [s.text for s in split_sentences(text)] == [
+        "The USGS put it at 5.6.", "Exports rose 2.5%.", "It hit at 11.47 p.m. local time."]
+
+
 def test_splitter_offsets_point_into_the_text() -> None:
     text = "First line here.\nSecond one. Third one."
     for s in split_sentences(text):

@@ -82,6 +82,9 @@ def _split_line(line: str) -> Iterator[tuple[int, str]]:
     yield start, line[start:]
 
 
+_DECIMAL_RE = re.compile(r"[$€£]?\d[\d,]*\.\d+%?")
+
+
 def is_abbreviation(before: str) -> bool:
     """True when the period ending `before` belongs to an abbreviation or an initial."""
     token = before.rsplit(None, 1)[-1] if before.strip() else ""
@@ -90,6 +93,8 @@ def is_abbreviation(before: str) -> bool:
         return False
     if len(token) == 1 and token.isupper():
         return True  # an initial: "George W. Bush"
+    if _DECIMAL_RE.fullmatch(token):
+        return False  # "the USGS put it at 5.6. No quake ...": a number ends the sentence
     if "." in token:
         return True  # "U.S.", "e.g"
     return token.lower() in ABBREVIATIONS
