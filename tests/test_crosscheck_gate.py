@@ -1,10 +1,11 @@
 """Accuracy gate on the development half rules were not developed on (half B), with the shared
 scorer, the way the product is judged. Floors sit a little under the figures measured when
 they were pinned (benchmarks/crosscheck.py, 2026-12-03 evening, half B with set3's F and J,
-set4's X and Q, set5's a and c and set6's e: precision 0.41, recall 0.12, figures read 711/728,
-0.24 unsupported findings per article, 1 flagged wrongly, 6 of 8 revisions), so a change that makes
-the half we did not look at worse fails here. Set 5's stories came in with one figure flagged
-wrongly and were never looked at, so the floor allows that one and no more. Accuracy only,
+set4's X and Q, set5's a and c, set6's e and set7's g: precision 0.45, recall 0.16, figures
+read 760/777, 0.27 unsupported findings per article, 2 flagged wrongly, 6 of 8 revisions), so a
+change that makes the half we did not look at worse fails here. Set 5's and set 7's stories
+came in with one figure flagged wrongly each and were never looked at, so the floor allows
+those two and no more. Accuracy only,
 never time."""
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ REPO = Path(__file__).resolve().parents[1]
 SCORER = REPO.parent / "shared" / "crosscheck-dev" / "score.py"
 FLOORS = {"precision": 0.37, "recall": 0.11, "read_share": 0.97, "revisions": 5}
 MAX_UNSUPPORTED_PER_ARTICLE = 0.28
-MAX_FLAGGED_WRONGLY = 1
+MAX_FLAGGED_WRONGLY = 2
 
 
 @pytest.fixture(scope="module")
