@@ -110,12 +110,15 @@ def set_claim_blocks(store: Store, blocks: Mapping[str, str]) -> None:
 
 def block_results(store: Store, skip: set[str]) -> dict[str, BlockResult]:
     """Every stored block's clusters and findings, but those of the blocks in `skip` (their
-    pair verdicts are not read: a kept block's row stays as stored)."""
+    pair verdicts are not read: a kept block's row stays as stored). The skipped blocks'
+    rows are not even read: on night 4 of 4 x 2,000 they hold most of the stored JSON."""
     out: dict[str, BlockResult] = {}
     t = block_results_t
     with store.engine.connect() as conn:
-        for r in conn.execute(sa.select(t.c.block, t.c.clusters, t.c.findings)):
-            if r.block not in skip:
+        kept = sorted(set(conn.execute(sa.select(t.c.block)).scalars()) - skip)
+        for chunk in chunks(kept, CHUNK):
+            query = sa.select(t.c.block, t.c.clusters, t.c.findings).where(t.c.block.in_(chunk))
+            for r in conn.execute(query):
                 out[r.block] = BlockResult(list(r.clusters), list(r.findings))
     return out
 

@@ -173,6 +173,8 @@ class Night:
     findings: list[Finding]
     increment: Increment
     pairs: dict[str, int] = field(default_factory=dict)  # pairs judged and taken from the memo
+    # the findings in stored form (`finding_row`), the kept blocks' ones as read: what is saved
+    finding_rows: list[dict[str, Any]] = field(default_factory=list)
 
 
 def cluster_rows(clusters: Iterable[Cluster]) -> list[dict[str, Any]]:
@@ -202,6 +204,8 @@ def combine(plan: Plan, clusters: Sequence[Cluster], findings: Sequence[Finding]
     results = dict(by_block)
     every = [*plan.kept.values(), *results.values()]
     rows = [row for r in every for row in r.clusters]
-    found = sorted((finding_from_row(f) for r in every for f in r.findings), key=finding_order)
+    stored = [f for r in every for f in r.findings]
+    found = sorted((finding_from_row(f) for f in stored), key=finding_order)
     return Night(rows, found, Increment(plan.fingerprint, run_id, plan.cold, plan.touched,
-                                        results, plan.signatures, plan.dropped))
+                                        results, plan.signatures, plan.dropped),
+                 finding_rows=stored)

@@ -231,7 +231,7 @@ def night_stage(plan: Plan, articles: Sequence[Article], sources: Sequence[Sourc
 
 def save_night(store: Store, run_id: str, night: Night) -> None:
     """Store the run's clusters and findings, then the incremental state they leave."""
-    store.save_results(run_id, night.cluster_rows, night.findings)
+    store.save_result_rows(run_id, night.cluster_rows, night.finding_rows)
     save_increment(store, night.increment)
 
 

@@ -511,7 +511,14 @@ class Store:
     def save_results(self, run_id: str, clusters: Sequence[dict[str, Any]],
                      findings: Sequence[Finding]) -> None:
         """Store this run's clusters and findings in one transaction."""
-        first_seen = self.first_seen_map([f.id for f in findings])
+        self.save_result_rows(run_id, clusters, [finding_row(f) for f in findings])
+
+    def save_result_rows(self, run_id: str, clusters: Sequence[dict[str, Any]],
+                         findings: Sequence[dict[str, Any]]) -> None:
+        """Store this run's clusters and findings, the findings as `finding_row` makes them,
+        in one transaction: a night's kept findings are written as they were read, not made
+        JSON-safe again (1.5 s of a 4 x 2,000 night 4's 2.7 s store, linear in the window)."""
+        first_seen = self.first_seen_map([f["id"] for f in findings])
         now = utcnow()
         with self.engine.begin() as conn:
             if clusters:
@@ -519,7 +526,8 @@ class Store:
                     {"run_id": run_id, **_json_safe(c)} for c in clusters])
             if findings:
                 conn.execute(findings_t.insert(), [
-                    _finding_values(run_id, f, first_seen.get(f.id, now)) for f in findings])
+                    {"run_id": run_id, **f, "first_seen": first_seen.get(f["id"], now)}
+                    for f in findings])
 
     def first_seen_map(self, finding_ids: Sequence[str]) -> dict[str, datetime]:
         """When each finding was first reported, over all earlier runs."""
@@ -705,10 +713,6 @@ def finding_row(f: Finding) -> dict[str, Any]:
             "explanation": f.explanation, "claim_ids": list(f.claim_ids),
             "cluster_id": f.cluster_id, "independent_origins": f.independent_origins,
             "details": _json_safe(f.details)}
-
-
-def _finding_values(run_id: str, f: Finding, first_seen: datetime) -> dict[str, Any]:
-    return {"run_id": run_id, **finding_row(f), "first_seen": first_seen}
 
 
 def finding_from_row(r: dict[str, Any]) -> Finding:
