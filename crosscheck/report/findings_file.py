@@ -12,8 +12,8 @@ written whole inside its explanation: 111.5 MB in all. The file is now one docum
 in which a finding's `claims` are claim ids, each `details.credibility` value that was a
 breakdown is `[score, i, j, ...]` (indexes into `credibility_parts`), and a reason found in the
 explanation is `details.reason_at: [start, end]`; `groups` and `outdated` give claims by
-their position in the finding's `claims`, as `conflicts` do. `read_findings` gives back the findings with
-their claims and details whole, as `exports.finding_json` makes them.
+their position in the finding's `claims`, as `conflicts` do. `read_findings` gives back the
+findings with their claims and details whole, as `exports.finding_json` makes them.
 """
 
 from __future__ import annotations
