@@ -166,19 +166,6 @@ def write_half(folder: Path, sets: list[DevSet], letters: frozenset[str]) -> int
     return len(articles)
 
 
-def scored_copy(report: Path, dest: Path) -> Path:
-    """The report's findings and claims as the shared scorer reads them: a list of findings,
-    each with its claims whole (findings.json itself lists each claim once, by id)."""
-    from crosscheck.report.findings_file import read_findings
-
-    dest.mkdir(parents=True, exist_ok=True)
-    findings = read_findings((report / "findings.json").read_text(encoding="utf-8"))
-    (dest / "findings.json").write_text(json.dumps(findings, ensure_ascii=False),
-                                        encoding="utf-8")
-    shutil.copyfile(report / "claims.csv", dest / "claims.csv")
-    return dest
-
-
 def run_half(half: str, work: Path, verbose: bool = False) -> HalfScore:
     """Run the pipeline on one half and score it with the shared scorer."""
     from pipeline import run_core  # benchmarks/pipeline.py: every stage, no Prefect
@@ -187,7 +174,7 @@ def run_half(half: str, work: Path, verbose: bool = False) -> HalfScore:
     folder = work / f"half-{half}"
     write_half(folder, dev_sets(), letters)
     run_core(folder / "in" / "sources.yaml", folder, batch_size=200, n=0)
-    out = scored_copy(folder / "core-report", folder / "scored")
+    out = folder / "core-report"
     cmd = [sys.executable, str(folder / "scorer" / "score.py"), str(folder / "in"), str(out)]
     result = subprocess.run(cmd + TARGET_FLAGS + (["-v"] if verbose else []),
                             capture_output=True, text=True, check=False)

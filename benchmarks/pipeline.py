@@ -435,10 +435,7 @@ def _measure(args: argparse.Namespace, work: Path) -> None:
 
 
 def _findings(report: Path) -> list[tuple[str, str]]:
-    from crosscheck.report.findings_file import read_findings
-
-    findings = read_findings((report / "findings.json").read_text())
-    return sorted((f["id"], f["kind"]) for f in findings)
+    return sorted((f["id"], f["kind"]) for f in json.loads((report / "findings.json").read_text()))
 
 
 def _compare_reports(work: Path, runners: list[str]) -> None:

@@ -3,11 +3,11 @@ of the ones it forbids. Then a reviewer's verdict sticks on the next night."""
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import pytest
 from typer.testing import CliRunner
-
-from crosscheck.report.findings_file import read_findings
 
 from .conftest import REPO
 
@@ -21,7 +21,7 @@ def demo(tmp_path_factory, prefect_harness) -> dict:
     tmp = tmp_path_factory.mktemp("demo")
     db = f"sqlite:///{tmp / 'store.db'}"
     result = nightly(sources=str(REPO / "sources.yaml"), out=str(tmp / "out"), db=db)
-    findings = read_findings((tmp / "out" / "findings.json").read_text())
+    findings = json.loads((tmp / "out" / "findings.json").read_text())
     return {"tmp": tmp, "db": db, "result": result, "findings": findings,
             "claims": pd.read_csv(tmp / "out" / "claims.csv")}
 
@@ -124,7 +124,7 @@ def test_a_dismissed_finding_stays_dismissed_and_not_new_the_next_night(demo):
     out2 = demo["tmp"] / "out2"
     second = nightly(sources=str(REPO / "sources.yaml"), out=str(out2), db=demo["db"])
     assert second["stats"]["articles_new_or_changed"] == 0
-    again = {f["id"]: f for f in read_findings((out2 / "findings.json").read_text())}
+    again = {f["id"]: f for f in json.loads((out2 / "findings.json").read_text())}
     assert again[gas["id"]]["review"]["verdict"] == "dismissed"
     assert again[gas["id"]]["review"]["reviewer"] == "ana"
     assert not any(f["new"] for f in again.values())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -9,7 +10,6 @@ import pandas as pd
 import pytest
 
 from crosscheck.errors import ConfigError
-from crosscheck.report.findings_file import read_findings
 from crosscheck.store import Store
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
@@ -60,7 +60,7 @@ def test_small_run_finds_the_gas_contradiction_and_is_idempotent(small_corpus: P
     first = run_flow(sources, out, db)
     assert {p.name for p in out.iterdir()} >= {"report.html", "report.md", "findings.json",
                                                 "claims.csv"}
-    findings = read_findings((out / "findings.json").read_text())
+    findings = json.loads((out / "findings.json").read_text())
     gas = [f for f in findings if f["kind"] == "contradiction"]
     assert len(gas) == 1
     figures = sorted((c["source_id"], c["low"]) for c in gas[0]["claims"])
@@ -75,7 +75,7 @@ def test_small_run_finds_the_gas_contradiction_and_is_idempotent(small_corpus: P
     assert {t: store.count(t) for t in ("articles", "claims")} == counts
     assert second["stats"]["articles_new_or_changed"] == 0
     assert first["stats"]["articles_new_or_changed"] == 2
-    again = read_findings((out / "findings.json").read_text())
+    again = json.loads((out / "findings.json").read_text())
     assert [f["id"] for f in again] == [f["id"] for f in findings]  # stable ids
     assert [r["status"] for r in store.list_runs()] == ["completed", "completed"]
 

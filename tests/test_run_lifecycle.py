@@ -9,6 +9,7 @@ SQLite. Tests wait for conditions with generous bounds and never time anything.
 
 from __future__ import annotations
 
+import json
 import signal
 import sqlite3
 import subprocess
@@ -20,7 +21,6 @@ from pathlib import Path
 import pytest
 
 from crosscheck.errors import ReportError
-from crosscheck.report.findings_file import read_findings
 from crosscheck.runs import process_alive
 from crosscheck.store import Store
 
@@ -183,7 +183,7 @@ def test_sigkill_leaves_no_server_and_the_next_run_marks_it_abandoned(corpus, cl
     assert f"process {run.proc.pid}" in abandoned["error"]
     assert Store(db).finding_ids(killed[0]["id"]) == set()  # the killed run's results are gone
     # new/resolved is computed against the completed first run, not the killed one
-    findings = read_findings((out / "findings.json").read_text())
+    findings = json.loads((out / "findings.json").read_text())
     assert {f["id"] for f in findings if not f["new"]} == first_findings & {f["id"]
                                                                           for f in findings}
     assert third["stats"]["articles_new_or_changed"] == 0  # the killed run had stored it
@@ -248,7 +248,7 @@ def test_runs_that_fail_after_storing_results_leave_no_findings(corpus, prefect_
         ("completed", "report"), ("failed", "report"), ("failed", "report")]
     assert runs[-1]["error"].startswith("ReportError during report")
     nightly(sources=sources, out=str(corpus / "out3"), db=db)
-    again = read_findings((corpus / "out3" / "findings.json").read_text())
+    again = json.loads((corpus / "out3" / "findings.json").read_text())
     assert again and not any(f["new"] for f in again)  # compared with the completed run
 
 

@@ -6,12 +6,11 @@ about 55%): see data/demo/EXPECTED.md, topics 1 and 2.
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import yaml
-
-from crosscheck.report.findings_file import read_findings
 
 DEMO = Path(__file__).resolve().parents[1] / "data" / "demo"
 FILES = {
@@ -51,5 +50,6 @@ def write_tiny_corpus(dest: Path) -> Path:
 
 def findings_summary(out_dir: Path) -> list[tuple[str, str]]:
     """(id, kind) of every finding in a report folder's findings.json, sorted."""
-    findings = read_findings((out_dir / "findings.json").read_text())
-    return sorted((f["id"], f["kind"]) for f in findings)
+    data = json.loads((out_dir / "findings.json").read_text())
+    items = data["findings"] if isinstance(data, dict) else data
+    return sorted((f["id"], f["kind"]) for f in items)

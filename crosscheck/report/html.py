@@ -9,7 +9,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -23,7 +22,6 @@ from crosscheck.report.build import (
     MAX_GROUPS_SHOWN,
     MAX_NAMES_SHOWN,
     ClaimView,
-    FindingView,
     ReportView,
     fmt_time,
     shorten_text,
@@ -55,53 +53,9 @@ PAGE_SIZE = 100
 # Rows of the skipped-inputs table: a 20,000-article run skipped 10,638 inputs (10,602 of them
 # sentences), 2.2 MB of the page; those of whole sources and files come first.
 MAX_SKIPS_SHOWN = 500
-# Characters of a reason that must be inside the cut explanation for the card to leave the
-# reason out: the explanation then shows its start and findings.json has the whole of it.
-REASON_SEEN = 40
 LIMITS = {"explanation": EXPLANATION_CHARS, "names": MAX_NAMES_SHOWN,
           "copies": MAX_COPIES_SHOWN, "page": PAGE_SIZE, "skips": MAX_SKIPS_SHOWN,
           "groups": MAX_GROUPS_SHOWN}
-
-
-def page_reason(fv: FindingView) -> str | None:
-    """The reason the card shows: none when its cut explanation already starts it (a revision's
-    explanation is its reason after a few words), else the reason cut like the explanation.
-
-    At 20,000 articles 4,912 revisions each showed their whole reason beside an explanation
-    holding it (a source list, up to 27,000 characters): 9.9 MB of a 41.6 MB page."""
-    reason, explanation = fv.reason, fv.finding.explanation
-    if not reason:
-        return None
-    at = explanation.find(reason)
-    if 0 <= at and at + min(len(reason), REASON_SEEN) <= len(shorten_text(explanation)):
-        return None
-    return shorten_text(reason)
-
-
-def part_label(value: object, cv: ClaimView) -> str:
-    """A credibility part's label without the names its claim card already shows.
-
-    "named (X)" loses "(X)" when X is the claim's attribution ("Attributed to X" is above it),
-    and the publisher's rating loses the source's name (the card starts with it)."""
-    if not isinstance(value, Mapping) or "label" not in value:
-        return ", ".join(f"{k}: {v}" for k, v in sorted(value.items())) \
-            if isinstance(value, Mapping) else str(value)
-    label, name = str(value["label"]), value.get("name")
-    attribution = cv.claim.attribution
-    if attribution and label.endswith(f" ({attribution})"):
-        label = label[:-len(attribution) - 3]
-    if name and name not in (cv.source.id, cv.source.name):
-        label += f" ({name})"
-    return label
-
-
-def shared_weights(view: ReportView) -> dict[str, object] | None:
-    """The credibility weights every shown breakdown uses, when they are one set: the page
-    names them once under the filters instead of on each of its claims."""
-    seen = [cv.credibility.get("weights") for fv in view.findings for cv in fv.shown
-            if cv.credibility]
-    first = seen[0] if seen else None
-    return first if isinstance(first, dict) and all(w == first for w in seen) else None
 
 
 def fmt_cred(value: float | None) -> str:
@@ -146,10 +100,10 @@ def _environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters.update(highlight=highlight, fmt_time=fmt_time, fmt_cred=fmt_cred,
-                       shorten_text=shorten_text, page_reason=page_reason)
+                       shorten_text=shorten_text)
     env.globals.update(credibility_band=credibility_band, number_line=number_line,
                        arrow_markers=arrow_markers,
-                       exact_interval=exact_interval, part_label=part_label,
+                       exact_interval=exact_interval,
                        legend=legend(), limits=LIMITS)
     return env
 
@@ -209,7 +163,6 @@ def render_html(view: ReportView, app: AppPage | None = None) -> str:
     template = _environment().get_template("report.html.j2")
     page = template.render(
         view=view, inp=view.inp, options=_options(view), app=app,
-        weights=shared_weights(view),
         css=Markup(_read("report.css")), js=Markup(script),
         csp=Markup(content_security_policy(app)),
     )

@@ -14,8 +14,7 @@ from pathlib import Path
 
 from crosscheck.errors import ReportError
 from crosscheck.report.build import build_view
-from crosscheck.report.exports import claims_frame
-from crosscheck.report.findings_file import findings_text
+from crosscheck.report.exports import claims_frame, findings_text
 from crosscheck.report.html import render_html
 from crosscheck.report.markdown import report_markdown
 from crosscheck.report.model import ReportInput
