@@ -208,6 +208,22 @@ def test_modifiers_and_restrictions_are_scope() -> None:
     assert "capital" in scope("Turnout in the capital of Chile was 41%.", "41%")
 
 
+def test_only_restricts_what_it_governs_not_the_figure_it_stresses() -> None:
+    def scope(text: str, figure: str) -> list[str]:
+        return slots_of(claim(text, figure)).scope.value.split("+")
+
+    assert "only" in scope("Officials counted 40 dead in the capital only.", "40")
+    assert "only" in scope("Only in Mandalay did 68 people remain missing.", "68")
+    # "only" that says the figure is small: the same fact as the bare figure
+    assert "only" not in scope("Only 21 of the 68 bodies have been identified.", "21")
+    assert "only" not in scope("Only about 250,000 tons moved in July.", "250,000 tons")
+    assert "only" not in scope("The only road is jammed with hundreds of cars.", "hundreds")
+    # a marker across a relative pronoun restricts the other clause
+    text = ("These counts cover only the Mandalay region near the epicentre, where 68 people "
+            "are still missing.")
+    assert "only" not in scope(text, "68 people")
+
+
 def test_a_scope_word_inside_a_name_is_no_scope() -> None:
     text = "Chile's National Seismological Centre put the magnitude at 6.4."
     assert "nationwide" not in slots_of(claim(text, "6.4")).scope.value

@@ -206,6 +206,37 @@ def _event_year(sentence: str, subject_start: int) -> Slot:
     return Slot(m.group(1), m.group(0).strip(), "sentence") if m else Slot()
 
 
+# Words between "only" and a figure it stresses ("only about 250,000 tons moved").
+_STRESSED_GAP_RE = re.compile(r"^\W*(?:(?:about|around|some|roughly|nearly|just|almost|"
+                              r"approximately)\s+)?$", re.IGNORECASE)
+_DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|an|its|their|his|her|our)\s+$", re.IGNORECASE)
+# A relative clause opening between a marker and the figure: the marker is the other clause's
+# ("these counts cover only the Mandalay region, where 68 people are missing").
+_RELATIVE_RE = re.compile(r",\s*(?:where|which|who|whom|whose|when|while)\b", re.IGNORECASE)
+
+
+def _scope_marker(ctx: FigureContext) -> re.Match[str] | None:
+    """A word restricting what the figure counts ('in Derna alone', 'excluding the army').
+
+    "only" stressing the figure itself ("only 21 of the 68 bodies", "only about 250,000 tons")
+    says it is small, not what it covers; "the only road" is a determiner's; and a marker in
+    another clause, across a relative pronoun, restricts that clause's words."""
+    sentence, q = ctx.sentence, ctx.quantity
+    ws = ctx.left + ctx.inside + ctx.right
+    offset = ws[0].start if ws else 0
+    for m in SCOPE_MARKERS.finditer(ctx.clause_text):
+        start, end = offset + m.start(), offset + m.end()
+        if m.group(1).lower() == "only" and (
+                (end <= q.start and _STRESSED_GAP_RE.match(sentence[end:q.start]))
+                or _DETERMINER_BEFORE_RE.search(sentence[max(0, start - 8):start])):
+            continue
+        between = sentence[end:q.start] if end <= q.start else sentence[q.end:start]
+        if _RELATIVE_RE.search(between):
+            continue
+        return m
+    return None
+
+
 def _scope(ctx: FigureContext, measure: MeasureReading, places: tuple[str, ...]) -> Slot:
     """Scope words of the measure, places that restrict it ('in Derna alone'), distances."""
     parts = list(measure.scope)
@@ -217,7 +248,7 @@ def _scope(ctx: FigureContext, measure: MeasureReading, places: tuple[str, ...])
     if combined := COMBINED_RE.search(ctx.clause_text):
         parts.append("combined")  # "both waves together left 37 dead": a sum of two events
         words.append(combined.group(0))
-    if marker := SCOPE_MARKERS.search(ctx.clause_text):
+    if marker := _scope_marker(ctx):
         parts.append(marker.group(1).lower())
         words.append(marker.group(0))
     for place in places if measure.measure.value != "magnitude" else ():  # a quake's, whole
