@@ -208,6 +208,22 @@ def test_modifiers_and_restrictions_are_scope() -> None:
     assert "capital" in scope("Turnout in the capital of Chile was 41%.", "41%")
 
 
+def test_a_quake_magnitude_inside_a_noun_phrase_lends_no_measure() -> None:
+    def measure(text: str, figure: str) -> str:
+        return slots_of(claim(text, figure)).measure.value
+
+    # the measure word stands before the quake the magnitude names
+    assert measure("The junta says the toll of the magnitude 7.7 earthquake has climbed to "
+                   "694, with 1,670 people hurt.", "694") == "deaths"
+    assert measure("The government now puts the dead from the 7.7 magnitude earthquake at "
+                   "1,000, with 1,670 injured.", "1,000") == "deaths"
+    # a magnitude is carried to a number on its scale only
+    assert measure("A magnitude 7.7 quake struck at midday, and then 6.2 an hour later.",
+                   "6.2") == "magnitude"
+    assert measure("A magnitude 7.7 quake struck at midday, and then 300 an hour later.",
+                   "300") != "magnitude"
+
+
 def test_only_restricts_what_it_governs_not_the_figure_it_stresses() -> None:
     def scope(text: str, figure: str) -> list[str]:
         return slots_of(claim(text, figure)).scope.value.split("+")

@@ -283,7 +283,7 @@ def _event_cue(ctx: FigureContext) -> Slot | None:
                 w.low in _human_nouns() or singular(w.low) in _human_nouns():
             continue
         break
-    for w in reversed(ctx.left):
+    for w in reversed(_left_across_magnitude(ctx)):
         if w.low in _LEFT_STOPS:
             break
         value = MEASURES.get(w.low)
@@ -292,6 +292,24 @@ def _event_cue(ctx: FigureContext) -> Slot | None:
     if len(ctx.left) >= 2 and ctx.left[-1].low == "to" and ctx.left[-2].low in ("home", "homes"):
         return Slot("population", "home to", "sentence")  # "Derna, home to 90,000"
     return None
+
+
+_QUAKE_WORDS = frozenset("earthquake quake tremor temblor".split())
+_QUAKE_END_RE = re.compile(r"\b(?:earthquake|quake|tremor|temblor)\W*$")
+
+
+def _left_across_magnitude(ctx: FigureContext) -> list[Word]:
+    """The figure's clause before it, read across a quake's magnitude that names the quake
+    ("the toll of the magnitude 7.7 earthquake has climbed to 694", "puts the dead from the
+    7.7 magnitude earthquake at 1,000"): that figure is inside a noun phrase, not a clause of
+    its own, and the measure word stands before it."""
+    start = ctx.left[0].start if ctx.left else ctx.quantity.start
+    cut = ctx.sentence[max(ctx.clause_start, start - 40):start].lower()
+    quake = bool(ctx.left) and ctx.left[0].low in _QUAKE_WORDS or bool(_QUAKE_END_RE.search(cut))
+    if not quake or "magnitude" not in cut:
+        return ctx.left
+    before = [w for w in ctx.before if ctx.clause_start <= w.start and w.end <= start]
+    return before + ctx.left
 
 
 _ROLE_RE = re.compile(

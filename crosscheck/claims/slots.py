@@ -97,7 +97,8 @@ def read_slots(sentence: str, q: Quantity, quantities: Sequence[Quantity],
             rf"\b{re.escape(reading.measure.words)}\b", source, re.IGNORECASE):
         reading = replace(reading, measure=Slot())  # "aid groups say the figure is 1,800":
         # a word of who speaks names nothing counted; the figure before lends its measure
-    measure = carry_measure(reading, previous.measure if previous else None, q.surface)
+    lender = previous.measure if previous and _may_take(previous.measure, q) else None
+    measure = carry_measure(reading, lender, q.surface)
     if source and q.surface in source:  # "Two security sources say ...": the figure counts
         measure = replace(measure, measure=Slot())  # who speaks, it states no fact
     measure = with_article_measure(measure, commodity or Slot(), ctx)
@@ -213,6 +214,15 @@ _DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|an|its|their|his|her|our)\s+$", re
 # A relative clause opening between a marker and the figure: the marker is the other clause's
 # ("these counts cover only the Mandalay region, where 68 people are missing").
 _RELATIVE_RE = re.compile(r",\s*(?:where|which|who|whom|whose|when|while)\b", re.IGNORECASE)
+
+
+MAGNITUDE_TOP = 10.0  # no earthquake scale reading is above this
+
+
+def _may_take(previous: MeasureReading, q: Quantity) -> bool:
+    """The figure may take the measure of the figure before it: a quake's magnitude is lent
+    to no number off its scale ("the dead from the 7.7 magnitude earthquake at 1,000")."""
+    return previous.measure.value != "magnitude" or q.high <= MAGNITUDE_TOP
 
 
 def _scope_marker(ctx: FigureContext) -> re.Match[str] | None:
