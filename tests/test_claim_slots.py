@@ -224,6 +224,19 @@ def test_a_quake_magnitude_inside_a_noun_phrase_lends_no_measure() -> None:
                    "300") != "magnitude"
 
 
+def test_a_list_of_figures_shares_its_verb() -> None:
+    def measure(text: str, figure: str) -> str:
+        return slots_of(claim(text, figure)).measure.value
+
+    after = ("The army said 170 drones, 40 cruise missiles and 150 ballistic missiles were "
+             "fired at Israel.")
+    assert measure(after, "40 cruise") == measure(after, "150") == "missiles launched"
+    before = "Iran fired 170 attack drones, 120 ballistic missiles and 30 cruise missiles."
+    assert measure(before, "120") == measure(before, "30 cruise") == "missiles launched"
+    # the next clause's own subject and verb are not the figure's
+    assert measure("Russia has 30 drones and Ukraine destroyed 25 of them.", "30") == "drones"
+
+
 def test_only_restricts_what_it_governs_not_the_figure_it_stresses() -> None:
     def scope(text: str, figure: str) -> list[str]:
         return slots_of(claim(text, figure)).scope.value.split("+")
@@ -535,7 +548,8 @@ def test_a_unit_name_is_no_ones_name() -> None:
 
 def test_a_list_of_counts_is_not_one_figure_restated() -> None:
     text = "The army said about 90 drones, 25 cruise missiles and 12 ballistic missiles were fired."
-    assert slots_of(claim(text, "25")).measure.value == "missiles"
+    # each item its own thing, the list's verb shared ("were fired": launched)
+    assert slots_of(claim(text, "25")).measure.value == "missiles launched"
     assert slots_of(claim(text, "90")).measure.value == "drones"
 
 

@@ -83,7 +83,7 @@ _THING_EVENTS = {
     "damaged": "damaged hit struck",
     "flooded": "flooded submerged inundated",
     "downed": "downed intercepted intercept intercepting",
-    "launched": "launched",
+    "launched": "launched fired",
     "captured": "captured seized",
     "sunk": "sunk",
     "supplied": "shipped exported carried transported moved delivered sent supplied left "

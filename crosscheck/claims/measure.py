@@ -179,7 +179,7 @@ def _count_measure(ctx: FigureContext) -> Slot:
 def with_thing_event(ctx: FigureContext, thing: Slot) -> Slot:
     """A thing with what happened to it, when the clause says: 'structures destroyed',
     'drones launched', 'grain shipped'."""
-    event = _thing_event(ctx)
+    event = _thing_event(ctx) or _list_event(ctx)
     if event is None:
         return thing
     return Slot(f"{thing.value} {event[0]}", f"{thing.words} {event[1]}", "sentence")
@@ -199,6 +199,8 @@ def _thing_event(ctx: FigureContext, after: list[Word] | None = None) -> tuple[s
                 return found
             bare = bare or found
             continue
+        if w.low == "and" and i + 1 < len(right) and right[i + 1].text[0].isupper():
+            break  # "30 drones and Ukraine destroyed 25": the next clause's own subject
         if w.low in _AUX or w.low.endswith("ly") or w.low in _EVENT_SKIP or w.low in (
                 "down", "and", "other") or (w.text[0].isalpha() and w.low not in STOP_WORDS
                                             and not _verb_like(w.low)):
@@ -218,6 +220,37 @@ def _thing_event(ctx: FigureContext, after: list[Word] | None = None) -> tuple[s
         if w.low == "down" and i > 0 and left[i - 1].low in _BRING_DOWN:
             return "downed", f"{left[i - 1].text} down"  # "shot down 99% of the missiles"
     return None
+
+
+_LIST_JOINERS = frozenset(", and or as well".split())
+
+
+def _list_event(ctx: FigureContext) -> tuple[str, str] | None:
+    """The verb a list of figures shares, after its last item ("170 drones, 40 cruise
+    missiles and 150 ballistic missiles were fired") or before its first ("fired 170 attack
+    drones, 120 ballistic missiles and 30 cruise missiles"): an item's own clause ends at the
+    next figure or opens after the one before."""
+    if ctx.right and all(w.low in _LIST_JOINERS for w in ctx.right):
+        after = ctx.clause_after()
+        figures = [i for i, w in enumerate(after) if _figure_word(w)]
+        if figures and figures[-1] + 1 < len(after) and (
+                found := _thing_event(ctx, after[figures[-1] + 1:])):
+            return found
+    if all(w.low in _LIST_JOINERS for w in ctx.left):
+        opening = [w for w in ctx.before if w.start >= ctx.clause_start]
+        figures = [i for i, w in enumerate(opening) if _figure_word(w)]
+        if figures:
+            before = opening[:figures[0]][-4:]
+            for i in range(len(before) - 1, -1, -1):
+                if before[i].low in _LEFT_STOPS:
+                    break
+                if _event_word(before, i):
+                    return THING_EVENTS[before[i].low], before[i].text
+    return None
+
+
+def _figure_word(w: Word) -> bool:
+    return w.text[0].isdigit() or w.low in FIGURE_WORDS
 
 
 def _event_word(words: Sequence[Word], i: int) -> bool:
