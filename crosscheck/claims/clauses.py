@@ -21,6 +21,9 @@ _CLAUSE_OPENERS = frozenset(
 _HARD_BREAKS = frozenset(";:—–()[]")
 
 
+LIST_JOINERS = frozenset(", and or as well".split())  # words between the items of a list
+
+
 @dataclass(frozen=True, slots=True)
 class Word:
     """One word (or punctuation mark) of a sentence."""
@@ -76,6 +79,16 @@ class FigureContext:
     def opening_text(self) -> str:
         """The clause from its opening to the figure, across other figures in it."""
         return self.sentence[self.clause_start:self.quantity.start]
+
+    def list_opening(self) -> list[Word]:
+        """For an item of a list of figures whose own clause opens after the item before
+        ("fired 170 drones, 120 ballistic missiles and 30 cruise missiles"), the words of
+        the clause before the list's first figure; else no words."""
+        if any(w.low not in LIST_JOINERS for w in self.left):
+            return []
+        opening = [w for w in self.before if w.start >= self.clause_start]
+        first = next((i for i, w in enumerate(opening) if w.text[0].isdigit()), None)
+        return opening[:first] if first else []
 
     def clause_after(self) -> list[Word]:
         """The words after the figure up to its clause break, across other figures in it

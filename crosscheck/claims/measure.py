@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from crosscheck.claims.clauses import FigureContext, Word
+from crosscheck.claims.clauses import LIST_JOINERS, FigureContext, Word
 from crosscheck.claims.concepts import (
     CHANGE_NOUNS,
     CHANGE_VERBS,
@@ -222,30 +222,23 @@ def _thing_event(ctx: FigureContext, after: list[Word] | None = None) -> tuple[s
     return None
 
 
-_LIST_JOINERS = frozenset(", and or as well".split())
-
-
 def _list_event(ctx: FigureContext) -> tuple[str, str] | None:
     """The verb a list of figures shares, after its last item ("170 drones, 40 cruise
     missiles and 150 ballistic missiles were fired") or before its first ("fired 170 attack
     drones, 120 ballistic missiles and 30 cruise missiles"): an item's own clause ends at the
     next figure or opens after the one before."""
-    if ctx.right and all(w.low in _LIST_JOINERS for w in ctx.right):
+    if ctx.right and all(w.low in LIST_JOINERS for w in ctx.right):
         after = ctx.clause_after()
         figures = [i for i, w in enumerate(after) if _figure_word(w)]
         if figures and figures[-1] + 1 < len(after) and (
                 found := _thing_event(ctx, after[figures[-1] + 1:])):
             return found
-    if all(w.low in _LIST_JOINERS for w in ctx.left):
-        opening = [w for w in ctx.before if w.start >= ctx.clause_start]
-        figures = [i for i, w in enumerate(opening) if _figure_word(w)]
-        if figures:
-            before = opening[:figures[0]][-4:]
-            for i in range(len(before) - 1, -1, -1):
-                if before[i].low in _LEFT_STOPS:
-                    break
-                if _event_word(before, i):
-                    return THING_EVENTS[before[i].low], before[i].text
+    before = ctx.list_opening()[-4:]
+    for i in range(len(before) - 1, -1, -1):
+        if before[i].low in _LEFT_STOPS:
+            break
+        if _event_word(before, i):
+            return THING_EVENTS[before[i].low], before[i].text
     return None
 
 
