@@ -224,6 +224,20 @@ def test_a_quake_magnitude_inside_a_noun_phrase_lends_no_measure() -> None:
                    "300") != "magnitude"
 
 
+def test_a_country_speaking_in_the_figures_clause_is_its_subject() -> None:
+    def subject(text: str, figure: str) -> str:
+        return slots_of(claim(text, figure)).subject.value
+
+    text = ("In Myanmar at least 144 people are confirmed dead, while Thailand has reported "
+            "10 fatalities.")
+    assert subject(text, "10 fatalities") == "Thailand"
+    assert subject(text, "144") == "Myanmar"
+    # a body whose name opens with a demonym is no government
+    text = ("Nepal's seismology centre gave the quake a magnitude of 6.4, but the German "
+            "Research Centre for Geosciences put it at 5.7.")
+    assert subject(text, "5.7") != "Germany"
+
+
 def test_a_list_of_figures_shares_its_verb() -> None:
     def measure(text: str, figure: str) -> str:
         return slots_of(claim(text, figure)).measure.value

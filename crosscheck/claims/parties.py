@@ -273,9 +273,14 @@ def read_parties(ctx: FigureContext, names: Sequence[Mention], source: str | Non
     place = _place(ctx, usable)
     named = None if owner or actor else _named_object(ctx, names, source)
     subject = owner or actor or named or place or _nearest(ctx, usable)
+    speaker = [m for m in names if m.kind == "country" and m.name not in _BLOCS
+               and source and source.startswith(m.text)] if source else []
     if subject is None and source:  # a government announcing its own figure ("China said")
-        subject = _nearest(ctx, [m for m in names if m.kind == "country"
-                                 and m.name not in _BLOCS and source.startswith(m.text)])
+        subject = _nearest(ctx, speaker)
+    elif subject is not None and not _in_clause(ctx, subject) and \
+            (own := [m for m in speaker if _in_clause(ctx, m) and _is_state(m, source)]):
+        subject = own[-1]  # "In Myanmar 144 are dead, while Thailand has reported 10
+        # fatalities": the country speaking in the figure's clause, not one named before it
     partners = _partners(ctx, usable)
     # figures given place by place ("92 died in Jajarkot and 36 in Rukum West") are parts,
     # even of a place the lead names
@@ -300,6 +305,16 @@ def read_parties(ctx: FigureContext, names: Sequence[Mention], source: str | Non
     partner = next((m for m in partners if m is not subject and m.name != final.value), None)
     return Parties(final, _slot(partner), places, subject.start if subject is not None else -1,
                    named is not None and subject is named)
+
+
+_STATE_WORDS = frozenset("government authorities officials".split())
+
+
+def _is_state(m: Mention, source: str | None) -> bool:
+    """The source is the country itself or its government ("Thailand", "Thai authorities"),
+    not a body whose name opens with it ("German Research Centre for Geosciences")."""
+    rest = (source or "")[len(m.text):].strip(" '’s").split()
+    return not rest or (len(rest) == 1 and rest[0].lower() in _STATE_WORDS)
 
 
 def _paired_place(ctx: FigureContext, names: Sequence[Mention],
