@@ -288,6 +288,22 @@ def test_two_low_credibility_outlets_that_agree_corroborate_a_figure() -> None:
     assert of_kind(alone, "unsupported")  # one low-credibility origin alone still is
 
 
+def test_a_figure_another_outlet_states_with_another_subject_of_its_story_is_backed() -> None:
+    def unsupported_lows(texts: list[Text]) -> set[float]:
+        return {x for f in of_kind(findings_of(texts, credibility=0.2), "unsupported")
+                for x in lows(f)}
+
+    usgs = ("a", "2025-03-29", "Quake of 7.2 in Myanmar", "Models of the United States "
+            "Geological Survey suggest that Friday's earthquake, of magnitude 7.2, was shallow.")
+    other = ("b", "2025-03-29", "Myanmar quake", "Myanmar was hit by a quake of magnitude 7.2 "
+             "on Friday.")
+    assert 7.2 in unsupported_lows([usgs])  # alone, nobody backs it
+    assert 7.2 not in unsupported_lows([usgs, other])  # read as two subjects, one figure
+    elsewhere = ("b", "2025-03-29", "Quake in Peru", "Peru was hit by a quake of magnitude "
+                 "7.2 on Friday.")
+    assert 7.2 in unsupported_lows([usgs, elsewhere])  # another story's figure backs nothing
+
+
 def test_a_vague_figure_is_never_unsupported() -> None:
     found = findings_of([("a", "2025-03-02", "Drone attack",
                           "Russia launched hundreds of drones at Ukraine overnight.")],

@@ -12,6 +12,9 @@ from crosscheck.models import Article, Claim, Quantity, follow_to_root
 LOW_CREDIBILITY = 0.4  # publisher credibility below this is "low" (config scale 0..1)
 
 
+STORY_CHARS = 600  # text of an article read with its title for the countries of its story
+
+
 @dataclass(frozen=True)
 class PublisherFacts:
     """What the config knows about the publisher behind a source."""
@@ -100,6 +103,8 @@ class AssessContext:
     claims: Mapping[str, Claim]
     origin_keys: dict[str, str] = field(default_factory=dict)  # article id → origin (memo)
     by_article: dict[str, list[Claim]] = field(default_factory=dict)  # article id → claims
+    by_base: dict[str, list[Claim]] = field(default_factory=dict)  # fact key less subject
+    story: dict[str, frozenset[str]] = field(default_factory=dict)  # article id → countries
 
     def article_claims(self, article_id: str) -> list[Claim]:
         """Every claim of one article (the index is built on first use)."""
@@ -107,6 +112,28 @@ class AssessContext:
             for c in self.claims.values():
                 self.by_article.setdefault(c.article_id, []).append(c)
         return self.by_article.get(article_id, [])
+
+    def base_claims(self, base: str) -> list[Claim]:
+        """Every claim whose fact key less its subject is `base` (one block of claims: a
+        night assesses a block whole, so this reads nothing outside what it recomputes)."""
+        if not self.by_base and self.claims:
+            from crosscheck.match.facts import base_key
+
+            for c in self.claims.values():
+                if (key := base_key(c)) is not None:
+                    self.by_base.setdefault(key, []).append(c)
+        return self.by_base.get(base, [])
+
+    def story_countries(self, article_id: str) -> frozenset[str]:
+        """The countries an article's title and opening name (memoized per article)."""
+        if article_id not in self.story:
+            from crosscheck.claims.parties import countries_named
+
+            article = self.articles.get(article_id)
+            text = f"{article.title or ''}. {(article.text or '')[:STORY_CHARS]}" \
+                if article else ""
+            self.story[article_id] = frozenset(countries_named(text))
+        return self.story[article_id]
 
     def origin_key(self, claim: Claim) -> str:
         """The independent origin of a claim's article (memoized per article)."""

@@ -32,6 +32,7 @@ from crosscheck.assess.memo import PairMemo, verdicts
 from crosscheck.assess.pairs import Revision, events_apart
 from crosscheck.assess.timing import is_cumulative, label_span
 from crosscheck.match import Cluster, fact_key
+from crosscheck.match.facts import base_key
 from crosscheck.models import Article, Claim, Finding, Quantity
 
 _SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2, "info": 3}
@@ -225,10 +226,36 @@ def _unsupported_reason(group: Sequence[Holder], ctx: AssessContext, disputed: b
     central = any(_central(h.claim, ctx) for h in group)
     if not (central or disputed):
         return None
+    if _backed_elsewhere(group, ctx):
+        return None  # another origin states it, read with another subject of the story
     base = "only low-credibility publishers state it" if low and not unnamed else \
         "one independent origin states it and names no source for it"
     where = "it leads its article" if central else "another outlet states a different figure"
     return f"{base}; {where}"
+
+
+def _backed_elsewhere(group: Sequence[Holder], ctx: AssessContext) -> bool:
+    """Another independent origin states the same number for the same measure, scope and kind,
+    read with another subject that the figure's article names in its title or opening (or the
+    other way round): "Models of the United States Geological Survey ... magnitude 7.7" is
+    read as the United States' 7.7, other outlets state Myanmar's 7.7, and the article is on
+    Myanmar. Two readings of one story's figure, not a figure nobody backs."""
+    first = group[0].claim
+    base = base_key(first)
+    if base is None or first.slots is None:
+        return False
+    mine = {h.claim.id for h in group}
+    origins = {h.origin_key for h in group}
+    subject = first.slots.subject.value
+    for c in ctx.base_claims(base):
+        if c.id in mine or c.slots is None or c.slots.subject.value == subject or \
+                ctx.origin_key(c) in origins or \
+                not any(_same_number(c.quantity, h.claim.quantity) for h in group):
+            continue
+        if c.slots.subject.value in ctx.story_countries(first.article_id) or \
+                subject in ctx.story_countries(c.article_id):
+            return True
+    return False
 
 
 BACKGROUND_DAYS = 365  # a figure of a period ending this long before its article is background
