@@ -68,8 +68,9 @@ LOG_FILE = "run.log"  # in the report folder: Prefect's and great-expectations' 
 @app.command()
 def run(
     sources: Annotated[Path, typer.Option(help="sources.yaml to read")] = DEFAULT_SOURCES,
-    out: Annotated[Path, typer.Option(help="folder for report.html, report.md, "
-                                           "findings.json, claims.csv and run.log")] = DEFAULT_OUT,
+    out: Annotated[Path, typer.Option(help="folder for report.html, report.md, findings.json, "
+                                           "claims.csv, credibility.json and run.log")
+                   ] = DEFAULT_OUT,
     db: Annotated[str, typer.Option(help="SQLAlchemy URL of the store")] = DEFAULT_DB,
     window_days: Annotated[int, typer.Option(help="days of articles the report covers")] = 30,
     batch_size: Annotated[int | None, typer.Option(

@@ -22,8 +22,19 @@ def demo(tmp_path_factory, prefect_harness) -> dict:
     db = f"sqlite:///{tmp / 'store.db'}"
     result = nightly(sources=str(REPO / "sources.yaml"), out=str(tmp / "out"), db=db)
     findings = json.loads((tmp / "out" / "findings.json").read_text())
-    return {"tmp": tmp, "db": db, "result": result, "findings": findings,
-            "claims": pd.read_csv(tmp / "out" / "claims.csv")}
+    claims = pd.read_csv(tmp / "out" / "claims.csv")
+    return {"tmp": tmp, "db": db, "result": result, "findings": with_rows(findings, claims),
+            "claims": claims}
+
+
+def with_rows(findings: list[dict], claims: pd.DataFrame) -> list[dict]:
+    """Each finding's claims with their source and attribution from their claims.csv row."""
+    rows = claims.set_index("claim_id")
+    for c in (c for f in findings for c in f["claims"]):
+        row = rows.loc[c["claim_id"]]
+        c.update(source_id=row["source_id"],
+                 attribution=row["attribution"] if isinstance(row["attribution"], str) else None)
+    return findings
 
 
 def of_kind(demo: dict, kind: str) -> list[dict]:

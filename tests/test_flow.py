@@ -59,13 +59,14 @@ def test_small_run_finds_the_gas_contradiction_and_is_idempotent(small_corpus: P
     out = small_corpus / "out"
     first = run_flow(sources, out, db)
     assert {p.name for p in out.iterdir()} >= {"report.html", "report.md", "findings.json",
-                                                "claims.csv"}
+                                                "claims.csv", "credibility.json"}
     findings = json.loads((out / "findings.json").read_text())
     gas = [f for f in findings if f["kind"] == "contradiction"]
     assert len(gas) == 1
-    figures = sorted((c["source_id"], c["low"]) for c in gas[0]["claims"])
-    assert figures == [("ledger", 55.0), ("review", 40.0)]
     claims = pd.read_csv(out / "claims.csv")
+    source = claims.set_index("claim_id")["source_id"]  # a finding's claims: their rows
+    figures = sorted((source[c["claim_id"]], c["low"]) for c in gas[0]["claims"])
+    assert figures == [("ledger", 55.0), ("review", 40.0)]
     assert {"article_title", "published", "source_id", "sentence", "low", "high", "unit",
             "qualifier", "attribution"} <= set(claims.columns)
 

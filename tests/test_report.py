@@ -31,6 +31,7 @@ from crosscheck.report.build import (
     shorten_text,
 )
 from crosscheck.report.figures import MAX_FIGURES_DRAWN, human_interval
+from crosscheck.report.findings_file import CLAIM_KEYS, whole_finding
 from crosscheck.report.html import render_html, script_hash
 from crosscheck.report.sample import (
     XSS_SENTENCE,
@@ -71,29 +72,31 @@ def test_write_report_writes_the_four_files(written, tmp_path):
 def test_findings_json_contract(written, inp):
     data = json.loads(written["findings"].read_text(), parse_constant=_reject_constant)
     assert [f["id"] for f in data] == [fv.finding.id for fv in build_view(inp).findings]
-    sentences = pd.read_csv(written["claims"]).set_index("claim_id")["sentence"]
+    rows = pd.read_csv(written["claims"]).set_index("claim_id")
     for f in data:
         assert {"id", "kind", "severity", "explanation", "independent_origins", "review",
                 "new", "claims"} <= set(f)
         for c in f["claims"]:
-            assert {"claim_id", "source_id", "article_url", "low", "high", "unit", "qualifier",
-                    "attribution"} <= set(c)
-            assert "sentence" not in c and sentences[c["claim_id"]]  # its text: claims.csv
+            assert set(CLAIM_KEYS) <= set(c) <= {*CLAIM_KEYS, "qualifier", "copy_of"}
+            assert rows.loc[c["claim_id"], "sentence"]  # its text: claims.csv
+            assert c.get("qualifier", "exact") == rows.loc[c["claim_id"], "qualifier"]
     shells = next(f for f in data if "artillery shells" in f["explanation"])
     assert shells["review"]["verdict"] == "confirmed"
     assert shells["independent_origins"] == 2
-    northgate = next(c for c in shells["claims"] if c["source_id"] == "northgate")
+    source = {c["claim_id"]: rows.loc[c["claim_id"], "source_id"] for c in shells["claims"]}
+    northgate = next(c for c in shells["claims"] if source[c["claim_id"]] == "northgate")
     assert (northgate["low"], northgate["high"], northgate["unit"]) == (1e6, 3e6, "shell")
-    assert northgate["attribution"] == "Hal Brands, Bloomberg"
-    relay = next(c for c in shells["claims"] if c["source_id"] == "daily-relay")
+    assert rows.loc[northgate["claim_id"], "attribution"] == "Hal Brands, Bloomberg"
+    relay = next(c for c in shells["claims"] if source[c["claim_id"]] == "daily-relay")
     assert relay["copy_of"] == northgate["claim_id"]
+    assert "copy_of" not in northgate  # only a copy names its origin
 
 
 def test_open_ends_are_null_in_json(written):
     data = json.loads(written["findings"].read_text(), parse_constant=_reject_constant)
     troops = next(f for f in data if "troops" in f["explanation"])
-    bounds = {c["source_id"]: (c["low"], c["high"]) for c in troops["claims"]}
-    assert bounds == {"northgate": (100000.0, None), "baltic-wire": (None, 10000.0)}
+    bounds = {(c["low"], c["high"], c["qualifier"]) for c in troops["claims"]}
+    assert bounds == {(100000.0, None, "more_than"), (None, 10000.0, "less_than")}
 
 
 def test_claims_csv_has_one_row_per_claim(written, inp):
@@ -410,19 +413,24 @@ def _decoded_conflicts(f: dict) -> list[tuple[str, str, str]]:
 
 def test_findings_json_at_scale_refers_to_claims_and_keeps_every_detail(tmp_path):
     inp = large_input(findings=40, claims=24)
-    text = write_report(inp, tmp_path)["findings"].read_text()
+    paths = write_report(inp, tmp_path)
+    text = paths["findings"].read_text()
     data = json.loads(text)
+    table = json.loads(paths["credibility"].read_text())["parts"]
     assert len(data) == 40 and all(len(f["claims"]) == 24 for f in data)
+    assert len(table) < 40 * 24  # each distinct part once for the whole run
     assert "displaced people, report" not in text  # no sentence: claims.csv has them once
     originals = {f.id: f for f in inp.findings}
     for f in data:
         original = originals[f["id"]].details
         assert _decoded_conflicts(f) == [tuple(p) for p in original["conflicts"]]
         assert "figures" not in f["details"]  # every figure is one of the claims listed
-        weights = f["details"]["credibility_weights"]
-        for cid, parts in f["details"]["credibility"].items():
+        whole = whole_finding(f, table)["details"]
+        weights = whole["credibility_weights"]
+        for cid, parts in whole["credibility"].items():
             assert {**parts, "weights": weights} == original["credibility"][cid]
-        assert f["details"]["groups"] == original["groups"]
+        assert whole["groups"] == original["groups"]
+        assert all(isinstance(i, int) for g in f["details"]["groups"] for i in g)  # positions
     contradictions = [f for f in data if f["kind"] == "contradiction"]
     assert contradictions and all(len(f["details"]["conflicts"]) == 24 * 18 // 2
                                   for f in contradictions)  # pairs of differing figures

@@ -7,7 +7,6 @@ says which kind of open end it is.
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Mapping
 from datetime import date, datetime
@@ -143,18 +142,6 @@ def _credibility(parts: Mapping[str, Any]) -> dict[str, Any]:
             value = {k: v for k, v in value.items() if k != "weights" or v != weights}
         slim[key] = value
     return {"credibility": slim, **({"credibility_weights": weights} if weights else {})}
-
-
-def findings_json(view: ReportView) -> list[dict]:
-    """The findings.json document: findings in report order."""
-    return [finding_json(fv) for fv in view.findings]
-
-
-def findings_text(view: ReportView) -> str:
-    """findings.json as written: a list with one finding per line (grep and diff by finding)."""
-    lines = [json.dumps(f, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
-             for f in findings_json(view)]
-    return "[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n"
 
 
 def _finding_ids_by_claim(view: ReportView) -> dict[str, list[str]]:

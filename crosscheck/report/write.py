@@ -14,7 +14,8 @@ from pathlib import Path
 
 from crosscheck.errors import ReportError
 from crosscheck.report.build import build_view
-from crosscheck.report.exports import claims_frame, findings_text
+from crosscheck.report.exports import claims_frame
+from crosscheck.report.findings_file import report_json
 from crosscheck.report.html import render_html
 from crosscheck.report.markdown import report_markdown
 from crosscheck.report.model import ReportInput
@@ -24,6 +25,7 @@ REPORT_FILES = {
     "markdown": "report.md",
     "findings": "findings.json",
     "claims": "claims.csv",
+    "credibility": "credibility.json",
 }
 PROBE_NAME = ".crosscheck-write-check"  # written and removed by check_out_dir
 _FULL = (errno.ENOSPC, errno.EDQUOT)
@@ -71,19 +73,23 @@ def _write_all(texts: dict[Path, str]) -> None:
 
 
 def write_report(inp: ReportInput, out_dir: Path) -> dict[str, Path]:
-    """Write report.html, report.md, findings.json and claims.csv; return their paths by role.
+    """Write report.html, report.md, findings.json, claims.csv and credibility.json; return
+    their paths by role.
 
-    Roles are the keys of REPORT_FILES: html, markdown, findings, claims. ReportError (one
-    line with the fix) when the folder cannot take them; the previous report is then intact.
+    Roles are the keys of REPORT_FILES: html, markdown, findings, claims, credibility.
+    ReportError (one line with the fix) when the folder cannot take them; the previous report
+    is then intact.
     """
     out_dir = Path(out_dir)
     view = build_view(inp)
     paths = {role: out_dir / name for role, name in REPORT_FILES.items()}
+    findings, credibility = report_json(view)
     texts = {
         "html": render_html(view),
         "markdown": report_markdown(view),
-        "findings": findings_text(view),
+        "findings": findings,
         "claims": claims_frame(view).to_csv(index=False),
+        "credibility": credibility,
     }
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
