@@ -238,6 +238,15 @@ def test_a_country_speaking_in_the_figures_clause_is_its_subject() -> None:
     assert subject(text, "5.7") != "Germany"
 
 
+def test_people_with_burns_or_injuries_are_the_injured() -> None:
+    text = "The health ministry said 290 people with burns were being treated in hospitals."
+    assert slots_of(claim(text, "290")).measure.value == "injured"
+    text = "Medics carried 40 patients with serious injuries to the city's hospital."
+    assert slots_of(claim(text, "40")).measure.value == "injured"
+    assert slots_of(claim("The ministry said 290 people were in the building.", "290")
+                    ).measure.value != "injured"
+
+
 def test_a_list_of_figures_shares_its_verb() -> None:
     def measure(text: str, figure: str) -> str:
         return slots_of(claim(text, figure)).measure.value

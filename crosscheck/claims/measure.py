@@ -164,7 +164,7 @@ def _count_measure(ctx: FigureContext) -> Slot:
         if thing:
             return thing
     head = singular(nouns[-1].low) if nouns else singular(unit) if unit else ""
-    event = _event_cue(ctx) or _displaced(ctx) or _role(ctx)
+    event = _event_cue(ctx) or _displaced(ctx) or _hurt(ctx) or _role(ctx)
     if event:
         return event
     named = MEASURES.get(nouns[-1].low if nouns else unit) or MEASURES.get(head)
@@ -356,6 +356,16 @@ def _role(ctx: FigureContext) -> Slot | None:
 
 
 _DISPLACED_RE = re.compile(r"\b(?:from|fled|left|lost)\s+their\s+homes\b", re.IGNORECASE)
+
+
+_HURT_RE = re.compile(r"^\W*(?:(?:people|persons|patients|civilians|children)\s+)?with\s+"
+                      r"(?:\w+\s+)?(?:burns|injuries|wounds|fractures)\b", re.IGNORECASE)
+
+
+def _hurt(ctx: FigureContext) -> Slot | None:
+    """'290 people with burns', '40 patients with serious injuries': the injured."""
+    m = _HURT_RE.match(ctx.right_text())
+    return Slot("injured", m.group(0).strip(), "sentence") if m else None
 
 
 def _displaced(ctx: FigureContext) -> Slot | None:
