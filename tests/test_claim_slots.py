@@ -247,6 +247,18 @@ def test_people_with_burns_or_injuries_are_the_injured() -> None:
                     ).measure.value != "injured"
 
 
+def test_an_event_of_another_nouns_phrase_is_not_the_things() -> None:
+    def measure(text: str, figure: str) -> str:
+        return slots_of(claim(text, figure)).measure.value
+
+    assert measure("Experts have conducted 95 autopsies on the people who died.", "95") == \
+        "autopsy"
+    assert measure("Experts have conducted 95 autopsies on bodies received since the flood.",
+                   "95") == "autopsy"
+    assert measure("At least 3,000 people in the Lamu district were evacuated.", "3,000") == \
+        "evacuated"  # a person's own event, across a place phrase
+
+
 def test_a_list_of_figures_shares_its_verb() -> None:
     def measure(text: str, figure: str) -> str:
         return slots_of(claim(text, figure)).measure.value

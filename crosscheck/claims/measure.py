@@ -54,6 +54,22 @@ CUE_REACH = 6  # words after a figure read for its event word ("people have sinc
 # A place phrase between the counted noun and its verb ("people in the Lamu district were
 # evacuated") is read past, up to this many words.
 PLACE_PHRASE_REACH = 5
+# Prepositions that open another noun's phrase after a thing counted ("autopsies of people who
+# died"): an event after them is that noun's.
+_OTHER_NOUN_PREPS = frozenset("of on for from about".split())
+_TIME_NOUNS = frozenset("night morning evening afternoon day days weekend week time".split())
+
+
+def _opens_noun_phrase(words: Sequence[Word]) -> bool:
+    """The words after a preposition name another thing ("on bodies", "of the people"), not a
+    time ("on Tuesday", "on the night of")."""
+    rest = list(words)
+    if rest and rest[0].low in ("the", "a", "an"):
+        rest = rest[1:]
+    return bool(rest) and rest[0].text[0].islower() and rest[0].text[0].isalpha() and \
+        rest[0].low not in _TIME_NOUNS
+
+
 _PLACE_PHRASE_PREPS = frozenset("in across near around throughout inside of".split())
 PHYSICAL_KINDS = frozenset({"length", "area", "mass", "volume", "energy", "power", "speed",
                             "temperature", "duration", "other"})
@@ -201,6 +217,8 @@ def _thing_event(ctx: FigureContext, after: list[Word] | None = None) -> tuple[s
             continue
         if w.low == "and" and i + 1 < len(right) and right[i + 1].text[0].isupper():
             break  # "30 drones and Ukraine destroyed 25": the next clause's own subject
+        if w.low in _OTHER_NOUN_PREPS - {"of"} and _opens_noun_phrase(right[i + 1:i + 3]):
+            break  # "95 autopsies on bodies received since": the bodies were received
         if w.low in _AUX or w.low.endswith("ly") or w.low in _EVENT_SKIP or w.low in (
                 "down", "and", "other") or (w.text[0].isalpha() and w.low not in STOP_WORDS
                                             and not _verb_like(w.low)):
@@ -285,9 +303,15 @@ def _event_cue(ctx: FigureContext) -> Slot | None:
     if lost := _LOST_LIVES_RE.match(ctx.right_text()):
         return Slot("deaths", lost.group(1), "sentence")
     skipped, phrase = 0, "before"  # a place phrase between the noun and its verb
+    nouns = _noun_words(ctx)
+    thing = bool(nouns) and nouns[-1].low not in _EVERYONE and \
+        singular(nouns[-1].low) not in _human_nouns()
     for i, w in enumerate(right):
         if i - skipped >= CUE_REACH:
             break
+        if thing and w.low in _OTHER_NOUN_PREPS and _opens_noun_phrase(right[i + 1:i + 3]):
+            break  # "95 autopsies on the people who died": the people died, the autopsies
+            # were conducted
         if phrase != "over" and skipped < PLACE_PHRASE_REACH and (
                 w.low in _PLACE_PHRASE_PREPS or phrase == "in" and w.text[0].isalpha() and (
                     w.text[0].isupper() or w.low in ("the", "a", "an") or
