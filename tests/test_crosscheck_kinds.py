@@ -304,6 +304,16 @@ def test_a_figure_another_outlet_states_with_another_subject_of_its_story_is_bac
     assert 7.2 in unsupported_lows([usgs, elsewhere])  # another story's figure backs nothing
 
 
+def test_a_places_population_is_the_setting_not_an_unsupported_figure() -> None:
+    setting = findings_of([("a", "2025-03-29", "Quake hits Mandalay, home to 1.5 million",
+                            "The quake struck Mandalay, home to 1.5 million people.")],
+                          credibility=0.2)
+    assert not of_kind(setting, "unsupported")
+    toll = findings_of([("a", "2025-03-29", "Quake kills 150 in Mandalay",
+                         "The quake killed 150 people in Mandalay.")], credibility=0.2)
+    assert of_kind(toll, "unsupported")  # the news's own figure still is
+
+
 def test_a_vague_figure_is_never_unsupported() -> None:
     found = findings_of([("a", "2025-03-02", "Drone attack",
                           "Russia launched hundreds of drones at Ukraine overnight.")],

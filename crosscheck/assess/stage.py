@@ -210,6 +210,8 @@ def _unsupported_reason(group: Sequence[Holder], ctx: AssessContext, disputed: b
         return None  # "hundreds of drones": too loose for a reviewer to check
     if all(h.claim.slots and h.claim.slots.modality.value == "rejected" for h in group):
         return None  # "false reports claimed 700 bodies": the article already says it is false
+    if all(h.claim.slots and h.claim.slots.measure.value in SETTING_MEASURES for h in group):
+        return None  # "Mandalay, home to 1.5 million": the setting of the news, not its figure
     if all(_background(h.claim, ctx) for h in group):
         return None  # "the 2018 Camp Fire killed 86": a past period's figure, not the news
     creds = [ctx.credibility(h.claim.source_id) for h in group]
@@ -258,6 +260,7 @@ def _backed_elsewhere(group: Sequence[Holder], ctx: AssessContext) -> bool:
     return False
 
 
+SETTING_MEASURES = frozenset({"population"})  # a place's standing size: context of the story
 BACKGROUND_DAYS = 365  # a figure of a period ending this long before its article is background
 
 
