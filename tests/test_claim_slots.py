@@ -259,6 +259,14 @@ def test_an_event_of_another_nouns_phrase_is_not_the_things() -> None:
         "evacuated"  # a person's own event, across a place phrase
 
 
+def test_a_year_named_as_another_things_date_is_not_the_figures_period() -> None:
+    text = ("Officials have named 2028 as the completion date and estimate that the project "
+            "will cost $1.7 billion.")
+    assert not slots_of(claim(text, "$1.7 billion")).period.read
+    assert slots_of(claim("The project cost $1.7 billion in 2028.", "$1.7 billion")
+                    ).period.value == "2028"
+
+
 def test_a_list_of_figures_shares_its_verb() -> None:
     def measure(text: str, figure: str) -> str:
         return slots_of(claim(text, figure)).measure.value

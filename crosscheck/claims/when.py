@@ -73,6 +73,10 @@ _POINT_KINDS = frozenset({"day", "relative", "relspan"})
 # A time phrase that names when something else happened: "last month's fires", "Friday
 # night's attack" — not the figure's own time.
 _POSSESSIVE_RE = re.compile(r"^(?:\s+(?:night|evening|morning|afternoon))?['’]s\b")
+# A time named as another thing's date: "named 2028 as the completion date", "set 2030 as
+# its deadline" is when the work ends, not the period of the cost beside it.
+_NAMED_AS_DATE_RE = re.compile(r"^\s*as\s+(?:the|its|their|a)\s+(?:[\w-]+\s+)?"
+                               r"(?:date|deadline|target|year)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +109,7 @@ def read_time(ctx: FigureContext, published: date | None,
     the sentence gives a report ("told a news conference on Sept. 26") dates instead."""
     found = [f for f in phrases(ctx.sentence, published) if not _overlaps(f, ctx)
              and not _POSSESSIVE_RE.match(ctx.sentence[f.end:f.end + 20])
+             and not _NAMED_AS_DATE_RE.match(ctx.sentence[f.end:f.end + 40])
              and not _record_since(ctx.sentence, f)]
     target = next((f.label for f in found if f.kind == "projection"
                    and _near(f, ctx) and _after_article(f, published)), "")
