@@ -400,3 +400,13 @@ def test_half_a_unit():
 def test_score_after_a_team_name_is_skipped():
     assert values("The Lakers beat the Celtics 112-104 as James scored 35 points") == [
         (35, 35, "point")]
+
+
+def test_one_closing_a_list_of_figures_is_a_figure() -> None:
+    text = ("The toll stands at 215, with 211 deaths in Valencia, three in Castilla-La Mancha "
+            "and one in Andalucia.")
+    assert [q.low for q in parse_quantities(text)] == [215, 211, 3, 1]
+    # "one" that is no list item stays out
+    assert [q.low for q in parse_quantities("Three men were held, and one of them was "
+                                            "charged.")] == [3]
+    assert parse_quantities("He said that one day he would return.") == []

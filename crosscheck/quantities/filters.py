@@ -215,4 +215,19 @@ def _is_lone_one(t: Tokens, c: Cand) -> bool:
     if j + 1 < t.n and t.lows[j] in ("to", "or", "-") and (
             t.kinds[j + 1] == NUMBER or t.lows[j + 1] in WORD_STARTS):
         return False  # "one to three million people": the start of a range
+    if _last_of_a_list(t, c):
+        return False  # "three in Castilla-La Mancha and one in Andalucia"
     return not c.unit
+
+
+LIST_REACH = 8  # tokens back from a list's "and one" to the item before it
+
+
+def _last_of_a_list(t: Tokens, c: Cand) -> bool:
+    """"one" after "and" or a comma, with a number a few tokens before it: an item of a list
+    of figures, each given for its own place or group. "and one of the" is not."""
+    i, j = c.num, c.num_end
+    if i == 0 or t.lows[i - 1] not in ("and", ",") or (j < t.n and t.lows[j] == "of"):
+        return False
+    return any(t.kinds[k] == NUMBER or t.lows[k] in WORD_STARTS
+               for k in range(max(0, i - LIST_REACH), i - 1))
