@@ -410,3 +410,9 @@ def test_one_closing_a_list_of_figures_is_a_figure() -> None:
     assert [q.low for q in parse_quantities("Three men were held, and one of them was "
                                             "charged.")] == [3]
     assert parse_quantities("He said that one day he would return.") == []
+
+
+def test_a_spelled_out_age_is_an_age_and_a_spelled_out_duration_adjective_is_not() -> None:
+    (q,) = parse_quantities("The attack injured a seven-year-old girl.")
+    assert (q.low, q.unit) == (7, "year of age")  # as "an 8-year-old girl"
+    assert [q.surface for q in parse_quantities("a five-year $700,000 award")] == ["$700,000"]

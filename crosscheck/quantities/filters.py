@@ -5,6 +5,7 @@ list markers, ages after names and stray number words.
 from __future__ import annotations
 
 from crosscheck.quantities import lexicon as lx
+from crosscheck.quantities.ages import AGE_UNIT
 from crosscheck.quantities.tokens import NUMBER, WORD, WORD_STARTS, Cand, Tokens
 from crosscheck.quantities.units import (
     CURRENCY_PREFIXES,
@@ -40,6 +41,8 @@ def _is_word_adjective(t: Tokens, c: Cand) -> bool:
     """"a five-year $700,000 award": a spelled-out duration used as an adjective."""
     if not c.words or c.kind != "duration" or c.num_end >= t.n or t.words[c.num_end] != "-":
         return False
+    if c.unit == AGE_UNIT:
+        return False  # "a seven-year-old girl": her age, as "an 8-year-old girl" is
     return c.end < t.n and (t.kinds[c.end] == WORD or t.words[c.end] in CURRENCY_PREFIXES)
 
 
