@@ -267,6 +267,17 @@ def test_a_year_named_as_another_things_date_is_not_the_figures_period() -> None
                     ).period.value == "2028"
 
 
+def test_the_country_people_come_from_is_not_the_figures_subject() -> None:
+    title = "Gunmen attack a concert hall near Moscow"
+    text = "Four natives of Tajikistan are named as the perpetrators."
+    assert slots_of(claim(text, "Four", title)).subject.value == "Russia"
+    text = "Police held four Tajik citizens over the attack."
+    assert slots_of(claim(text, "four", title)).subject.value == "Russia"
+    # a country's own body is not where its people come from
+    text = "Nepal's National Seismological Centre put the magnitude at 6.4."
+    assert slots_of(claim(text, "6.4")).subject.value == "Nepal"
+
+
 def test_a_list_of_figures_shares_its_verb() -> None:
     def measure(text: str, figure: str) -> str:
         return slots_of(claim(text, figure)).measure.value

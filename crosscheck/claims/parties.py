@@ -266,7 +266,7 @@ def read_parties(ctx: FigureContext, names: Sequence[Mention], source: str | Non
     """
     names = [_as_place(ctx, m) for m in names]
     usable = [m for m in names if not _is_source(m, source, ctx.sentence)
-              and not _governed(ctx, m, _ADJUNCT_PREPS)]
+              and not _governed(ctx, m, _ADJUNCT_PREPS) and not _origin_of_people(ctx, m)]
     owner = _owner(ctx, usable)
     usable = [m for m in usable if _can_be_subject(m)]
     actor = _actor(ctx, usable)
@@ -295,7 +295,8 @@ def read_parties(ctx: FigureContext, names: Sequence[Mention], source: str | Non
         subject = None  # "Rescuers in Turkey and Syria ..., and the toll in both countries ..."
     own_area = area if area and _area_of(ctx, area) else None
     if subject is None and own_area is None:
-        subject = _only_country(names)  # "With 5,914 deaths, the toll Syria announced, ..."
+        subject = _only_country([m for m in names if not _origin_of_people(ctx, m)])
+        # "With 5,914 deaths, the toll Syria announced, ...": the one country named
     if subject is None and own_area:
         final = Slot(own_area.group(1), own_area.group(0), "sentence")
     else:
@@ -315,6 +316,20 @@ def _is_state(m: Mention, source: str | None) -> bool:
     not a body whose name opens with it ("German Research Centre for Geosciences")."""
     rest = (source or "")[len(m.text):].strip(" '’s").split()
     return not rest or (len(rest) == 1 and rest[0].lower() in _STATE_WORDS)
+
+
+_ORIGIN_NOUNS = frozenset("native natives citizen citizens national nationals".split())
+
+
+def _origin_of_people(ctx: FigureContext, m: Mention) -> bool:
+    """The country people come from, not where or whose the figure is: "four natives of
+    Tajikistan", "three Tajik citizens", "nationals of India"."""
+    before = [w.text for w in ctx.words if w.end <= m.start][-2:]
+    after = [w.text for w in ctx.words if w.start >= m.end][:1]
+    return (len(before) == 2 and before[1] == "of" and before[0].lower() in _ORIGIN_NOUNS) or (
+        m.kind == "country" and m.text.lower() != m.name.lower() and bool(after)
+        and not m.text.endswith(("'s", "’s")) and after[0] in _ORIGIN_NOUNS)  # lower case:
+    # "Nepal's National Seismological Centre" is a name
 
 
 def _paired_place(ctx: FigureContext, names: Sequence[Mention],
