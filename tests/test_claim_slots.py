@@ -278,6 +278,27 @@ def test_the_country_people_come_from_is_not_the_figures_subject() -> None:
     assert slots_of(claim(text, "6.4")).subject.value == "Nepal"
 
 
+@pytest.mark.parametrize("text,figure", [
+    ("By the army's estimate 88,000 people took part in the protests.", "88,000"),
+    ("The ministry said about 107,000 people were there at the height of the protest.",
+     "107,000"),
+    ("The ministry estimates that at most 107,000 people gathered at the protest.", "107,000"),
+    ("Witnesses said more than half a million people were protesting in Belgrade.",
+     "half a million"),
+])
+def test_people_taking_part_in_a_protest_are_its_crowd(text: str, figure: str) -> None:
+    assert slots_of(claim(text, figure)).measure.value == "crowd"
+
+
+def test_rival_estimates_in_one_sentence_are_each_their_sources_and_no_part() -> None:
+    text = ("By the army's estimate 88,000 people took part in the protests, and the police "
+            "put the figure at 107,000, he said.")
+    found = {c.quantity.surface: c for c in claims_of(text, "Protest in Belgrade")}
+    assert found["88,000 people"].attribution == "army"
+    assert found["107,000"].attribution == "police"
+    assert "part" not in found["107,000"].slots.scope.value.split("+")
+
+
 def test_a_list_of_figures_shares_its_verb() -> None:
     def measure(text: str, figure: str) -> str:
         return slots_of(claim(text, figure)).measure.value

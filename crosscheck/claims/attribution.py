@@ -32,6 +32,11 @@ _ACCORDING_RE = re.compile(
     r"\b(?:according to|citing|cited by|quoting|as reported by|data from|figures from)\s+"
     r"((?:the\s+)?[^,.;:()]{2,80}?)(?=\s*(?:[,.;:()]|\bthat\b|\bwhich\b|\bwho\b|$))",
     re.IGNORECASE)
+# "By the army's estimate", "in the organisers' count": whose estimate the figure is.
+_BY_ESTIMATE_RE = re.compile(
+    r"\b(?:by|in)\s+(?P<who>(?:the\s+)?(?:[\w.-]+\s+){0,4}?[\w.-]+)['’]s?\s+"
+    r"(?:own\s+|latest\s+|initial\s+|official\s+)?(?:estimates?|count|counts|tally|reckoning|"
+    r"figures?|calculations?|numbers?)\b", re.IGNORECASE)
 # Days and months an opening adjunct of time names ("On Friday evening the ministry said").
 _DAY_NAMES = ("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
               "March|April|May|June|July|August|September|October|November|December")
@@ -102,6 +107,9 @@ def clause_speaker(clause: str) -> str | None:
     """
     if m := _ACCORDING_RE.search(clause):
         return _clean_who(m.group(1))
+    if (m := _BY_ESTIMATE_RE.search(clause)) and not re.search(
+            rf"\b(?:{_DAY_NAMES}|today|yesterday|last|this|next)\b", m.group("who")):
+        return _clean_who(m.group("who"))  # not "in Tuesday's count": a day, not a source
     m = _CLAUSE_SAYS_RE.search(clause)
     if not m:
         return None

@@ -33,7 +33,8 @@ _PEOPLE_MEASURES = {
     "aboard": "aboard onboard carrying",
     # how many took part in a protest or rally: police and organisers often disagree
     "crowd": "crowd crowds protesters protester demonstrators demonstrator marchers marched "
-             "protested rallied demonstrated",
+             "protested rallied demonstrated protesting demonstrating rallying marching "
+             "gathered attended participants",
 }
 # Things counted. Synonyms share a value; anything else is its own singular form.
 _THING_MEASURES = {

@@ -287,6 +287,12 @@ _EVENT_SKIP = frozenset("in on by of for from among at the a an".split())
 _LEFT_STOPS = frozenset(", ; : and or but while whereas which who".split())
 
 
+# "107,000 people took part", "about 107,000 people at the height of the protest": a crowd
+_CROWD_RE = re.compile(r"^\W*(?:(?:people|persons|citizens)\s+)?(?:(?:have|had|has|who)\s+)?"
+                       r"(?:(?:were|was|are)\s+(?:there\s+)?)?"
+                       r"((?:took|take|taking|taken)\s+part|(?:at|during)\s+the\s+"
+                       r"(?:height|peak)\s+of\s+the\s+(?:protests?|rally|rallies|"
+                       r"demonstrations?|march))\b", re.IGNORECASE)
 # "2,122 people lost their lives", "... have lost their lives": the dead, in other words
 _LOST_LIVES_RE = re.compile(r"^\W*(?:people\s+|persons\s+)?(?:have\s+|had\s+|has\s+)?"
                             r"(lost\s+(?:their\s+|his\s+|her\s+)?li(?:ves|fe))\b", re.IGNORECASE)
@@ -302,6 +308,8 @@ def _event_cue(ctx: FigureContext) -> Slot | None:
     right = ctx.right[:CUE_REACH + PLACE_PHRASE_REACH]
     if lost := _LOST_LIVES_RE.match(ctx.right_text()):
         return Slot("deaths", lost.group(1), "sentence")
+    if crowd := _CROWD_RE.match(ctx.right_text()):
+        return Slot("crowd", crowd.group(1), "sentence")
     skipped, phrase = 0, "before"  # a place phrase between the noun and its verb
     nouns = _noun_words(ctx)
     thing = bool(nouns) and nouns[-1].low not in _EVERYONE and \
