@@ -296,7 +296,7 @@ def test_rival_estimates_in_one_sentence_are_each_their_sources_and_no_part() ->
     found = {c.quantity.surface: c for c in claims_of(text, "Protest in Belgrade")}
     assert found["88,000 people"].attribution == "army"
     assert found["107,000"].attribution == "police"
-    assert "part" not in found["107,000"].slots.scope.value.split("+")
+    assert "part" not in slots_of(found["107,000"]).scope.value.split("+")
 
 
 def test_a_list_of_figures_shares_its_verb() -> None:
