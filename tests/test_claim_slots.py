@@ -299,6 +299,14 @@ def test_rival_estimates_in_one_sentence_are_each_their_sources_and_no_part() ->
     assert "part" not in slots_of(found["107,000"]).scope.value.split("+")
 
 
+def test_the_speaker_nearest_the_figure_is_its_source() -> None:
+    text = "He said the authorities estimated the protesters at between 88,000 and 107,000."
+    (found,) = claims_of(text, "Protest in Belgrade")
+    assert found.attribution == "authorities"  # as he reports it, the authorities' estimate
+    (found,) = claims_of("The minister said 40 people died.", "Floods")
+    assert found.attribution == "minister"
+
+
 def test_a_list_of_figures_shares_its_verb() -> None:
     def measure(text: str, figure: str) -> str:
         return slots_of(claim(text, figure)).measure.value

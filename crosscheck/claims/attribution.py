@@ -110,9 +110,16 @@ def clause_speaker(clause: str) -> str | None:
     if (m := _BY_ESTIMATE_RE.search(clause)) and not re.search(
             rf"\b(?:{_DAY_NAMES}|today|yesterday|last|this|next)\b", m.group("who")):
         return _clean_who(m.group("who"))  # not "in Tuesday's count": a day, not a source
-    m = _CLAUSE_SAYS_RE.search(clause)
-    if not m:
-        return None
+    # the speaker nearest the figure: "He said the authorities estimated the protesters at
+    # between 88,000 and 107,000" is the authorities' estimate, as he reports it
+    for m in reversed(list(_CLAUSE_SAYS_RE.finditer(clause))):
+        if (who := _clause_who(m)) is not None:
+            return who
+    return None
+
+
+def _clause_who(m: re.Match[str]) -> str | None:
+    """The speaker of one saying verb of a clause, or None when it is no one's."""
     if re.search(r"\d|\b(?:are|is|was|were|be|been|being)$", m.group("who")):
         return None  # "20 million tonnes are estimated to be ...": passive, no speaker
     who = re.sub(r"^(?:while|whereas|but|and|that|as)\s+", "", _clean_who(m.group("who")))
@@ -153,7 +160,8 @@ _AGENCY_RE = re.compile(r"\b(?:Survey|Centre|Center|Institute|Agency|Service|Obs
 
 SPEAKER_MAX_WORDS = 9  # "Russia's defence minister Sergei Shoigu": a speaker, not a clause
 _CLAUSE_SAYS_RE = re.compile(
-    r"(?:^|[,;:]\s*|\b(?:while|whereas|but|and|that|as)\s+)(?P<who>(?:[\w'’.-]+\s+){0,8}?"
+    r"(?:^|[,;:]\s*|\b(?:while|whereas|but|and|that|as)\s+|(?<=\bsaid )|(?<=\bsays )|"
+    r"(?<=\bsay ))(?P<who>(?:[\w'’.-]+\s+){0,8}?"
     r"[\w'’.-]+)\s+(?:\w+ly\s+|also\s+|has\s+|had\s+|have\s+|now\s+)?"
     r"(?:said|says|say|told|estimated|estimates|put|puts|counted|counts|reported|reports|"
     r"announced|recorded|records|calculated|claimed|claims|stated|believes|reckons|gave|"
