@@ -160,7 +160,8 @@ def test_xss_payload_stays_inert_and_visible_as_text(watched):
     page.wait_for_timeout(300)
     assert watched.dialogs == []
     assert page.locator("img, [onerror], [onload], body script ~ script").count() == 0
-    assert page.locator("script").count() == 1
+    assert page.locator("script:not([type])").count() == 1
+    assert page.locator('script[type="application/json"]').count() == 1  # the data block
     assert page.get_by_text(XSS_SENTENCE[:40]).first.is_visible()
     assert XSS_SENTENCE in page.inner_text("body")
     assert XSS_TITLE in page.inner_text("body")
@@ -254,7 +255,7 @@ def _shown_count(page) -> int:
 
 def test_a_large_report_shows_one_page_of_findings_then_more(large_page, large):
     page, inp = large_page.page, large[0]
-    assert page.locator("article.finding").count() == LARGE_FINDINGS  # all listed
+    assert page.locator("article.finding").count() == PAGE_SIZE  # the rest: the data block
     assert _shown_count(page) == PAGE_SIZE
     total = f"{LARGE_FINDINGS} of {LARGE_FINDINGS} findings"
     assert page.locator("#f-count").inner_text() == total
@@ -295,3 +296,54 @@ def test_a_link_to_a_finding_beyond_the_first_page_shows_it(browser, large):
     more = card.locator("p.more-claims").inner_text()
     assert more.endswith("all in findings.json and claims.csv")
     page.close()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """The hostile sample twice: every card as HTML, and every card built by report.js from
+    the data block (as the cards past a large report's first page are)."""
+    from crosscheck.report.html import AppPage, render_html
+
+    view = build_view(sample_input(hostile=True))
+    out = tmp_path_factory.mktemp("built")
+    (out / "html.html").write_text(render_html(view), encoding="utf-8")
+    (out / "data.html").write_text(render_html(view, rendered=0), encoding="utf-8")
+    app = AppPage(csrf_token="t", store="sqlite:///x.db")
+    (out / "app-html.html").write_text(render_html(view, app), encoding="utf-8")
+    (out / "app-data.html").write_text(render_html(view, app, rendered=0), encoding="utf-8")
+    return view, out
+
+
+def _card_texts(page) -> dict[str, str]:
+    return page.eval_on_selector_all(
+        "article.finding", "els => Object.fromEntries(els.map(e => {"
+        "  e.classList.remove('later');"  # laid out off screen too, so innerText reads it
+        "  return [e.id, e.innerText.replace(/\\s+/g, ' ').trim()]; }))")
+
+
+@pytest.mark.parametrize("app", ["", "app-"])
+def test_a_card_built_from_the_data_block_reads_as_the_rendered_one(browser, built, app):
+    view, out = built
+    as_html, as_data = out / f"{app}html.html", out / f"{app}data.html"
+    pages = {}
+    for name, path in (("html", as_html), ("data", as_data)):
+        w = Watched(browser.new_page())
+        w.page.goto(path.as_uri())
+        w.page.wait_for_timeout(200)
+        assert w.errors == [] and w.dialogs == [] and w.requests == [], name
+        pages[name] = w
+    html, data = pages["html"].page, pages["data"].page
+    assert "<article" not in as_data.read_text().split('id="f-data"')[0]  # none rendered
+    assert [f"f-{fv.finding.id}" for fv in view.findings] == _visible_ids(data)
+    assert _card_texts(data) == _card_texts(html)
+    for page in (html, data):  # hostile text stays text, whichever way the card was made
+        assert page.locator("img, [onerror], [onload]").count() == 0
+        assert page.locator("script").count() == 2  # its own and the data block: none broke out
+        assert XSS_SENTENCE in page.inner_text("body") and XSS_TITLE in page.inner_text("body")
+        assert page.locator('a[href^="javascript:"]').count() == 0
+    if app:  # the review app's note and verdict buttons on every card, built or not
+        for page in (html, data):
+            assert page.locator("article.finding button[data-verdict]").count() == \
+                3 * len(view.findings)
+    for w in pages.values():
+        w.page.close()

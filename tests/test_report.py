@@ -168,7 +168,8 @@ def test_dismissed_stays_dismissed_until_figures_change(inp):
 
 def test_xss_payload_is_escaped_in_html(written):
     page = written["html"].read_text()
-    assert page.count("<script") == 1  # only the page's own script
+    assert page.count("<script") == 2  # the page's own script and its data block
+    assert page.count('<script type="application/json" id="f-data">') == 1
     assert "<img" not in page and "<svg onload" not in page and "<b>Outlet" not in page
     assert "&lt;script&gt;alert(&#34;xss&#34;)&lt;/script&gt;" in page
     assert "&lt;img src=x onerror=alert(1)&gt;" in page
@@ -292,8 +293,10 @@ def test_credibility_breakdown_rendered_per_claim(written, inp):
     shells = page[page.index(f'id="f-{_finding(inp, "artillery shells").id}"'):]
     shells = shells[:shells.index("</article>")]
     assert shells.count('class="cred-detail"') == 2
-    assert "score <strong>0.64</strong>" in shells and "<small>× 0.4</small>" in shells
-    assert "0.86 (Northgate Ledger)" in shells
+    assert "score <strong>0.64</strong>" in shells and "publisher 0.86</span>" in shells
+    # the names the card shows above and the weights all claims share are not repeated
+    assert "(Northgate Ledger)" not in shells and "named (Hal Brands" not in shells
+    assert "<small>×" not in shells and "0.4 × publisher" in page  # once, under the filters
     # a breakdown not keyed by claim is shown for the finding as a whole
     assert "Credibility notes" in page and "weighted_agreement" in page
 
@@ -502,3 +505,24 @@ def test_the_figures_row_names_a_few_figures_and_counts_the_rest(tmp_path):
     row = page[page.index('<div class="figures-row"'):]
     assert row[:row.index('<p class="')].count('<div class="fig"') == MAX_GROUPS_SHOWN
     assert f"and {len(ids) - MAX_GROUPS_SHOWN} more figures" in row
+
+
+def test_the_data_block_cannot_be_ended_by_a_text():
+    from crosscheck.report.page_data import script_json
+
+    hostile = "</script><script>alert(1)</script><!-- & \u2028"
+    text = script_json({"sentence": hostile})
+    assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
+    assert json.loads(text) == {"sentence": hostile}
+
+
+def test_later_findings_are_data_not_html(tmp_path):
+    from crosscheck.report.html import PAGE_SIZE
+
+    inp = large_input(findings=PAGE_SIZE + 20, claims=6)
+    page = write_report(inp, tmp_path)["html"].read_text()
+    assert page.count('<article class="finding') == PAGE_SIZE
+    block = page.split('<script type="application/json" id="f-data">')[1].split("</script>")[0]
+    data = json.loads(block)
+    order = [fv.finding.id for fv in build_view(inp).findings]
+    assert [r["id"] for r in data["findings"]] == order[PAGE_SIZE:]

@@ -27,6 +27,14 @@ from crosscheck.report.build import (
     shorten_text,
 )
 from crosscheck.report.figures import exact_interval
+from crosscheck.report.page_data import (
+    fmt_cred,
+    page_data,
+    page_reason,
+    part_label,
+    script_json,
+    shared_weights,
+)
 from crosscheck.report.svg import (
     CRED_BANDS,
     UNKNOWN_COLOUR,
@@ -48,7 +56,8 @@ def highlight(cv: ClaimView) -> Markup:
 
 
 # Findings the page shows at once; "Show more" adds as many. The filters and the search go
-# over all of them; a card that is not shown costs no layout (report.css, `.later`).
+# over all of them. Only the first page is HTML: report.js builds the others' cards from the
+# data block (page_data.py) when they are asked for.
 PAGE_SIZE = 100
 # Rows of the skipped-inputs table: a 20,000-article run skipped 10,638 inputs (10,602 of them
 # sentences), 2.2 MB of the page; those of whole sources and files come first.
@@ -56,11 +65,6 @@ MAX_SKIPS_SHOWN = 500
 LIMITS = {"explanation": EXPLANATION_CHARS, "names": MAX_NAMES_SHOWN,
           "copies": MAX_COPIES_SHOWN, "page": PAGE_SIZE, "skips": MAX_SKIPS_SHOWN,
           "groups": MAX_GROUPS_SHOWN}
-
-
-def fmt_cred(value: float | None) -> str:
-    """Credibility for a badge: '0.85' or 'unrated'."""
-    return "unrated" if value is None else f"{value:.2f}"
 
 
 def legend() -> list[tuple[str, str]]:
@@ -100,10 +104,10 @@ def _environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters.update(highlight=highlight, fmt_time=fmt_time, fmt_cred=fmt_cred,
-                       shorten_text=shorten_text)
+                       shorten_text=shorten_text, page_reason=page_reason)
     env.globals.update(credibility_band=credibility_band, number_line=number_line,
                        arrow_markers=arrow_markers,
-                       exact_interval=exact_interval,
+                       exact_interval=exact_interval, part_label=part_label,
                        legend=legend(), limits=LIMITS)
     return env
 
@@ -157,12 +161,16 @@ def content_security_policy(app: AppPage | None) -> str:
 _INDENT = re.compile(r"\n[ \t]+")
 
 
-def render_html(view: ReportView, app: AppPage | None = None) -> str:
-    """The whole page as one string (the review app's page when `app` is given)."""
+def render_html(view: ReportView, app: AppPage | None = None, rendered: int = PAGE_SIZE) -> str:
+    """The whole page as one string (the review app's page when `app` is given), the first
+    `rendered` findings as HTML and the others in its data block."""
     script = page_script(app)
+    weights = shared_weights(view)
     template = _environment().get_template("report.html.j2")
     page = template.render(
         view=view, inp=view.inp, options=_options(view), app=app,
+        rendered=rendered, weights=weights,
+        data=Markup(script_json(page_data(view, rendered, weights))),
         css=Markup(_read("report.css")), js=Markup(script),
         csp=Markup(content_security_policy(app)),
     )
