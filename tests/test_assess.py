@@ -394,3 +394,13 @@ def test_as_of_is_the_date_in_the_sentence() -> None:
     (c,) = extract_claims(article("a", "By 23 August 2022 Ukraine had shipped 721,449 tonnes of "
                                        "grain.", "s", datetime(2023, 7, 19)))[0]
     assert c.as_of == date(2022, 8, 23)
+
+
+def test_witnesses_and_residents_are_anonymous_sources_wherever_they_stand() -> None:
+    from crosscheck.assess.credibility import attribution_strength
+
+    # capitalised as a sentence's first word, they are still nobody a reader can check
+    for who in ("Eyewitnesses", "witnesses", "Residents", "locals"):
+        assert attribution_strength(who)[0] == 0.5, who
+    assert attribution_strength("Serbia's interior ministry")[0] == 1.0
+    assert attribution_strength("Archive of Public Gatherings")[0] == 1.0
