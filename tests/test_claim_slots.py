@@ -307,6 +307,16 @@ def test_the_speaker_nearest_the_figure_is_its_source() -> None:
     assert found.attribution == "minister"
 
 
+def test_people_a_protest_story_says_were_there_are_its_crowd() -> None:
+    text = "Some international media reported that 800,000 to 1,000,000 people were in Belgrade."
+    (found,) = claims_of(text, "Huge protest in Belgrade")
+    assert slots_of(found).measure.value == "crowd"
+    assert slots_of(found).measure.origin == "article"  # lent by the story, and marked so
+    (other,) = claims_of("Some 800 people were in the hall when the fire broke out.",
+                         "Fire in Belgrade")
+    assert slots_of(other).measure.value != "crowd"  # no protest: nothing counted
+
+
 def test_a_list_of_figures_shares_its_verb() -> None:
     def measure(text: str, figure: str) -> str:
         return slots_of(claim(text, figure)).measure.value

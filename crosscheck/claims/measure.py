@@ -768,3 +768,27 @@ def with_article_measure(reading: MeasureReading, commodity: Slot,
     if good is not commodity:
         good = Slot(good.value, good.words, "article")
     return MeasureReading(good, reading.change, reading.scope, reading.kind, reading.own_verb)
+
+
+# A story about a gathering, told by its title or first sentence.
+_GATHERING_RE = re.compile(r"\b(?:protests?|protesters|rall(?:y|ies)|demonstrations?|"
+                           r"demonstrators|marches|marchers)\b", re.IGNORECASE)
+# People said to be somewhere: "800,000 people were in Belgrade", "filled the square".
+_PRESENT_RE = re.compile(r"^\W*(?:(?:were|was|are)\s+(?:in|on|at|out)\b|(?:filled|packed|"
+                         r"thronged|crowded)\b|(?:in|on)\s+the\s+streets\b)", re.IGNORECASE)
+
+
+def with_article_gathering(reading: MeasureReading, lead_text: str,
+                           ctx: FigureContext) -> MeasureReading:
+    """People a protest story says were somewhere ('800,000 to 1,000,000 people were in
+    Belgrade', 'filled the square') are its crowd, the measure lent by the article."""
+    if reading.measure.read or reading.kind != "count" or not _GATHERING_RE.search(lead_text):
+        return reading
+    nouns = _noun_words(ctx)
+    if not nouns or nouns[-1].low not in _EVERYONE:
+        return reading
+    if not (cue := _PRESENT_RE.match(ctx.right_text())):
+        return reading
+    crowd = Slot("crowd", f"{cue.group(0).strip()} (in a story of a protest)", "article")
+    return MeasureReading(crowd, reading.change, reading.scope, reading.kind, reading.own_verb)
+

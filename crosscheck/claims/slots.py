@@ -31,6 +31,7 @@ from crosscheck.claims.measure import (
     MeasureReading,
     carry_measure,
     read_measure,
+    with_article_gathering,
     with_article_measure,
 )
 from crosscheck.claims.modality import is_transition_start, read_modality, read_revision
@@ -102,6 +103,7 @@ def read_slots(sentence: str, q: Quantity, quantities: Sequence[Quantity],
     if source and q.surface in source:  # "Two security sources say ...": the figure counts
         measure = replace(measure, measure=Slot())  # who speaks, it states no fact
     measure = with_article_measure(measure, commodity or Slot(), ctx)
+    measure = with_article_gathering(measure, lead_text, ctx)
     # the sources a gapped list names for the sentence's other figures are no one's subject
     sources = " | ".join(filter(None, [source, *(gapped_speaker(sentence, o.start)
                                                  for o in quantities if o is not q)]))
