@@ -317,6 +317,13 @@ def test_people_a_protest_story_says_were_there_are_its_crowd() -> None:
     assert slots_of(other).measure.value != "crowd"  # no protest: nothing counted
 
 
+def test_a_possessive_before_count_or_estimate_makes_it_a_noun_not_a_speaker() -> None:
+    (found,) = claims_of("In Tuesday's count 40 were dead.", "Floods")
+    assert found.attribution is None  # a day's count: nobody said it
+    (found,) = claims_of("The ministry counts 40 dead.", "Floods")
+    assert found.attribution == "ministry"
+
+
 def test_a_list_of_figures_shares_its_verb() -> None:
     def measure(text: str, figure: str) -> str:
         return slots_of(claim(text, figure)).measure.value

@@ -80,9 +80,11 @@ def _sentence_speaker(sentence: str) -> tuple[str | None, str | None]:
     said = _SAID_RE.search(sentence)
     if said and said.group("who").split()[0].lower() in _SUBORDINATORS:
         said = None  # "After Russia proposed the draft, prices jumped 25%": no one is quoted
-    if said and said.group(0).split()[-1].lower() in _NOUN_VERBS and \
-            said.group("who").split()[-1].lower() in _NOUN_BEFORE:
-        said = None  # "The UN raised its estimate", "An earlier count of 100": nouns
+    if said and said.group(0).split()[-1].lower() in _NOUN_VERBS and (
+            said.group("who").split()[-1].lower() in _NOUN_BEFORE
+            or said.group("who").endswith(("'s", "’s", "s'"))):
+        said = None  # "The UN raised its estimate", "An earlier count of 100", "In Tuesday's
+        # count": nouns
     if m := _ACCORDING_RE.search(sentence):
         according = _clean_who(m.group(1))
         if said and said.group("who")[0].isupper() and said.end() <= m.start():
