@@ -314,6 +314,18 @@ def test_a_places_population_is_the_setting_not_an_unsupported_figure() -> None:
     assert of_kind(toll, "unsupported")  # the news's own figure still is
 
 
+def test_crowd_estimates_a_day_apart_are_of_one_protest() -> None:
+    title = "Protest in Belgrade"
+    police = ("a", "2025-03-15", title, "The police said 107,000 people took part in the "
+              "protest in Belgrade.")
+    group = ("b", "2025-03-16", title, "The Archive of Public Gatherings said 300,000 people "
+             "took part in the protest in Belgrade.")
+    assert of_kind(findings_of([police, group]), "contradiction")
+    week = ("b", "2025-03-22", title, "The Archive of Public Gatherings said 300,000 people "
+            "took part in the protest in Belgrade.")
+    assert not of_kind(findings_of([police, week]), "contradiction")  # another week's rally
+
+
 def test_a_vague_figure_is_never_unsupported() -> None:
     found = findings_of([("a", "2025-03-02", "Drone attack",
                           "Russia launched hundreds of drones at Ukraine overnight.")],

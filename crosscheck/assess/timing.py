@@ -27,6 +27,9 @@ from crosscheck.claims.concepts import (
 from crosscheck.models import Claim
 
 EVENT_DAYS = 0  # a count of the dead, missing or displaced is of one day: it moves daily
+# A crowd is of its gathering, estimated that night and the day after ("at least 275,000", the
+# counting group said the next morning): two reports this close are of one protest.
+GATHERING_DAYS = 1
 SLOW_DAYS = 183  # warheads, troops, a population: levels half a year apart are comparable
 DEFAULT_DAYS = 31
 _YEAR = re.compile(r"^(\d{4})$")
@@ -66,6 +69,8 @@ def window_days(claim: Claim) -> int:
     """Days within which two as-of days of this claim's measure are one moment."""
     s = claim.slots
     measure = s.measure.value if s else ""
+    if measure == "crowd":
+        return GATHERING_DAYS
     if is_event_count(measure):
         return EVENT_DAYS
     if measure in SLOW_MEASURES and claim.quantity.unit_kind == "count":
