@@ -324,6 +324,11 @@ def test_a_possessive_before_count_or_estimate_makes_it_a_noun_not_a_speaker() -
     assert found.attribution == "ministry"
 
 
+def test_a_participle_not_ending_in_ed_is_not_the_thing_measured() -> None:
+    text = "Up to three grams of explosives hidden in the pagers went unnoticed for months."
+    assert slots_of(claim(text, "three grams")).measure.value == "explosive"
+
+
 def test_a_list_of_figures_shares_its_verb() -> None:
     def measure(text: str, figure: str) -> str:
         return slots_of(claim(text, figure)).measure.value

@@ -615,7 +615,13 @@ def _head_phrase(words: list[Word]) -> list[Word]:
 
 def _verb_like(word: str) -> bool:
     """A verb form that cannot be the thing measured ('had counted 721,449 tonnes')."""
-    return word in CHANGE_VERBS or word in _SAYS or (word.endswith("ed") and word not in MEASURES)
+    return word in CHANGE_VERBS or word in _SAYS or word in _EN_PARTICIPLES or (
+        word.endswith("ed") and word not in MEASURES)
+
+
+# Participles not ending in -ed: "three grams of explosives hidden in the pagers".
+_EN_PARTICIPLES = frozenset("hidden stolen taken given broken driven written seen known shown "
+                            "thrown frozen".split())
 
 
 # Words that link a thing to its figure ("the border stretches over 4,300 km") or name the
