@@ -273,6 +273,10 @@ def test_the_country_people_come_from_is_not_the_figures_subject() -> None:
     assert slots_of(claim(text, "Four", title)).subject.value == "Russia"
     text = "Police held four Tajik citizens over the attack."
     assert slots_of(claim(text, "four", title)).subject.value == "Russia"
+    # nor where things were made
+    text = ("The pagers that went off in the attack in Lebanon were made in Budapest and each "
+            "carried two ounces of explosive.")
+    assert slots_of(claim(text, "two ounces")).subject.value == "Lebanon"
     # a country's own body is not where its people come from
     text = "Nepal's National Seismological Centre put the magnitude at 6.4."
     assert slots_of(claim(text, "6.4")).subject.value == "Nepal"

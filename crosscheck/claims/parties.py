@@ -319,13 +319,16 @@ def _is_state(m: Mention, source: str | None) -> bool:
 
 
 _ORIGIN_NOUNS = frozenset("native natives citizen citizens national nationals".split())
+_MADE_VERBS = frozenset("made built manufactured produced assembled designed".split())
 
 
 def _origin_of_people(ctx: FigureContext, m: Mention) -> bool:
-    """The country people come from, not where or whose the figure is: "four natives of
-    Tajikistan", "three Tajik citizens", "nationals of India"."""
+    """The country people or things come from, not where or whose the figure is: "four natives
+    of Tajikistan", "three Tajik citizens", "nationals of India", "made in Budapest"."""
     before = [w.text for w in ctx.words if w.end <= m.start][-2:]
     after = [w.text for w in ctx.words if w.start >= m.end][:1]
+    if len(before) == 2 and before[1] == "in" and before[0].lower() in _MADE_VERBS:
+        return True  # "the pagers ... were made in Budapest": where things come from
     return (len(before) == 2 and before[1] == "of" and before[0].lower() in _ORIGIN_NOUNS) or (
         m.kind == "country" and m.text.lower() != m.name.lower() and bool(after)
         and not m.text.endswith(("'s", "’s")) and after[0] in _ORIGIN_NOUNS)  # lower case:
