@@ -333,6 +333,14 @@ def test_a_participle_not_ending_in_ed_is_not_the_thing_measured() -> None:
     assert slots_of(claim(text, "three grams")).measure.value == "explosive"
 
 
+def test_a_provincial_bodys_count_is_its_provinces() -> None:
+    text = ("The newest figures of the Karnali Province Emergency Operations Center put the toll "
+            "at 133.")
+    assert "in Karnali" in slots_of(claim(text, "133", "Quake in Nepal")).scope.value.split("+")
+    text = "Nepal's home ministry put the toll at 157."
+    assert slots_of(claim(text, "157", "Quake in Nepal")).scope.value == ""
+
+
 def test_a_list_of_figures_shares_its_verb() -> None:
     def measure(text: str, figure: str) -> str:
         return slots_of(claim(text, figure)).measure.value

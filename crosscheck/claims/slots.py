@@ -135,7 +135,7 @@ def read_slots(sentence: str, q: Quantity, quantities: Sequence[Quantity],
     slots = ClaimSlots(
         measure=measure.measure, change=measure.change, subject=parties.subject,
         partner=parties.partner, period=period, rate=time.rate,
-        scope=_scope(ctx, measure, parties.places), modality=modality,
+        scope=_scope(ctx, measure, parties.places + _body_area(source)), modality=modality,
         revision=read_revision(sentence, q, quantities),
         running=bool(_RUNNING_RE.search(ctx.sentence[ctx.clause_start:_clause_end(ctx)]))
         or period.value.startswith("since"), event=event, event_days=told)
@@ -216,6 +216,17 @@ _DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|an|its|their|his|her|our)\s+$", re
 # A relative clause opening between a marker and the figure: the marker is the other clause's
 # ("these counts cover only the Mandalay region, where 68 people are missing").
 _RELATIVE_RE = re.compile(r",\s*(?:where|which|who|whom|whose|when|while)\b", re.IGNORECASE)
+
+
+# A body of one province or state: "the Karnali Province Emergency Operations Center".
+_AREA_BODY_RE = re.compile(r"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(Province|State|Region|"
+                           r"County|Oblast|Prefecture|Governorate)\s+(?:[A-Z][\w'’-]+\s*)+")
+
+
+def _body_area(source: str | None) -> tuple[str, ...]:
+    """The province or state whose body the source is: its count is that area's."""
+    m = _AREA_BODY_RE.search(source or "")
+    return (f"{m.group(1)} {m.group(2).lower()}",) if m else ()
 
 
 MAGNITUDE_TOP = 10.0  # no earthquake scale reading is above this
