@@ -86,6 +86,7 @@ def one_night(runner: str, sources: Path, db: Path, report: Path, batch_size: in
         "run_id": figures["run_id"], "cold": figures["cold"], "blocks": figures["blocks"],
         "claims": figures["claims"],
         "stages": {k: v["seconds"] for k, v in stages.items()},
+        "stage_rss_mb": {k: v.get("peak_rss_mb", 0.0) for k, v in stages.items()},
         "seconds": sum(v["seconds"] for v in stages.values()), "peak_rss_mb": peak_rss_mb(),
         "findings": figures["findings"], "report": sizes}))
 
@@ -93,12 +94,14 @@ def one_night(runner: str, sources: Path, db: Path, report: Path, batch_size: in
 def _print(title: str, night: dict[str, Any]) -> None:
     stages = ", ".join(f"{k} {v:.1f}" for k, v in night["stages"].items())
     sizes = ", ".join(f"{k} {v / 1e6:.1f} MB" for k, v in night["report"].items())
+    rss = ", ".join(f"{k} {v:.0f}" for k, v in night.get("stage_rss_mb", {}).items())
     kinds = sum(night["findings"].values())
     print(f"{title}: {night['seconds']:.1f} s, peak RSS {night['peak_rss_mb']:.0f} MB, "
           f"{'cold' if night['cold'] else 'incremental'}: {night['blocks']['touched']:,} "
           f"blocks matched ({night['blocks']['claims']:,} of the window's {night['claims']:,} "
           f"claims), {night['blocks']['kept']:,} kept; {kinds:,} findings\n"
-          f"  seconds per stage: {stages}\n  report files: {sizes}", flush=True)
+          f"  seconds per stage: {stages}\n  peak RSS (MB) at each stage's end: {rss}\n"
+          f"  report files: {sizes}", flush=True)
 
 
 def _stored(db: Path, run_id: str) -> list[dict[str, Any]]:

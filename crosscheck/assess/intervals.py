@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from crosscheck.models import Quantity
 
@@ -33,15 +34,23 @@ def widened(q: Quantity) -> tuple[float, float, bool, bool]:
     (2,615 miles and 4,209 km are one length).
 
     Open ends belong to "more than" / "fewer than" (the bound itself is excluded); exact and
-    approximate figures are widened by their tolerance, bounds never.
+    approximate figures are widened by their tolerance, bounds never. Judging a fact reads
+    each figure's interval once per pair, so intervals are kept per figure (`_interval`).
     """
-    rounding = _rounding(q)
     low, high = base_bounds(q)
-    if q.qualifier in ("more_than", "at_least"):
-        return low, math.inf, q.qualifier == "more_than", False
-    if q.qualifier in ("less_than", "at_most"):
-        return -math.inf, high, False, q.qualifier == "less_than"
-    pad_low, pad_high = _padding(low, high, q)
+    return _interval(q.low, q.high, low, high, q.qualifier, q.unit_kind)
+
+
+@lru_cache(maxsize=1 << 16)
+def _interval(stated_low: float, stated_high: float, low: float, high: float, qualifier: str,
+              unit_kind: str) -> tuple[float, float, bool, bool]:
+    """`widened` of a figure with these bounds (as stated, and in the base unit)."""
+    if qualifier in ("more_than", "at_least"):
+        return low, math.inf, qualifier == "more_than", False
+    if qualifier in ("less_than", "at_most"):
+        return -math.inf, high, False, qualifier == "less_than"
+    rounding = _rounding_of(stated_low, stated_high, qualifier, unit_kind)
+    pad_low, pad_high = _padding_of(low, high, qualifier, unit_kind)
     pad_low, pad_high = max(pad_low, abs(low) * rounding), max(pad_high, abs(high) * rounding)
     return low - pad_low, high + pad_high, False, False
 
@@ -54,28 +63,35 @@ _SCALED_KINDS = frozenset({"length", "area", "mass", "volume", "speed", "energy"
 
 
 def _rounding(q: Quantity) -> float:
+    """`_rounding_of` the figure."""
+    return _rounding_of(q.low, q.high, q.qualifier, q.unit_kind)
+
+
+def _rounding_of(low: float, high: float, qualifier: str, unit_kind: str) -> float:
     """The share of its value a stated length, mass or speed may be off by its rounding: half
     a unit of its last digit as written ('6 miles' is 5.5-6.5 miles, '2.6 km' 2.55-2.65 km),
     so '10 km' and '6 miles' deep, or '1.6 miles' and '2.6 km', agree. 0 for counts, money
     and percentages, where an exact figure is exact, and for approximate figures (their own
     padding is wider)."""
-    if q.unit_kind not in _SCALED_KINDS or q.qualifier == "approx":
+    if unit_kind not in _SCALED_KINDS or qualifier == "approx":
         return 0.0
-    value = q.low if math.isfinite(q.low) else q.high
+    value = low if math.isfinite(low) else high
     if not math.isfinite(value) or value == 0:
         return 0.0
     return _last_digit(value) / abs(value)
 
 
-def _padding(low: float, high: float, q: Quantity) -> tuple[float, float]:
-    """The tolerance of the interval [low, high] (in base units) of a figure like q."""
-    approx = q.qualifier == "approx"
-    if q.unit_kind == "percent":
+def _padding_of(low: float, high: float, qualifier: str, unit_kind: str
+                ) -> tuple[float, float]:
+    """The tolerance of the interval [low, high] (in base units) of a figure with this
+    qualifier and unit kind."""
+    approx = qualifier == "approx"
+    if unit_kind == "percent":
         pad = APPROX_PERCENT_POINTS if approx else PERCENT_POINTS
         return pad, pad
     if approx:
         return _approx_pad(low), _approx_pad(high)
-    if q.unit_kind == "count" and high < SMALL_EXACT:
+    if unit_kind == "count" and high < SMALL_EXACT:
         if low == int(low):
             return 0.0, 0.0
         return _last_digit(low), _last_digit(high)  # "6.14" is 6.135-6.145, "6.2" 6.15-6.25
@@ -165,7 +181,12 @@ def relative_gap(a: Quantity, b: Quantity) -> float:
 
 def is_vague(q: Quantity) -> bool:
     """"Dozens", "hundreds of", "tens of thousands": too loose to contradict anything."""
-    return bool(_VAGUE_RE.match(q.surface.strip()))
+    return _vague_surface(q.surface)
+
+
+@lru_cache(maxsize=1 << 16)
+def _vague_surface(surface: str) -> bool:
+    return bool(_VAGUE_RE.match(surface.strip()))
 
 
 def at_most(a: Quantity, b: Quantity) -> bool:
