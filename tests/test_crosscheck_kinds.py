@@ -545,3 +545,19 @@ def test_a_contrasting_speaker_after_a_figure_is_not_its_source() -> None:
     (f,) = of_kind(found, "contradiction")
     assert lows(f) == {3000.0, 1800.0}
 
+
+def test_bodies_counted_on_later_days_are_a_count_that_grows() -> None:
+    # bodies brought to a morgue are the dead as they are found: a count of one day, which a
+    # later, lower report by another outlet does not contradict, while two outlets' counts of
+    # one day do
+    first = ("a", "2025-01-29", "Crush at the festival",
+             "Reports say 40 bodies have been brought to the morgue so far after the crush "
+             "in India.")
+    later = ("b", "2025-01-30", "Crush at the festival",
+             "Reuters counted 39 bodies in the morgue after the crush at the festival in India.")
+    assert not of_kind(findings_of([first, later]), "contradiction")
+    same_day = ("c", "2025-01-29", "Crush at the festival",
+                "Reuters counted 25 bodies in the morgue after the crush at the festival in India.")
+    (f,) = of_kind(findings_of([first, same_day]), "contradiction")
+    assert lows(f) == {40, 25}
+

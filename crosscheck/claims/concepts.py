@@ -100,10 +100,13 @@ THING_EVENTS = {w: v for v, words in _THING_EVENTS.items() for w in words.split(
 EVENT_MEASURES = frozenset(_PEOPLE_MEASURES)  # what happened to the people counted
 # Counts of people in an event that move day by day (the dead, the missing, the evacuated);
 # how many were aboard or called up does not.
-FAST_MEASURES = EVENT_MEASURES - {"aboard", "mobilized"}
+# Bodies counted (recovered, found, brought to a morgue) are the dead as they are found: a count
+# of one event that moves day by day and only grows, like the toll, though not the toll itself.
+RECOVERED_DEAD = "body"
+FAST_MEASURES = (EVENT_MEASURES - {"aboard", "mobilized"}) | {RECOVERED_DEAD}
 # Running totals: a later report may only be larger (a smaller one is a revision or a conflict).
 CUMULATIVE_MEASURES = frozenset({"deaths", "injured", "casualties", "arrested", "evacuated",
-                                 "mobilized", "identified"})
+                                 "mobilized", "identified", RECOVERED_DEAD})
 # Damage counts grow as surveys reach more of the area ("2,818 buildings collapsed" on the
 # first day, "more than 6,000" three days later): things destroyed, damaged or flooded.
 CUMULATIVE_THING_EVENTS = frozenset({"destroyed", "damaged", "flooded"})
