@@ -88,6 +88,9 @@ def test_subject_is_the_owner_of_the_figure() -> None:
     ("The floods in Kathmandu killed at least 42 people, police said.", "42", "Nepal"),
     ("Floods across Bolivia displaced 8,000 families, the government said.", "8,000", "Bolivia"),
     ("The army said 4,000 Ecuadorean soldiers were deployed.", "4,000", "Ecuador"),
+    # a state or province (ISO 3166-2's first level) the sentence names without its country
+    ("Floods in Bihar killed 12 people, the state government said.", "12", "India"),
+    ("Flooding in Sindh displaced 30,000 people, officials said.", "30,000", "Pakistan"),
 ])
 def test_a_place_stands_for_its_country(text: str, figure: str, country: str) -> None:
     # a US state, a capital, a country and its people the hand-written tables never named
