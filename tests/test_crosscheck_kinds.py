@@ -561,3 +561,11 @@ def test_bodies_counted_on_later_days_are_a_count_that_grows() -> None:
     (f,) = of_kind(findings_of([first, same_day]), "contradiction")
     assert lows(f) == {40, 25}
 
+
+def test_a_count_at_one_of_several_places_is_a_part() -> None:
+    # "at a local hospital" counts one hospital's dead: a part of the toll, no rival to it
+    found = one_day(
+        "Crush at the festival",
+        "A reporter counted 20 bodies at a local hospital after the crush in India.",
+        "Reuters counted 39 bodies after the crush in India, police said.")
+    assert not of_kind(found, "contradiction")

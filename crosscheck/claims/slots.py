@@ -56,6 +56,13 @@ _DIMENSION_OF = {"length": "length", "mass": "mass", "area": "area", "volume": "
 _PARTITIVE_RE = re.compile(r"^\W*(?:of|among)\s+(?:the|those|these|them)\b[^,]{0,60},",
                            re.IGNORECASE)
 
+# A count made at one of several places ("counted 20 bodies at a local hospital", "treated in
+# a field clinic") is a part of the story's count, not a rival figure for the whole.
+_ONE_PLACE_RE = re.compile(
+    r"\b(?:at|in|inside)\s+(?:a|one|a\s+single)\s+(?:(?:local|nearby|district|field|city|"
+    r"single|regional)\s+)?(?:hospital|morgue|mortuary|clinic|shelter|camp|cemetery)\b"
+    r"(?:\s+(?:morgue|mortuary))?", re.IGNORECASE)
+
 
 @dataclass(frozen=True, slots=True)
 class SlotReading:
@@ -268,6 +275,9 @@ def _scope(ctx: FigureContext, measure: MeasureReading, places: tuple[str, ...])
             ctx.quantity.unit_kind == "count":
         parts.append("part")  # "Of the dead, 40 were killed by gunshot wounds ..."
         words.append("of the whole the sentence opens with")
+    if ctx.quantity.unit_kind == "count" and (one := _ONE_PLACE_RE.search(ctx.clause_text)):
+        parts.append("part")
+        words.append(one.group(0))
     if combined := COMBINED_RE.search(ctx.clause_text):
         parts.append("combined")  # "both waves together left 37 dead": a sum of two events
         words.append(combined.group(0))
