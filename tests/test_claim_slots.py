@@ -314,6 +314,14 @@ def test_the_speaker_nearest_the_figure_is_its_source() -> None:
     assert found.attribution == "minister"
 
 
+def test_a_speaker_opening_the_sentence_speaks_for_its_later_clauses() -> None:
+    # a title and a name before the saying verb, a figure in a relative clause after it
+    text = ("Senior police officer Raj Mehta told reporters that 90 people were taken to "
+            "hospital after the crush, of whom 30 died while the rest were treated.")
+    assert {c.attribution for c in claims_of(text, "Crush at a festival")} == {
+        "Senior police officer Raj Mehta"}
+
+
 def test_people_a_protest_story_says_were_there_are_its_crowd() -> None:
     text = "Some international media reported that 800,000 to 1,000,000 people were in Belgrade."
     (found,) = claims_of(text, "Huge protest in Belgrade")

@@ -95,6 +95,11 @@ def _sentence_speaker(sentence: str) -> tuple[str | None, str | None]:
         return _clean_who(said.group("who")), outlet or _told(sentence)
     if m := _SAID_AFTER_RE.search(sentence):
         return _clean_who(m.group("who")), outlet
+    if (m := _CLAUSE_SAYS_RE.match(sentence)) and (who := _clause_who(m)):
+        # a speaker opening the sentence the patterns above do not know ("Senior police
+        # officer Vaibhav Krishna told reporters that 90 were taken to hospital, of whom 30
+        # died"): the whole sentence is theirs, its later clauses too
+        return who, outlet or _told(sentence)
     return None, outlet
 
 
