@@ -45,6 +45,9 @@ def claim(text: str, surface_part: str, title: str = "") -> Claim:
     ("Police in Kenya said 11 suspects had been detained.", "11", "arrested"),
     # a place phrase between the people and what happened to them
     ("Officials said 3,000 people in the Lamu district were evacuated.", "3,000", "evacuated"),
+    # a people word naming the kind of the noun after it: that noun is what is counted
+    ("Officials put the death toll of the crowd crush in India at 37.", "37", "deaths"),
+    ("Police said 150 injured people were taken to hospital in Kenya.", "150", "injured"),
 ])
 def test_measure_is_read_from_the_figure_and_its_clause(text: str, figure: str,
                                                         measure: str) -> None:

@@ -341,11 +341,12 @@ def _event_cue(ctx: FigureContext) -> Slot | None:
                 w.low in _human_nouns() or singular(w.low) in _human_nouns():
             continue
         break
+    following = _next_words(ctx)
     for w in reversed(_left_across_magnitude(ctx)):
         if w.low in _LEFT_STOPS:
             break
         value = MEASURES.get(w.low)
-        if value in EVENT_MEASURES:
+        if value in EVENT_MEASURES and not _names_a_kind_of(w, following.get(w.start)):
             return Slot(value, w.text, "sentence")
     if len(ctx.left) >= 2 and ctx.left[-1].low == "to" and ctx.left[-2].low in ("home", "homes"):
         return Slot("population", "home to", "sentence")  # "Derna, home to 90,000"
@@ -510,14 +511,34 @@ def _nearest_measure(ctx: FigureContext, prefer_money: bool, sentence_wide: bool
     pools = [_by_distance(ctx.left, ctx.right)]
     if sentence_wide:
         pools.append(_by_distance(ctx.before, ctx.after))
+    following = _next_words(ctx)
     for pool in pools:
         for w in pool:
             if w.low in COMMODITIES and not prefer_money:
                 return Slot(w.low, w.text, "sentence")
+            if _names_a_kind_of(w, following.get(w.start)):
+                continue
             value = MEASURES.get(w.low)
             if value and (not prefer_money or value in _MONEY_VALUES or value == "grain"):
                 return Slot(value, w.text, "sentence")
     return Slot()
+
+
+def _next_words(ctx: FigureContext) -> dict[int, Word]:
+    """Each word of the sentence (by its start) → the word after it."""
+    return dict(zip((w.start for w in ctx.words), ctx.words[1:], strict=False))
+
+
+def _names_a_kind_of(w: Word, nxt: Word | None) -> bool:
+    """A people word naming the kind of the noun right after it ('the crowd crush', 'refugee
+    camps', 'evacuation centres'): that noun is the thing, not the people ('injured people',
+    'missing children' and 'protesters gathered' keep theirs)."""
+    if nxt is None or MEASURES.get(w.low) not in EVENT_MEASURES or nxt.start != w.end + 1:
+        return False
+    return nxt.text.isalpha() and nxt.text.islower() and nxt.low not in MEASURES \
+        and nxt.low not in STOP_WORDS and nxt.low not in FIGURE_WORDS \
+        and not _verb_like(nxt.low) and singular(nxt.low) not in _human_nouns() \
+        and not nxt.low.endswith(("ing", "ly"))
 
 
 _MONEY_VALUES = frozenset({"spending", "budget", "aid", "cost", "revenue", "exports", "imports",
