@@ -317,6 +317,15 @@ def test_the_speaker_nearest_the_figure_is_its_source() -> None:
     assert found.attribution == "minister"
 
 
+def test_the_owner_of_a_figure_of_n_is_its_source() -> None:
+    text = ("An inquiry by the Daily Courier found that at least 82 people died in the crush, "
+            "which challenges the Punjab government's figure of 37 deaths.")
+    assert {c.quantity.surface: c.attribution for c in claims_of(text, "Crush")} == {
+        "at least 82 people": "inquiry by the Daily Courier", "37 deaths": "Punjab government"}
+    (found,) = claims_of("Last year's toll of 40 deaths was lower.", "Crush")
+    assert found.attribution is None  # a time's, no one's
+
+
 def test_a_speaker_opening_the_sentence_speaks_for_its_later_clauses() -> None:
     # a title and a name before the saying verb, a figure in a relative clause after it
     text = ("Senior police officer Raj Mehta told reporters that 90 people were taken to "

@@ -37,6 +37,12 @@ _BY_ESTIMATE_RE = re.compile(
     r"\b(?:by|in)\s+(?P<who>(?:the\s+)?(?:[\w.-]+\s+){0,4}?[\w.-]+)['’]s?\s+"
     r"(?:own\s+|latest\s+|initial\s+|official\s+)?(?:estimates?|count|counts|tally|reckoning|"
     r"figures?|calculations?|numbers?)\b", re.IGNORECASE)
+# "the Uttar Pradesh government's figure of 37", "the army's count of 88,000": whose figure.
+_OWNED_FIGURE_RE = re.compile(
+    r"(?<![\w'’])(?P<who>(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,4}[\w.-]+)['’]s?\s+"
+    r"(?:own\s+|latest\s+|initial\s+|official\s+|earlier\s+|final\s+)?"
+    r"(?:figures?|counts?|tally|estimates?|toll)\s+of\s+"
+    r"(?:(?:about|around|some|nearly|almost|just|only|at\s+least)\s+)?\d")
 # Days and months an opening adjunct of time names ("On Friday evening the ministry said").
 _DAY_NAMES = ("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
               "March|April|May|June|July|August|September|October|November|December")
@@ -117,6 +123,10 @@ def clause_speaker(clause: str) -> str | None:
     if (m := _BY_ESTIMATE_RE.search(clause)) and not re.search(
             rf"\b(?:{_DAY_NAMES}|today|yesterday|last|this|next)\b", m.group("who")):
         return _clean_who(m.group("who"))  # not "in Tuesday's count": a day, not a source
+    if (m := _OWNED_FIGURE_RE.search(clause)) and not re.search(
+            rf"\b(?:{_DAY_NAMES}|today|yesterday|last|this|next|year|week|month)\b",
+            m.group("who"), re.IGNORECASE):
+        return _clean_who(m.group("who"))
     # the speaker nearest the figure: "He said the authorities estimated the protesters at
     # between 88,000 and 107,000" is the authorities' estimate, as he reports it
     for m in reversed(list(_CLAUSE_SAYS_RE.finditer(clause))):
