@@ -48,6 +48,8 @@ def claim(text: str, surface_part: str, title: str = "") -> Claim:
     # a people word naming the kind of the noun after it: that noun is what is counted
     ("Officials put the death toll of the crowd crush in India at 37.", "37", "deaths"),
     ("Police said 150 injured people were taken to hospital in Kenya.", "150", "injured"),
+    ("An inquiry found that as many as 81 people may have lost their lives in India.", "81",
+     "deaths"),
 ])
 def test_measure_is_read_from_the_figure_and_its_clause(text: str, figure: str,
                                                         measure: str) -> None:

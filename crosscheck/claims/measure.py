@@ -293,8 +293,9 @@ _CROWD_RE = re.compile(r"^\W*(?:(?:people|persons|citizens)\s+)?(?:(?:have|had|h
                        r"((?:took|take|taking|taken)\s+part|(?:at|during)\s+the\s+"
                        r"(?:height|peak)\s+of\s+the\s+(?:protests?|rally|rallies|"
                        r"demonstrations?|march))\b", re.IGNORECASE)
-# "2,122 people lost their lives", "... have lost their lives": the dead, in other words
-_LOST_LIVES_RE = re.compile(r"^\W*(?:people\s+|persons\s+)?(?:have\s+|had\s+|has\s+)?"
+# "2,122 people lost their lives", "... may have lost their lives": the dead, in other words
+_LOST_LIVES_RE = re.compile(r"^\W*(?:people\s+|persons\s+)?(?:(?:have|had|has|who|may|might|"
+                            r"could|would|will|must|reportedly|probably|likely)\s+){0,3}"
                             r"(lost\s+(?:their\s+|his\s+|her\s+)?li(?:ves|fe))\b", re.IGNORECASE)
 
 
