@@ -710,6 +710,10 @@ def test_a_thing_the_article_names_lends_its_name_to_its_lengths() -> None:
         s = found[surface]
         assert (s.measure.value, s.subject.value, s.subject.origin) == \
             ("length", "Sea Lark", "article")
+    # the apposition may open a sentence ("The cargo ship Sea Lark ...")
+    text = "The cargo ship Sea Lark left port at dawn. Divers found the 183-metre ship."
+    s = slots_of(claim(text, "183"))
+    assert (s.measure.value, s.subject.value) == ("length", "Sea Lark")
 
 
 def test_an_origin_adjective_is_no_name_of_a_thing() -> None:

@@ -697,5 +697,5 @@ def _thing_patterns() -> tuple[tuple[bool, re.Pattern[str]], ...]:
     name = r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
     ends = r"(?=\s*[,.;:)(]|\s+(?:was|is|had|has)\b)"
     return ((False, re.compile(rf"\b({noun}),\s+(?:the\s+)?{name}{ends}")),
-            (False, re.compile(rf"\bthe\s+(?:[\w-]+\s+){{0,3}}?({noun})\s+{name}\b")),
-            (True, re.compile(rf"\bthe\s+{name}\s+({noun})\b")))
+            (False, re.compile(rf"\b[Tt]he\s+(?:[\w-]+\s+){{0,3}}?({noun})\s+{name}\b")),
+            (True, re.compile(rf"\b[Tt]he\s+{name}\s+({noun})\b")))
