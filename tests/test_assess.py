@@ -400,7 +400,8 @@ def test_witnesses_and_residents_are_anonymous_sources_wherever_they_stand() -> 
     from crosscheck.assess.credibility import attribution_strength
 
     # capitalised as a sentence's first word, they are still nobody a reader can check
-    for who in ("Eyewitnesses", "witnesses", "Residents", "locals"):
+    for who in ("Eyewitnesses", "witnesses", "Residents", "locals", "Reports",
+                "Official reports", "media reports"):
         assert attribution_strength(who)[0] == 0.5, who
     assert attribution_strength("Serbia's interior ministry")[0] == 1.0
     assert attribution_strength("Archive of Public Gatherings")[0] == 1.0

@@ -19,7 +19,7 @@ CORROBORATION_SATURATION = 3  # independent agreeing origins beyond which suppor
 
 # "a source", "officials", "a defector", "one diplomat": nobody the reader can check.
 _ANONYMOUS_RE = re.compile(r"\b(a source|sources|an official|officials|insiders?|people familiar|"
-                           r"anonymous|unnamed|(?:eye)?witness(?:es)?|residents|locals|"
+                           r"reports|anonymous|unnamed|(?:eye)?witness(?:es)?|residents|locals|"
                            r"bystanders)\b|^(?:a|an|one|some|several)\s+[a-z]",
                            re.IGNORECASE)
 
