@@ -328,6 +328,13 @@ def test_the_owner_of_a_figure_of_n_is_its_source() -> None:
     assert found.attribution is None  # a time's, no one's
 
 
+def test_a_speaker_is_named_without_the_verb_or_the_time_before_it() -> None:
+    text = "Reuters counted 39 bodies and said police sources had confirmed a toll of nearly 40."
+    assert claim(text, "nearly 40").attribution == "police sources"
+    text = "In the evening District Officer Raj Mehta told reporters that 30 people had died."
+    assert claim(text, "30").attribution == "District Officer Raj Mehta"
+
+
 def test_a_speaker_opening_the_sentence_speaks_for_its_later_clauses() -> None:
     # a title and a name before the saying verb, a figure in a relative clause after it
     text = ("Senior police officer Raj Mehta told reporters that 90 people were taken to "

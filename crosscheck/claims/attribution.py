@@ -140,6 +140,11 @@ def _clause_who(m: re.Match[str]) -> str | None:
     if re.search(r"\d|\b(?:are|is|was|were|be|been|being)$", m.group("who")):
         return None  # "20 million tonnes are estimated to be ...": passive, no speaker
     who = re.sub(r"^(?:while|whereas|but|and|that|as)\s+", "", _clean_who(m.group("who")))
+    # "... and said three police sources had confirmed": the sources, not "said ..."; "In the
+    # evening Mahakumbh DIG Vaibhav Krishna told": the officer, not the evening
+    who = re.sub(r"^(?:(?:said|says|say|told|added|noted)\s+|(?:in|on|at|during|late|early)\s+"
+                 r"(?:the\s+)?(?:morning|afternoon|evening|night|day|weekend)\s+"
+                 r"(?:(?:of|on)\s+\w+\s+)?)", "", who, flags=re.IGNORECASE)
     who = re.sub(r"^(?:in|at|on)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s+(?:the\s+)?", "", who)
     words = who.split()
     if not words or who.lower() in _PRONOUNS or len(words) > SPEAKER_MAX_WORDS:
