@@ -333,6 +333,8 @@ def test_a_speaker_is_named_without_the_verb_or_the_time_before_it() -> None:
     assert claim(text, "nearly 40").attribution == "police sources"
     text = "In the evening District Officer Raj Mehta told reporters that 30 people had died."
     assert claim(text, "30").attribution == "District Officer Raj Mehta"
+    text = "On Thursday the Harbour Authority said the first phase would cost $73 million."
+    assert claim(text, "$73").attribution == "Harbour Authority"
 
 
 def test_a_speaker_opening_the_sentence_speaks_for_its_later_clauses() -> None:

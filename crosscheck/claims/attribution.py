@@ -145,7 +145,8 @@ def _clause_who(m: re.Match[str]) -> str | None:
     who = re.sub(r"^(?:(?:said|says|say|told|added|noted)\s+|(?:in|on|at|during|late|early)\s+"
                  r"(?:the\s+)?(?:morning|afternoon|evening|night|day|weekend)\s+"
                  r"(?:(?:of|on)\s+\w+\s+)?)", "", who, flags=re.IGNORECASE)
-    who = re.sub(r"^(?:in|at|on)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s+(?:the\s+)?", "", who)
+    who = re.sub(r"^(?:[Ii]n|[Aa]t|[Oo]n)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s+(?:the\s+)?",
+                 "", who)
     words = who.split()
     if not words or who.lower() in _PRONOUNS or len(words) > SPEAKER_MAX_WORDS:
         return None
