@@ -505,6 +505,12 @@ def test_an_estimate_raised_by_its_authority_is_a_revision_finding() -> None:
     # the earlier figure's cue marks it, not the current figure after it
     "The Red Crescent, which had initially said 40 people died near Garissa in Kenya, now "
     "says 90 were killed.",
+    # the earlier figure named after the current one, with no revising verb, and another
+    # measure's figure between them
+    "The governor of Garissa said 45 people were confirmed dead in Kenya and 47 were still "
+    "missing; on Sunday morning she had put the toll at 43.",
+    "The government had earlier reported that four people were missing in Kenya; the "
+    "interior minister now says 10 people are missing.",
 ])
 def test_an_earlier_figure_and_the_current_one_in_a_sentence_are_a_revision(sentence: str
                                                                              ) -> None:

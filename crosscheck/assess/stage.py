@@ -71,21 +71,65 @@ def finding_order(f: Finding) -> tuple[int, str, str]:
 
 
 def find_revisions(claims: Sequence[Claim]) -> dict[str, list[Revision]]:
-    """Revisions stated in a sentence, by the fact key of the new figure."""
+    """Revisions stated in a sentence, by the fact key of the new figure.
+
+    A sentence's revising words mark its old and new figures ("revised from 385 to 97"). An
+    earlier figure the sentence names beside a current one of the same measure, with no new
+    figure marked for it, is revised by that one: "45 were confirmed dead; on Sunday she had
+    put the toll at 43", "the government had earlier reported four missing; the minister now
+    says 10 are unaccounted for"."""
     by_sentence: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    revising: set[tuple[str, str]] = set()
     for c in claims:
-        if c.slots and c.slots.revision.read:
+        if c.slots:
             by_sentence[(c.article_id, c.sentence)].append(c)
+            if c.slots.revision.read or c.slots.modality.value == "previous":
+                revising.add((c.article_id, c.sentence))
     out: dict[str, list[Revision]] = defaultdict(list)
-    for group in by_sentence.values():
+    for where in sorted(revising):
+        group = by_sentence[where]
         olds = [c for c in group if c.slots and c.slots.revision.value == "old"]
-        for new in (c for c in group if c.slots and c.slots.revision.value == "new"):
+        news = [c for c in group if c.slots and c.slots.revision.value == "new"]
+        for new in news:
             key = fact_key(new)
-            old = min(olds, key=lambda o: abs(o.quantity.start - new.quantity.start),
+            # the old figure of the same measure ("45 dead and 47 missing; she had put the
+            # toll at 43": the 43 is the dead's, not the missing's)
+            same = [o for o in olds if _same_measure(o, new)]
+            old = min(same, key=lambda o: abs(o.quantity.start - new.quantity.start),
                       default=None)
             if key and old:
                 out[key].append(Revision(old, new))
+        earlier = olds + [c for c in group if c.slots and not c.slots.revision.read
+                          and c.slots.modality.value == "previous"]
+        for old in earlier:
+            if any(_same_measure(old, n) for n in news):
+                continue
+            current = [c for c in group if c is not old and _current(c) and _measured_alike(
+                old, c)]
+            latest = min(current, key=lambda c: abs(c.quantity.start - old.quantity.start),
+                         default=None)
+            if latest is not None and (key := fact_key(latest)):
+                out[key].append(Revision(old, latest))
     return out
+
+
+def _current(c: Claim) -> bool:
+    """A figure the sentence gives as standing now: no old or earlier one."""
+    return c.slots is not None and c.slots.revision.value != "old" and \
+        c.slots.modality.value not in ("previous", "rejected")
+
+
+def _measured_alike(a: Claim, b: Claim) -> bool:
+    """Two figures whose measures are both read and the same."""
+    return bool(a.slots and b.slots and a.slots.measure.read and b.slots.measure.read
+                and a.slots.measure.value == b.slots.measure.value)
+
+
+def _same_measure(a: Claim, b: Claim) -> bool:
+    """Two figures of one measure, or of one whose measure one of them does not say."""
+    ma = a.slots.measure if a.slots else None
+    mb = b.slots.measure if b.slots else None
+    return not (ma and mb and ma.read and mb.read) or ma.value == mb.value
 
 
 def assess_fact(cluster: Cluster, holders: Sequence[Holder], revisions: list[Revision],

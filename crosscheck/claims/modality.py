@@ -28,6 +28,10 @@ _OLD_BEFORE = re.compile(
     r"[\w\s]{0,30}?(?:of|at|was|as)?|\bhad\s+(?:earlier\s+|first\s+)?(?:put|given|reported|"
     r"estimated|said)[\w\s]{0,25}?(?:at|as)?)\s*$", re.IGNORECASE)
 _NEW_BEFORE = re.compile(r"\b(?:to|at|as|now)\s*$", re.IGNORECASE)
+# "45 were confirmed dead; on Sunday she had put the toll at 43": an earlier figure of the
+# sentence's own, named beside the current one, revises without a revising verb
+_EARLIER_PUT = re.compile(r"\bhad\s+(?:earlier\s+|first\s+|initially\s+)?(?:put|given|reported|"
+                          r"estimated)\b", re.IGNORECASE)
 _DOWN_FROM = re.compile(r"\bdown\s+from\b", re.IGNORECASE)
 _TRANSITION = re.compile(r"\b(?:rose|risen|rises|grew|grown|increased|jumped|climbed|fell|"
                          r"dropped|declined|decreased|went)\b[\w\s,]{0,40}?\bfrom\s*$",
@@ -140,7 +144,8 @@ def read_revision(sentence: str, q: Quantity, others: Sequence[Quantity]) -> Slo
         return Slot()
     if (corrected := _corrected(sentence, q, partners)).read:
         return corrected
-    if not REVISION_VERBS.search(sentence) and not _DOWN_FROM.search(sentence):
+    if not REVISION_VERBS.search(sentence) and not _DOWN_FROM.search(sentence) \
+            and not _EARLIER_PUT.search(sentence):
         return Slot()
     before = sentence[max(0, q.start - 60):q.start]
     if _TRANSITION.search(before):
