@@ -63,6 +63,7 @@ _SAID_RE = re.compile(
 _SAID_AFTER_RE = re.compile(
     r"[,”\"]\s*(?:said|says|according to|wrote|told)\s+(?P<who>(?:the\s+)?" + SPEAKER + r")")
 _PRONOUNS = frozenset({"he", "she", "they"})
+_DETERMINER_WORDS = frozenset("the a an this that these those its their his her our".split())
 # Say verbs that are also nouns, and the words that make them nouns before them.
 _NOUN_VERBS = frozenset("count counts estimate estimates".split())
 _NOUN_BEFORE = frozenset("its their his her our the a an earlier initial first latest new "
@@ -148,8 +149,9 @@ def _clause_who(m: re.Match[str]) -> str | None:
     who = re.sub(r"^(?:[Ii]n|[Aa]t|[Oo]n)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s+(?:the\s+)?",
                  "", who)
     words = who.split()
-    if not words or who.lower() in _PRONOUNS or len(words) > SPEAKER_MAX_WORDS:
-        return None
+    if not words or who.lower() in _PRONOUNS or len(words) > SPEAKER_MAX_WORDS \
+            or who.lower() in _DETERMINER_WORDS:
+        return None  # "The updated toll ... counts": an adjective, not a speaker's verb
     if not any(w[0].isupper() for w in words) and not _ROLE_RE.search(who):
         return None
     return who
