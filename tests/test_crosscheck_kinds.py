@@ -575,3 +575,17 @@ def test_a_count_at_one_of_several_places_is_a_part() -> None:
         "A reporter counted 20 bodies at a local hospital after the crush in India.",
         "Reuters counted 39 bodies after the crush in India, police said.")
     assert not of_kind(found, "contradiction")
+
+
+def test_a_revision_whose_old_figure_is_in_another_sentence_is_found() -> None:
+    text = ("Authorities on Thursday raised the official toll of the storm in Mexico to 50 "
+            "dead and 30 missing. The new figure changes little: as of last week the official "
+            "count stood at 49 dead.")
+    found = findings_of([("a", "2023-11-23", "Storm toll in Mexico updated", text)])
+    (f,) = of_kind(found, "revision")
+    assert lows(f) == {49.0, 50.0}
+    # two sources in two sentences are rival figures, not one revising itself
+    text = ("Health Minister Ana Ruiz said at least 125 people were killed in the blast in "
+            "Mexico. Late on Tuesday the region's ombudsman put the death toll at 68.")
+    found = findings_of([("a", "2023-09-26", "Blast in Mexico", text)])
+    assert not of_kind(found, "revision")

@@ -29,7 +29,7 @@ from crosscheck.assess.holders import (
 )
 from crosscheck.assess.intervals import AgreeKey, agree, agree_key, is_vague
 from crosscheck.assess.memo import PairMemo, verdicts
-from crosscheck.assess.pairs import Revision, events_apart
+from crosscheck.assess.pairs import Revision, events_apart, same_authority
 from crosscheck.assess.timing import is_cumulative, label_span
 from crosscheck.match import Cluster, fact_key
 from crosscheck.match.facts import base_key
@@ -47,7 +47,8 @@ def assess(claims: list[Claim], clusters: list[Cluster], articles: dict[str, Art
     by_id = {c.id: c for c in claims}
     ctx = AssessContext(articles, publishers, copies, options or AssessOptions(), by_id)
     origin_of = origin_claims(claims, articles, copies)
-    by_new = {r.new.id: r for found in find_revisions(claims).values() for r in found}
+    by_new = {r.new.id: r for found in find_revisions(claims, articles).values()
+              for r in found}
     revisions: dict[str, list[Revision]] = {}  # by the fact the new figure was matched into
     facts: dict[str, list[Claim]] = {}  # the claims of each revised fact
     findings: list[Finding] = []
@@ -70,19 +71,26 @@ def finding_order(f: Finding) -> tuple[int, str, str]:
     return _SEVERITY_ORDER[f.severity], f.kind, f.id
 
 
-def find_revisions(claims: Sequence[Claim]) -> dict[str, list[Revision]]:
-    """Revisions stated in a sentence, by the fact key of the new figure.
+def find_revisions(claims: Sequence[Claim], articles: Mapping[str, Article] | None = None
+                   ) -> dict[str, list[Revision]]:
+    """Revisions an article states, by the fact key of the new figure.
 
     A sentence's revising words mark its old and new figures ("revised from 385 to 97"). An
     earlier figure the sentence names beside a current one of the same measure, with no new
     figure marked for it, is revised by that one: "45 were confirmed dead; on Sunday she had
     put the toll at 43", "the government had earlier reported four missing; the minister now
-    says 10 are unaccounted for"."""
+    says 10 are unaccounted for". A marked figure whose partner is in another sentence of
+    its article ("Authorities on Thursday raised the toll to 50 ... as of last week the
+    count stood at 49"; "The toll has risen to 39 ... The government had earlier reported
+    27") is paired there: with the same measure and subject, the new figure's latest earlier
+    one, the old figure's current one that the article states first."""
     by_sentence: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    by_article: dict[str, list[Claim]] = defaultdict(list)
     revising: set[tuple[str, str]] = set()
     for c in claims:
         if c.slots:
             by_sentence[(c.article_id, c.sentence)].append(c)
+            by_article[c.article_id].append(c)
             if c.slots.revision.read or c.slots.modality.value == "previous":
                 revising.add((c.article_id, c.sentence))
     out: dict[str, list[Revision]] = defaultdict(list)
@@ -91,13 +99,12 @@ def find_revisions(claims: Sequence[Claim]) -> dict[str, list[Revision]]:
         olds = [c for c in group if c.slots and c.slots.revision.value == "old"]
         news = [c for c in group if c.slots and c.slots.revision.value == "new"]
         for new in news:
-            key = fact_key(new)
             # the old figure of the same measure ("45 dead and 47 missing; she had put the
             # toll at 43": the 43 is the dead's, not the missing's)
             same = [o for o in olds if _same_measure(o, new)]
             old = min(same, key=lambda o: abs(o.quantity.start - new.quantity.start),
-                      default=None)
-            if key and old:
+                      default=None) or _earlier_in_article(new, by_article[where[0]])
+            if old is not None and (key := fact_key(new)):
                 out[key].append(Revision(old, new))
         earlier = olds + [c for c in group if c.slots and not c.slots.revision.read
                           and c.slots.modality.value == "previous"]
@@ -107,10 +114,49 @@ def find_revisions(claims: Sequence[Claim]) -> dict[str, list[Revision]]:
             current = [c for c in group if c is not old and _current(c) and _measured_alike(
                 old, c)]
             latest = min(current, key=lambda c: abs(c.quantity.start - old.quantity.start),
-                         default=None)
+                         default=None) or _current_in_article(old, by_article[where[0]],
+                                                             (articles or {}).get(where[0]))
             if latest is not None and (key := fact_key(latest)):
                 out[key].append(Revision(old, latest))
     return out
+
+
+def _earlier_in_article(new: Claim, claims: Sequence[Claim]) -> Claim | None:
+    """The article's latest figure of the new one's measure and subject dated before it, in
+    another sentence: what it replaced."""
+    if new.as_of is None:
+        return None
+    before = [c for c in claims if c.sentence != new.sentence and c.as_of is not None
+              and c.as_of < new.as_of and _measured_alike(c, new) and _same_subject(c, new)
+              and _not_another_authority(c, new)]
+    return max(before, key=lambda c: (c.as_of, c.id), default=None)
+
+
+def _current_in_article(old: Claim, claims: Sequence[Claim], article: Article | None
+                        ) -> Claim | None:
+    """The current figure of the old one's measure and subject that its article states
+    first, in another sentence: what replaced it."""
+    if article is None:
+        return None
+    text = f"{article.title or ''} {article.text or ''}"
+    later = [c for c in claims if c.sentence != old.sentence and _current(c)
+             and _measured_alike(c, old) and _same_subject(c, old)
+             and (old.as_of is None or c.as_of is None or c.as_of >= old.as_of)
+             and c.quantity.base_low != old.quantity.base_low
+             and _not_another_authority(c, old)]
+    return min(later, key=lambda c: (text.find(c.sentence) % (len(text) + 1), c.id),
+               default=None)
+
+
+def _not_another_authority(a: Claim, b: Claim) -> bool:
+    """Across sentences a revision is one authority's: two figures credited to two different
+    sources are rival figures ('the minister said 125; the ombudsman put the toll at 68')."""
+    return not (a.attribution and b.attribution) or same_authority(a.attribution,
+                                                                   b.attribution)
+
+
+def _same_subject(a: Claim, b: Claim) -> bool:
+    return bool(a.slots and b.slots and a.slots.subject.value == b.slots.subject.value)
 
 
 def _current(c: Claim) -> bool:
