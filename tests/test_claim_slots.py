@@ -335,6 +335,10 @@ def test_a_speaker_is_named_without_the_verb_or_the_time_before_it() -> None:
     assert claim(text, "30").attribution == "District Officer Raj Mehta"
     text = "On Thursday the Harbour Authority said the first phase would cost $73 million."
     assert claim(text, "$73").attribution == "Harbour Authority"
+    text = "Earlier on Tuesday Avanesyan said 125 people were killed in the blast."
+    assert claim(text, "125").attribution == "Avanesyan"
+    text = "Mexican authorities on Thursday raised the toll to 50 dead and 30 missing."
+    assert claim(text, "50").attribution == "Mexican authorities"
 
 
 def test_a_speaker_opening_the_sentence_speaks_for_its_later_clauses() -> None:

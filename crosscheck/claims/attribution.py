@@ -72,11 +72,24 @@ _SUBORDINATORS = frozenset("after when while since before if although as because
                            "unless whereas".split())
 
 
+_WHEN_WORDS = (r"(?:" + _DAY_NAMES + r"|today|yesterday|tonight|morning|afternoon|evening|"
+               r"night|last\s+week|this\s+week)")
+# "Earlier on Tuesday Avanesyan", "Mexican authorities on Thursday": when, not who
+_WHEN_BEFORE = re.compile(r"^(?:(?:earlier|later|late|early)\s+(?:(?:on|in|at)\s+)?|"
+                          r"(?:on|in|at)\s+)(?:the\s+)?" + _WHEN_WORDS + r"\s*,?\s+(?=[A-Z])",
+                          re.IGNORECASE)
+_WHEN_AFTER = re.compile(r"\s+(?:on|late\s+on|early\s+on|this|last)\s+" + _WHEN_WORDS + r"$",
+                         re.IGNORECASE)
+
+
 def _clean_who(who: str) -> str:
     who = re.sub(r"^(?:but|and|while|whereas)\s+", "", who.strip(), flags=re.IGNORECASE)
     who = re.sub(r"^(?:the|a|an)\s+", "", who, flags=re.IGNORECASE)
     who = re.sub(r"[“”\"]", "", who)
-    return re.sub(r"\s+", " ", who).strip(" ,.;:")
+    who = re.sub(r"\s+", " ", who).strip(" ,.;:")
+    if (bare := _WHEN_AFTER.sub("", _WHEN_BEFORE.sub("", who))) and bare != who:
+        who = re.sub(r"^(?:the|a|an)\s+", "", bare, flags=re.IGNORECASE)
+    return who
 
 
 def _sentence_speaker(sentence: str) -> tuple[str | None, str | None]:
