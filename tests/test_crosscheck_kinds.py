@@ -589,3 +589,9 @@ def test_a_revision_whose_old_figure_is_in_another_sentence_is_found() -> None:
             "Mexico. Late on Tuesday the region's ombudsman put the death toll at 68.")
     found = findings_of([("a", "2023-09-26", "Blast in Mexico", text)])
     assert not of_kind(found, "revision")
+    # a lone new figure ("raised its estimate ... to 14,000") and its old one a sentence on
+    text = ("The UN agency on Wednesday raised its estimate of people displaced by the floods "
+            "in Kenya to 14,000. As of last week the agency counted 9,000 people displaced.")
+    found = findings_of([("a", "2024-03-06", "Floods in Kenya", text)])
+    (f,) = of_kind(found, "revision")
+    assert lows(f) == {9000.0, 14000.0}

@@ -141,6 +141,12 @@ def read_revision(sentence: str, q: Quantity, others: Sequence[Quantity]) -> Slo
     """'new' or 'old' when the sentence revises one figure into another, else unread."""
     partners = [o for o in others if o is not q and o.unit_kind == q.unit_kind]
     if not partners:
+        # "The agency raised its estimate to 14,000": the new figure of a revision whose old
+        # one another sentence of the article gives (paired in crosscheck.assess)
+        before = sentence[max(0, q.start - 60):q.start]
+        if _NEW_BEFORE.search(before) and (verb := REVISION_VERBS.search(sentence[:q.start])) \
+                and not _TRANSITION.search(before):
+            return Slot("new", verb.group(0), "sentence")
         return Slot()
     if (corrected := _corrected(sentence, q, partners)).read:
         return corrected
