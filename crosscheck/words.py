@@ -83,7 +83,7 @@ def looks_plural(word: str) -> bool:
     """True for a word that reads as a plural noun ("shells", "people")."""
     low = word.lower()
     if low in IRREGULAR_PLURALS or low.endswith("men"):
-        return len(low) > 3
+        return len(low) > 3 or low == "men"
     if len(low) < 3 or not low.endswith("s") or low in FUNCTION_WORDS or low in PHRASE_END_VERBS:
         return False
     return not low.endswith(NOT_PLURAL_ENDINGS)

@@ -341,6 +341,15 @@ def test_a_speaker_is_named_without_the_verb_or_the_time_before_it() -> None:
     assert claim(text, "50").attribution == "Mexican authorities"
 
 
+def test_a_count_by_sex_or_age_beside_another_is_a_breakdown() -> None:
+    found = {c.quantity.surface: slots_of(c) for c in claims_of(
+        "The updated toll of the storm in Mexico counts 29 men and 10 women.", "Storm")}
+    assert set(found) == {"29 men", "10 women"}  # "men" is a plural noun, as "women" is
+    assert all("part" in s.scope.value.split("+") for s in found.values())
+    (alone,) = claims_of("The group has 25,000 men near the border in Mali.", "Mali")
+    assert "part" not in slots_of(alone).scope.value.split("+")
+
+
 def test_a_speaker_opening_the_sentence_speaks_for_its_later_clauses() -> None:
     # a title and a name before the saying verb, a figure in a relative clause after it
     text = ("Senior police officer Raj Mehta told reporters that 90 people were taken to "

@@ -142,7 +142,8 @@ def read_slots(sentence: str, q: Quantity, quantities: Sequence[Quantity],
     slots = ClaimSlots(
         measure=measure.measure, change=measure.change, subject=parties.subject,
         partner=parties.partner, period=period, rate=time.rate,
-        scope=_scope(ctx, measure, parties.places + _body_area(source)), modality=modality,
+        scope=_breakdown(_scope(ctx, measure, parties.places + _body_area(source)), q,
+                         quantities), modality=modality,
         revision=read_revision(sentence, q, quantities),
         running=bool(_RUNNING_RE.search(ctx.sentence[ctx.clause_start:_clause_end(ctx)]))
         or period.value.startswith("since"), event=event, event_days=told)
@@ -200,6 +201,19 @@ def _sibling(slots: ClaimSlots, previous: ClaimSlots, surface: str = "") -> Clai
     parts = sorted({*filter(None, slots.scope.value.split("+")), "part"})
     return replace(slots, scope=Slot("+".join(parts), slots.scope.words or "another part of "
                                      "the figure before it", "sentence"))
+
+
+def _breakdown(scope: Slot, q: Quantity, quantities: Sequence[Quantity]) -> Slot:
+    """A count of people by sex or age beside another such count in its sentence ('29 men and
+    10 women', '19 men, 19 women') breaks a whole down: each is a part of it."""
+    if q.unit_kind != "count" or not _SUBGROUP_RE.search(q.surface) or \
+            "part" in scope.value.split("+") or not any(
+                o is not q and o.unit_kind == "count" and _SUBGROUP_RE.search(o.surface)
+                for o in quantities):
+        return scope
+    parts = "+".join(sorted({*filter(None, scope.value.split("+")), "part"}))
+    return Slot(parts, ", ".join(filter(None, [scope.words, "a breakdown by sex or age"])),
+                "sentence")
 
 
 # People counted as a group of the whole by sex or age: a breakdown, not the whole.
