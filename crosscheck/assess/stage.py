@@ -144,8 +144,12 @@ def _current_in_article(old: Claim, claims: Sequence[Claim], article: Article | 
              and (old.as_of is None or c.as_of is None or c.as_of >= old.as_of)
              and c.quantity.base_low != old.quantity.base_low
              and _not_another_authority(c, old)]
-    return min(later, key=lambda c: (text.find(c.sentence) % (len(text) + 1), c.id),
-               default=None)
+
+    def place(c: Claim) -> tuple[bool, int, str]:  # where the article states it; unfound last
+        at = text.find(c.sentence)
+        return at < 0, at, c.id
+
+    return min(later, key=place, default=None)
 
 
 def _not_another_authority(a: Claim, b: Claim) -> bool:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from crosscheck.claims.lexicon import ORG_NOUNS, ROLE_PREFIX, SAY_VERBS, SPEAKER
+from crosscheck.claims.lexicon import DETERMINERS, ORG_NOUNS, ROLE_PREFIX, SAY_VERBS, SPEAKER
 from crosscheck.claims.sentences import Sentence
 
 PRONOUN_LOOKBACK = 4  # sentences a "he said" may reach back to find its speaker (seed: 1–2)
@@ -63,7 +63,6 @@ _SAID_RE = re.compile(
 _SAID_AFTER_RE = re.compile(
     r"[,”\"]\s*(?:said|says|according to|wrote|told)\s+(?P<who>(?:the\s+)?" + SPEAKER + r")")
 _PRONOUNS = frozenset({"he", "she", "they"})
-_DETERMINER_WORDS = frozenset("the a an this that these those its their his her our".split())
 # Say verbs that are also nouns, and the words that make them nouns before them.
 _NOUN_VERBS = frozenset("count counts estimate estimates".split())
 _NOUN_BEFORE = frozenset("its their his her our the a an earlier initial first latest new "
@@ -163,7 +162,7 @@ def _clause_who(m: re.Match[str]) -> str | None:
                  "", who)
     words = who.split()
     if not words or who.lower() in _PRONOUNS or len(words) > SPEAKER_MAX_WORDS \
-            or who.lower() in _DETERMINER_WORDS:
+            or who.lower() in DETERMINERS:
         return None  # "The updated toll ... counts": an adjective, not a speaker's verb
     if not any(w[0].isupper() for w in words) and not _ROLE_RE.search(who):
         return None

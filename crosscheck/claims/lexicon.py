@@ -145,6 +145,8 @@ PLACE_COUNTRY = {place: country for country, places in _rows(_COUNTRY_PLACES, ":
                  for place in places}
 # Words of the figure itself, left out of what it counts ("5 percent", "hundreds").
 FIGURE_WORDS = NUMBER_WORDS | PERCENT_WORDS
+# Words that open a noun phrase before its noun ("the", "its", "these").
+DETERMINERS = frozenset("the a an its their his her our this that these those".split())
 # Function words of claim frames; "estimated" qualifies a figure, "s" is a split "'s".
 STOP_WORDS = FUNCTION_WORDS | {"estimated", "s"}
 # Capitalised words that open sentences but name nothing.

@@ -29,7 +29,7 @@ from crosscheck.claims.concepts import (
     THING_EVENTS,
     is_place_noun,
 )
-from crosscheck.claims.lexicon import FIGURE_WORDS, STOP_WORDS
+from crosscheck.claims.lexicon import DETERMINERS, FIGURE_WORDS, STOP_WORDS
 from crosscheck.models import Slot
 from crosscheck.words import singular
 
@@ -43,7 +43,6 @@ _AUX = frozenset("had have has been were was are is be being remain remained rem
                  "reportedly reported confirmed believed feared presumed now already so far "
                  "feared more than at least estimated thought known likely to said who that "
                  "since may might could".split())
-_DETERMINERS = frozenset("the a an its their his her our this that these those".split())
 # Adjectives that name the usual kind of the thing counted ("nuclear warheads", "artillery
 # shells"): omitted as often as written, so they restrict nothing.
 _KIND_WORDS = frozenset("nuclear artillery military armed total overall estimated reported "
@@ -342,12 +341,11 @@ def _event_cue(ctx: FigureContext) -> Slot | None:
                 w.low in _human_nouns() or singular(w.low) in _human_nouns():
             continue
         break
-    following = _next_words(ctx)
     for w in reversed(_left_across_magnitude(ctx)):
         if w.low in _LEFT_STOPS:
             break
         value = MEASURES.get(w.low)
-        if value in EVENT_MEASURES and not _names_a_kind_of(w, following.get(w.start)):
+        if value in EVENT_MEASURES and not _names_a_kind_of(w, ctx):
             return Slot(value, w.text, "sentence")
     if len(ctx.left) >= 2 and ctx.left[-1].low == "to" and ctx.left[-2].low in ("home", "homes"):
         return Slot("population", "home to", "sentence")  # "Derna, home to 90,000"
@@ -449,7 +447,7 @@ def _percent_measure(ctx: FigureContext) -> Slot:
         left = left[:-3]  # "turnout in the capital was 41%": the turnout
     opening = bool(left) and left[-1].start == (ctx.words[0].start if ctx.words else -1)
     if left and len(ctx.left) - len(left) <= 4 and left[-1].low not in _PHRASE_ENDS \
-            and left[-1].low not in _DETERMINERS and (opening or not left[-1].text[0].isupper()):
+            and left[-1].low not in DETERMINERS and (opening or not left[-1].text[0].isupper()):
         return Slot(MEASURES.get(left[-1].low, singular(left[-1].low)), left[-1].text,
                     "sentence")
     return Slot()
@@ -472,7 +470,7 @@ def _thing_of(words: list[Word]) -> Slot | None:
     """The thing of an 'of' phrase: a commodity if named, else its head noun."""
     picked: list[Word] = []
     for w in words:
-        if w.low in _DETERMINERS or w.low.endswith(("'s", "s'")) or w.text[0].isupper():
+        if w.low in DETERMINERS or w.low.endswith(("'s", "s'")) or w.text[0].isupper():
             continue
         if not picked and _NUMERAL_RE.match(w.text):
             continue  # "99% of the 300 missiles": the whole's own count names no thing
@@ -512,12 +510,11 @@ def _nearest_measure(ctx: FigureContext, prefer_money: bool, sentence_wide: bool
     pools = [_by_distance(ctx.left, ctx.right)]
     if sentence_wide:
         pools.append(_by_distance(ctx.before, ctx.after))
-    following = _next_words(ctx)
     for pool in pools:
         for w in pool:
             if w.low in COMMODITIES and not prefer_money:
                 return Slot(w.low, w.text, "sentence")
-            if _names_a_kind_of(w, following.get(w.start)):
+            if _names_a_kind_of(w, ctx):
                 continue
             value = MEASURES.get(w.low)
             if value and (not prefer_money or value in _MONEY_VALUES or value == "grain"):
@@ -525,16 +522,14 @@ def _nearest_measure(ctx: FigureContext, prefer_money: bool, sentence_wide: bool
     return Slot()
 
 
-def _next_words(ctx: FigureContext) -> dict[int, Word]:
-    """Each word of the sentence (by its start) → the word after it."""
-    return dict(zip((w.start for w in ctx.words), ctx.words[1:], strict=False))
-
-
-def _names_a_kind_of(w: Word, nxt: Word | None) -> bool:
+def _names_a_kind_of(w: Word, ctx: FigureContext) -> bool:
     """A people word naming the kind of the noun right after it ('the crowd crush', 'refugee
     camps', 'evacuation centres'): that noun is the thing, not the people ('injured people',
     'missing children' and 'protesters gathered' keep theirs)."""
-    if nxt is None or MEASURES.get(w.low) not in EVENT_MEASURES or nxt.start != w.end + 1:
+    if MEASURES.get(w.low) not in EVENT_MEASURES:
+        return False  # most words: no people word, no next word to look up
+    nxt = next((x for x in ctx.words if x.start == w.end + 1), None)
+    if nxt is None:
         return False
     return nxt.text.isalpha() and nxt.text.islower() and nxt.low not in MEASURES \
         and nxt.low not in STOP_WORDS and nxt.low not in FIGURE_WORDS \
@@ -734,7 +729,7 @@ def _scope_words(ctx: FigureContext, measure: Slot) -> tuple[str, ...]:
     scope = {w for w in near if w in SCOPE_WORDS and w not in named}  # "Official Journal"
     if ctx.quantity.unit_kind == "count" and ctx.right and ctx.right[0].low == "of" and \
             len(ctx.right) > 1 and \
-            (ctx.right[1].low in PRONOUNS or ctx.right[1].low in _DETERMINERS):
+            (ctx.right[1].low in PRONOUNS or ctx.right[1].low in DETERMINERS):
         scope.add("part")  # "2,000 of them", "74 of the 97 victims": a part of a whole
     group = nouns[-1:] or [w for w in ctx.left[-4:] if w.text[0].isalpha()
                            and singular(w.low) in _human_nouns()][-1:]

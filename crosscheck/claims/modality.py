@@ -140,10 +140,10 @@ def _gaps_after(sentence: str, q: Quantity, partners: Sequence[Quantity]
 def read_revision(sentence: str, q: Quantity, others: Sequence[Quantity]) -> Slot:
     """'new' or 'old' when the sentence revises one figure into another, else unread."""
     partners = [o for o in others if o is not q and o.unit_kind == q.unit_kind]
+    before = sentence[max(0, q.start - 60):q.start]
     if not partners:
         # "The agency raised its estimate to 14,000": the new figure of a revision whose old
         # one another sentence of the article gives (paired in crosscheck.assess)
-        before = sentence[max(0, q.start - 60):q.start]
         if _NEW_BEFORE.search(before) and (verb := REVISION_VERBS.search(sentence[:q.start])) \
                 and not _TRANSITION.search(before):
             return Slot("new", verb.group(0), "sentence")
@@ -153,7 +153,6 @@ def read_revision(sentence: str, q: Quantity, others: Sequence[Quantity]) -> Slo
     if not REVISION_VERBS.search(sentence) and not _DOWN_FROM.search(sentence) \
             and not _EARLIER_PUT.search(sentence):
         return Slot()
-    before = sentence[max(0, q.start - 60):q.start]
     if _TRANSITION.search(before):
         return Slot()  # "rose from 3,720 to 3,825": change over time, not a correction
     if old := _OLD_BEFORE.search(before):
