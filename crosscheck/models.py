@@ -27,7 +27,8 @@ MODALITIES = ("reported", "projection", "plan", "capacity", "target", "hypotheti
 SLOT_ORIGINS = ("sentence", "article", "unread")
 # Version of the claim reading (quantities, slots). Claims stored by another version are read
 # again from their article on the next run, so a store never mixes two readings.
-EXTRACTOR_VERSION = "slots-3"  # slots-3: the event a count of people belongs to (its day)
+# slots-4: bodies as the toll's floor, and every claim rule since slots-3 (the event's day)
+EXTRACTOR_VERSION = "slots-4"
 SEVERITIES = ("high", "medium", "low", "info")
 
 

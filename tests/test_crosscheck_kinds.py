@@ -552,20 +552,23 @@ def test_a_contrasting_speaker_after_a_figure_is_not_its_source() -> None:
     assert lows(f) == {3000.0, 1800.0}
 
 
-def test_bodies_counted_on_later_days_are_a_count_that_grows() -> None:
-    # bodies brought to a morgue are the dead as they are found: a count of one day, which a
-    # later, lower report by another outlet does not contradict, while two outlets' counts of
-    # one day do
+def test_bodies_counted_are_a_floor_of_the_toll() -> None:
+    # bodies brought to a morgue are the dead as they are found: at least as many died, so a
+    # lower toll of that day contradicts them, and a later or higher count of bodies does not
     first = ("a", "2025-01-29", "Crush at the festival",
              "Reports say 40 bodies have been brought to the morgue so far after the crush "
              "in India.")
     later = ("b", "2025-01-30", "Crush at the festival",
              "Reuters counted 39 bodies in the morgue after the crush at the festival in India.")
     assert not of_kind(findings_of([first, later]), "contradiction")
-    same_day = ("c", "2025-01-29", "Crush at the festival",
-                "Reuters counted 25 bodies in the morgue after the crush at the festival in India.")
-    (f,) = of_kind(findings_of([first, same_day]), "contradiction")
-    assert lows(f) == {40, 25}
+    fewer = ("c", "2025-01-29", "Crush at the festival",
+             "Reuters counted 25 bodies in the morgue after the crush at the festival in India.")
+    assert not of_kind(findings_of([first, fewer]), "contradiction")
+    toll = ("d", "2025-01-29", "Crush at the festival",
+            "Police said 30 people died in the crush at the festival in India.")
+    (f,) = of_kind(findings_of([first, toll]), "contradiction")
+    assert lows(f) == {40, 30}
+    assert not of_kind(findings_of([fewer, toll]), "contradiction")  # 25 found of 30 dead
 
 
 def test_a_count_at_one_of_several_places_is_a_part() -> None:
