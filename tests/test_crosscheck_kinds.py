@@ -288,6 +288,20 @@ def test_two_low_credibility_outlets_that_agree_corroborate_a_figure() -> None:
     assert of_kind(alone, "unsupported")  # one low-credibility origin alone still is
 
 
+def test_a_bound_that_agrees_with_a_figure_does_not_back_it() -> None:
+    # "more than 30" holds 40 but says nothing of it: 40 has one origin and no source, while
+    # "more than 40" names its number and backs it
+    title = "Toll of the crush in India rises to 40"
+    lead = ("a", "2025-01-29", title, "The toll of the crush in India rose to 40 on Wednesday.")
+    floor = ("b", "2025-01-29", "Crush in India", "Police said more than 30 people died in the "
+             "crush in India on Wednesday.")
+    found = of_kind(findings_of([lead, floor], credibility=0.2), "unsupported")
+    assert [lows(f) for f in found] == [{40.0}]
+    same = ("b", "2025-01-29", "Crush in India", "Police said more than 40 people died in the "
+            "crush in India on Wednesday.")
+    assert not of_kind(findings_of([lead, same], credibility=0.2), "unsupported")
+
+
 def test_a_figure_another_outlet_states_with_another_subject_of_its_story_is_backed() -> None:
     def unsupported_lows(texts: list[Text]) -> set[float]:
         return {x for f in of_kind(findings_of(texts, credibility=0.2), "unsupported")

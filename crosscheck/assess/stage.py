@@ -277,7 +277,8 @@ def _group_findings(cluster: Cluster, holders: Sequence[Holder], contested: set[
     # conflicts with it; of two equally unsourced figures neither is singled out.
     weaker = {id(x) for a, b, _ in conflicts for x, y in ((a, b), (b, a))
               if rank(y)[0] > rank(x)[0]}
-    for group in figure_groups(holders):
+    for agreeing in figure_groups(holders):
+        group = backing(agreeing)
         origins = len({h.origin_key for h in group})
         disputed = any(id(h) in contested for h in group)
         challenged = any(id(h) in weaker for h in group)
@@ -290,6 +291,20 @@ def _group_findings(cluster: Cluster, holders: Sequence[Holder], contested: set[
             out.append(build("corroborated", cluster.key, _anchor(group), group, ctx,
                              f"{origins} independent origins state it"))
     return out
+
+
+_BOUNDS = frozenset({"more_than", "at_least", "less_than", "at_most"})
+
+
+def backing(group: Sequence[Holder]) -> list[Holder]:
+    """The holders of a group of agreeing figures that state its figure: a bound ('at least
+    39 bodies') agrees with 40 but does not back it, unless it names the same number ('at
+    least 40'). A group of bounds alone is its own figure."""
+    points = [h for h in group if h.claim.quantity.qualifier not in _BOUNDS]
+    if not points or len(points) == len(group):
+        return list(group)
+    return [h for h in group if h.claim.quantity.qualifier not in _BOUNDS or any(
+        _same_number(h.claim.quantity, p.claim.quantity) for p in points)]
 
 
 def _unsupported_reason(group: Sequence[Holder], ctx: AssessContext, disputed: bool
