@@ -583,6 +583,13 @@ def test_bodies_counted_are_a_floor_of_the_toll() -> None:
     (f,) = of_kind(findings_of([first, toll]), "contradiction")
     assert lows(f) == {40, 30}
     assert not of_kind(findings_of([fewer, toll]), "contradiction")  # 25 found of 30 dead
+    # a count at one of several places is a part of the toll, and so its floor: 39 dead at one
+    # hospital's morgue are at least 39 in all
+    morgue = ("e", "2025-01-29", "Crush at the festival",
+              "Reuters counted 39 people dead at a hospital morgue after the crush at the "
+              "festival in India.")
+    (f,) = of_kind(findings_of([morgue, toll]), "contradiction")
+    assert lows(f) == {39, 30}
 
 
 def test_a_count_at_one_of_several_places_is_a_part() -> None:

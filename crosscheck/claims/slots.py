@@ -17,6 +17,7 @@ from crosscheck.claims.clauses import FigureContext, figure_context
 from crosscheck.claims.concepts import (
     AREA_SCOPES,
     HELD_RE,
+    RECOVERED_DEAD,
     SCOPE_MARKERS,
     is_event_count,
 )
@@ -73,6 +74,7 @@ class SlotReading:
     measure: MeasureReading
     span: tuple[date, date] | None
     attribution: str | None = None  # the figure's own source: its clause's, else the sentence's
+    floor: str | None = None  # the qualifier of a figure read as the floor of a whole (`_floor`)
 
 
 def read_slots(sentence: str, q: Quantity, quantities: Sequence[Quantity],
@@ -126,6 +128,10 @@ def read_slots(sentence: str, q: Quantity, quantities: Sequence[Quantity],
         parties = replace(parties, subject=Slot(thing[0], thing[1], "article"))
         measure = replace(measure, measure=Slot(_DIMENSION_OF[q.unit_kind],
                                                 measure.measure.words, "sentence"))
+    floor = _floor(ctx, measure)
+    if floor and measure.measure.value == RECOVERED_DEAD:
+        measure = replace(measure, measure=Slot(
+            "deaths", f"{measure.measure.words} (at least as many dead)", measure.measure.origin))
     time = read_time(ctx, published, [(e.start, e.end, e.day) for e in events])
     period = time.period if time.period.read else _event_year(sentence, parties.subject_start)
     modality = read_modality(ctx, time.target, [o for o in quantities if o is not q])
@@ -142,15 +148,35 @@ def read_slots(sentence: str, q: Quantity, quantities: Sequence[Quantity],
     slots = ClaimSlots(
         measure=measure.measure, change=measure.change, subject=parties.subject,
         partner=parties.partner, period=period, rate=time.rate,
-        scope=_breakdown(_scope(ctx, measure, parties.places + _body_area(source)), q,
-                         quantities), modality=modality,
+        scope=_breakdown(_scope(ctx, measure, parties.places + _body_area(source),
+                                floor is not None), q, quantities), modality=modality,
         revision=read_revision(sentence, q, quantities),
         running=bool(_RUNNING_RE.search(ctx.sentence[ctx.clause_start:_clause_end(ctx)]))
         or period.value.startswith("since"), event=event, event_days=told)
     if previous is not None and previous.attribution == source and (
             "(carried" in measure.measure.words or _part_coordinated(ctx, measure, previous)):
         slots = _sibling(slots, previous.slots, sentence[q.start:q.end + 10])
-    return SlotReading(slots, time.as_of, measure, time.span, source)
+    return SlotReading(slots, time.as_of, measure, time.span, source, floor)
+
+
+# How a count bounds the whole it is part of: "39 bodies" are at least 39 dead, "more than 40
+# bodies" more than 40; "up to 40" says nothing of the whole's floor.
+_FLOOR_OF = {"exact": "at_least", "at_least": "at_least", "more_than": "more_than"}
+
+
+def _floor(ctx: FigureContext, measure: MeasureReading) -> str | None:
+    """The qualifier of a count read as the floor of a whole, or None: bodies counted (found,
+    recovered, at a morgue) are at least as many dead, and what one event did counted at one
+    of several places ('30 died at a local hospital') is at least as many in all. So the
+    toll of that day may not be lower, and a higher count does not contradict it."""
+    floor = _FLOOR_OF.get(ctx.quantity.qualifier)
+    if floor is None or measure.change != "level" or ctx.quantity.unit_kind != "count":
+        return None
+    if measure.measure.value == RECOVERED_DEAD:
+        return floor
+    if is_event_count(measure.measure.value) and _ONE_PLACE_RE.search(ctx.clause_text):
+        return floor
+    return None
 
 
 _RUNNING_RE = re.compile(
@@ -281,15 +307,18 @@ def _scope_marker(ctx: FigureContext) -> re.Match[str] | None:
     return None
 
 
-def _scope(ctx: FigureContext, measure: MeasureReading, places: tuple[str, ...]) -> Slot:
-    """Scope words of the measure, places that restrict it ('in Derna alone'), distances."""
+def _scope(ctx: FigureContext, measure: MeasureReading, places: tuple[str, ...],
+           floor: bool = False) -> Slot:
+    """Scope words of the measure, places that restrict it ('in Derna alone'), distances.
+    A count that is the floor of the whole (`_floor`) is not a part of it."""
     parts = list(measure.scope)
     words = []
     if _PARTITIVE_RE.match(ctx.sentence[:ctx.quantity.start]) and \
             ctx.quantity.unit_kind == "count":
         parts.append("part")  # "Of the dead, 40 were killed by gunshot wounds ..."
         words.append("of the whole the sentence opens with")
-    if ctx.quantity.unit_kind == "count" and (one := _ONE_PLACE_RE.search(ctx.clause_text)):
+    if ctx.quantity.unit_kind == "count" and not floor and \
+            (one := _ONE_PLACE_RE.search(ctx.clause_text)):
         parts.append("part")
         words.append(one.group(0))
     if combined := COMBINED_RE.search(ctx.clause_text):

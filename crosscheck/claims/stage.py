@@ -9,7 +9,6 @@ from datetime import date, datetime
 
 from crosscheck.claims.attribution import attributions
 from crosscheck.claims.clauses import words_of
-from crosscheck.claims.concepts import RECOVERED_DEAD
 from crosscheck.claims.events import NO_EVENTS, ArticleEvents, article_events
 from crosscheck.claims.measure import article_commodity
 from crosscheck.claims.modality import is_transition_start
@@ -114,27 +113,10 @@ def _sentence_claims(article: Article, s: Sentence, quantities: Sequence[Quantit
                                  previous, names, lead_text, commodity, things, own_events,
                                  events)
         previous, last = reading, q
-        figure, slots = bodies_as_dead(q, reading.slots)
-        out.append(build_claim(article, s, figure, reading.attribution, slots,
+        figure = replace(q, qualifier=reading.floor) if reading.floor else q
+        out.append(build_claim(article, s, figure, reading.attribution, reading.slots,
                                reading.as_of or published, names))
     return _earlier_and_now(out)
-
-
-# How a count of bodies bounds the toll: "39 bodies" are at least 39 dead, "more than 40
-# bodies" more than 40; "up to 40 bodies" says nothing of the toll's floor.
-_FLOOR_OF = {"exact": "at_least", "at_least": "at_least", "more_than": "more_than"}
-
-
-def bodies_as_dead(q: Quantity, slots: ClaimSlots) -> tuple[Quantity, ClaimSlots]:
-    """A level count of bodies (found, recovered, at a morgue) as the floor of the toll it is
-    part of: '39 bodies at the morgue' is 'at least 39 dead', so it contradicts '30 died' of
-    that day and agrees with '40 bodies' or '45 dead'."""
-    floor = _FLOOR_OF.get(q.qualifier)
-    if slots.measure.value != RECOVERED_DEAD or slots.change != "level" or floor is None:
-        return q, slots
-    measure = Slot("deaths", f"{slots.measure.words} (at least as many dead)",
-                   slots.measure.origin)
-    return replace(q, qualifier=floor), replace(slots, measure=measure)
 
 
 def _earlier_and_now(claims: list[Claim]) -> list[Claim]:
