@@ -48,6 +48,13 @@ def claim(text: str, surface_part: str, title: str = "") -> Claim:
     # a people word naming the kind of the noun after it: that noun is what is counted
     ("Officials put the death toll of the crowd crush in India at 37.", "37", "deaths"),
     ("Police said 150 injured people were taken to hospital in Kenya.", "150", "injured"),
+    # one count of two fates is a measure of its own, not the toll
+    ("The storm in Mexico left 100 people dead or missing, officials said.", "100",
+     "deaths or missing"),
+    ("The number of people killed or missing in Mexico has climbed to nearly 100.", "100",
+     "deaths or missing"),
+    ("Some 100,000 soldiers have been killed or wounded, officials said.", "100,000",
+     "casualties"),
     ("An inquiry found that as many as 81 people may have lost their lives in India.", "81",
      "deaths"),
 ])

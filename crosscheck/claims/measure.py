@@ -331,25 +331,41 @@ def _event_cue(ctx: FigureContext) -> Slot | None:
         value = MEASURES.get(w.low)
         if w.low == "board" and i > 0 and right[i - 1].low == "on":
             value = "aboard"  # "five people on board"
-        if value == "deaths" and i + 2 < len(right) and right[i + 1].low in ("or", "and") \
-                and MEASURES.get(right[i + 2].low) == "injured":
-            return Slot("casualties", f"{w.text} {right[i + 1].text} {right[i + 2].text}",
-                        "sentence")  # "100,000 killed or wounded"
+        if (two := _two_fates(right, i)) is not None:
+            return two
         if value in EVENT_MEASURES:
             return Slot(value, w.text, "sentence")
         if w.low in _AUX or w.low.endswith("ly") or w.low in _EVENT_SKIP or \
                 w.low in _human_nouns() or singular(w.low) in _human_nouns():
             continue
         break
-    for w in reversed(_left_across_magnitude(ctx)):
+    left = _left_across_magnitude(ctx)
+    for k in range(len(left) - 1, -1, -1):
+        w = left[k]
         if w.low in _LEFT_STOPS:
             break
         value = MEASURES.get(w.low)
         if value in EVENT_MEASURES and not _names_a_kind_of(w, ctx):
-            return Slot(value, w.text, "sentence")
+            # "the number of people killed or missing has climbed to nearly 100"
+            return (_two_fates(left, k - 2) if k >= 2 else None) or Slot(value, w.text,
+                                                                         "sentence")
     if len(ctx.left) >= 2 and ctx.left[-1].low == "to" and ctx.left[-2].low in ("home", "homes"):
         return Slot("population", "home to", "sentence")  # "Derna, home to 90,000"
     return None
+
+
+def _two_fates(words: Sequence[Word], i: int) -> Slot | None:
+    """One count of two fates, a measure of its own, when the event word at `i` is joined to
+    another: "100,000 killed or wounded" (casualties), "100 dead or missing"."""
+    value = MEASURES.get(words[i].low)
+    if value not in EVENT_MEASURES or i + 2 >= len(words) or words[i + 1].low not in ("or", "and"):
+        return None
+    other = MEASURES.get(words[i + 2].low)
+    if other not in EVENT_MEASURES or other == value:
+        return None
+    pair = sorted((value, other))
+    return Slot("casualties" if pair == ["deaths", "injured"] else " or ".join(pair),
+                " ".join(w.text for w in words[i:i + 3]), "sentence")
 
 
 _QUAKE_WORDS = frozenset("earthquake quake tremor temblor".split())
@@ -483,6 +499,9 @@ def _thing_of(words: list[Word]) -> Slot | None:
     for w in picked:
         if w.low in COMMODITIES:
             return Slot(w.low, " ".join(p.text for p in picked), "sentence")
+    for two in (_two_fates(words, words.index(w)) for w in picked):
+        if two is not None:
+            return two  # "the number of people killed or missing"
     if picked:
         return Slot(measure_of(picked), " ".join(p.text for p in picked), "sentence")
     return None
