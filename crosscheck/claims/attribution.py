@@ -88,7 +88,20 @@ def _clean_who(who: str) -> str:
     who = re.sub(r"\s+", " ", who).strip(" ,.;:")
     if (bare := _WHEN_AFTER.sub("", _WHEN_BEFORE.sub("", who))) and bare != who:
         who = re.sub(r"^(?:the|a|an)\s+", "", bare, flags=re.IGNORECASE)
+    # "The government had earlier (reported)": the speaker, not its tense
+    who = _TENSE_AFTER.sub("", who) or who
+    # "the latest government figures": the government's; "official figures" stay as they are
+    if (m := _DATA_OF.fullmatch(who)) and m.group(1).split()[-1].lower() not in _DATA_ADJ:
+        who = m.group(1)
     return who
+
+
+_TENSE_AFTER = re.compile(r"(?:\s+(?:had|has|have|was|were|is|are))?(?:\s+(?:earlier|previously|"
+                          r"initially|already|also|first|since|now|then))+$", re.IGNORECASE)
+_DATA_ADJ = frozenset("latest new updated official first preliminary initial final provisional "
+                      "recent early earlier".split())
+_DATA_OF = re.compile(r"(?:(?:" + "|".join(sorted(_DATA_ADJ)) + r")\s+)*(.+?)\s+(?:figures|data|"
+                      r"statistics|numbers|tallies|tally|counts?)", re.IGNORECASE)
 
 
 def _sentence_speaker(sentence: str) -> tuple[str | None, str | None]:
