@@ -27,7 +27,7 @@ MODALITIES = ("reported", "projection", "plan", "capacity", "target", "hypotheti
 SLOT_ORIGINS = ("sentence", "article", "unread")
 # Version of the claim reading (quantities, slots). Claims stored by another version are read
 # again from their article on the next run, so a store never mixes two readings.
-# slots-4: bodies as the toll's floor, and every claim rule since slots-3 (the event's day)
+# slots-4: bodies as the toll's floor, the part of the day, every claim rule since slots-3
 EXTRACTOR_VERSION = "slots-4"
 SEVERITIES = ("high", "medium", "low", "info")
 
@@ -165,6 +165,7 @@ class ClaimSlots:
     running: bool = False  # a running total ("since", "so far", "by 23 August", "in all")
     event: Slot = Slot()  # the day the counted event happened ("2024-09-17"), for event counts
     event_days: str = ""  # every event day its article tells of ("2024-09-17 2024-09-18")
+    day_part: str = ""  # the part of its as-of day: "morning", "afternoon", "evening", "night"
 
     def describe(self) -> dict[str, str]:
         """Slot name → what a reviewer reads ('-' for an unread slot)."""

@@ -358,6 +358,15 @@ def test_a_speaker_is_named_without_the_verb_or_the_time_before_it(text: str, fi
     assert claim(text, figure).attribution == speaker
 
 
+def test_the_part_of_the_day_a_figure_is_given_for() -> None:
+    text = ("The governor said 45 people were dead; on Sunday morning she had put the toll at "
+            "43. On Sunday afternoon, the federal authorities had said 48 people were dead.")
+    assert {c.quantity.surface: slots_of(c).day_part for c in claims_of(text)} == {
+        "45 people": "", "43": "morning", "48 people": "afternoon"}
+    text = "At the morning news conference the president was asked about the 48 dead."
+    assert slots_of(claim(text, "48")).day_part == ""  # a kind of conference, not a time
+
+
 def test_a_count_by_sex_or_age_beside_another_is_a_breakdown() -> None:
     found = {c.quantity.surface: slots_of(c) for c in claims_of(
         "The updated toll of the storm in Mexico counts 29 men and 10 women.", "Storm")}

@@ -592,6 +592,20 @@ def test_bodies_counted_are_a_floor_of_the_toll() -> None:
     assert lows(f) == {39, 30}
 
 
+def test_a_running_total_at_two_parts_of_one_day_is_ordered() -> None:
+    # "on Sunday morning ... 43", "on Sunday afternoon ... 48": the toll grew during the day
+    morning = ("a", "2023-10-29", "Storm in Mexico", "On Sunday morning the governor put the "
+               "toll of the storm in Mexico at 43.")
+    afternoon = ("b", "2023-10-29", "Storm in Mexico", "On Sunday afternoon federal "
+                 "authorities said 48 people had died in the storm in Mexico.")
+    found = findings_of([morning, afternoon])
+    assert not of_kind(found, "contradiction") and of_kind(found, "trajectory")
+    sunday = ("b", "2023-10-29", "Storm in Mexico", "On Sunday federal authorities said 48 "
+              "people had died in the storm in Mexico.")
+    (f,) = of_kind(findings_of([morning, sunday]), "contradiction")  # no order in the day
+    assert lows(f) == {43.0, 48.0}
+
+
 def test_a_count_at_one_of_several_places_is_a_part() -> None:
     # "at a local hospital" counts one hospital's dead: a part of the toll, no rival to it
     found = one_day(

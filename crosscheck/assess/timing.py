@@ -24,6 +24,7 @@ from crosscheck.claims.concepts import (
     is_damage,
     is_event_count,
 )
+from crosscheck.claims.when import DAY_PARTS
 from crosscheck.models import Claim
 
 EVENT_DAYS = 0  # a count of the dead, missing or displaced is of one day: it moves daily
@@ -122,12 +123,27 @@ def _days(a: Claim, b: Claim) -> Timing:
     if a.as_of is None or b.as_of is None:
         return Timing("apart", "one is not dated")
     gap = abs((a.as_of - b.as_of).days)
+    if gap == 0 and (order := _day_order(a, b)) is not None:
+        return order
     if gap <= min(window_days(a), window_days(b)):
         return Timing("same", f"as of {a.as_of.isoformat()} and {b.as_of.isoformat()}")
     if is_cumulative(a) and is_cumulative(b):
         earlier = a if a.as_of < b.as_of else b
         return Timing("ordered", f"a running total, {gap} days apart", earlier)
     return Timing("apart", f"{gap} days apart")
+
+
+def _day_order(a: Claim, b: Claim) -> Timing | None:
+    """Two reports of a running total on one day, at parts of it their sentences name
+    ('on Sunday morning ... 43', 'on Sunday afternoon ... 48'): ordered, not one moment."""
+    part_a = a.slots.day_part if a.slots else ""
+    part_b = b.slots.day_part if b.slots else ""
+    if part_a not in DAY_PARTS or part_b not in DAY_PARTS or part_a == part_b or not (
+            is_cumulative(a) and is_cumulative(b)):
+        return None
+    first, parts = (a, (part_a, part_b)) if DAY_PARTS[part_a] < DAY_PARTS[part_b] else \
+        (b, (part_b, part_a))
+    return Timing("ordered", f"a running total, {parts[0]} and {parts[1]} of one day", first)
 
 
 # Partners each claim is judged against within its time window, nearest first: a fact stated

@@ -75,7 +75,9 @@ _WHEN_WORDS = (r"(?:" + _DAY_NAMES + r"|today|yesterday|tonight|morning|afternoo
                r"night|last\s+week|this\s+week)")
 # "Earlier on Tuesday Avanesyan", "Mexican authorities on Thursday": when, not who
 _WHEN_BEFORE = re.compile(r"^(?:(?:earlier|later|late|early)\s+(?:(?:on|in|at)\s+)?|as\s+of\s+|"
-                          r"(?:on|in|at)\s+)(?:the\s+)?" + _WHEN_WORDS + r"\s*,?\s+(?=[A-Z])",
+                          r"(?:on|in|at)\s+)(?:the\s+)?" + _WHEN_WORDS +
+                          r"(?:\s+(?:morning|afternoon|evening|night))?\s*,?\s+"
+                          r"(?=[A-Z]|(?:the|a|an)\s)",
                           re.IGNORECASE)
 _WHEN_AFTER = re.compile(r"\s+(?:on|late\s+on|early\s+on|this|last)\s+" + _WHEN_WORDS + r"$",
                          re.IGNORECASE)

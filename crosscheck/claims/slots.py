@@ -43,7 +43,7 @@ from crosscheck.claims.parties import (
     place_speaks,
     read_parties,
 )
-from crosscheck.claims.when import read_time
+from crosscheck.claims.when import day_part, read_time
 from crosscheck.models import ClaimSlots, Quantity, Slot
 
 _WITHIN_RE = re.compile(r"\b(within|up to|inside|beyond|more than|less than)\s+([\d,.]+)\s*"
@@ -152,7 +152,8 @@ def read_slots(sentence: str, q: Quantity, quantities: Sequence[Quantity],
                                 floor is not None), q, quantities), modality=modality,
         revision=read_revision(sentence, q, quantities),
         running=bool(_RUNNING_RE.search(ctx.sentence[ctx.clause_start:_clause_end(ctx)]))
-        or period.value.startswith("since"), event=event, event_days=told)
+        or period.value.startswith("since"), event=event, event_days=told,
+        day_part=day_part(ctx))
     if previous is not None and previous.attribution == source and (
             "(carried" in measure.measure.words or _part_coordinated(ctx, measure, previous)):
         slots = _sibling(slots, previous.slots, sentence[q.start:q.end + 10])

@@ -79,6 +79,34 @@ _NAMED_AS_DATE_RE = re.compile(r"^\s*as\s+(?:the|its|their|a)\s+(?:[\w-]+\s+)?"
                                r"(?:date|deadline|target|year)\b", re.IGNORECASE)
 
 
+# A part of the day a figure is given for: "on Sunday morning she had put the toll at 43",
+# "On Sunday afternoon, the authorities said 48". Only as an adverb (after a weekday, "on",
+# "this", "in the", "late", "early"), not "the morning news conference".
+OPENING = 4  # characters before a phrase that opens its sentence ("On Sunday ...")
+DAY_PARTS = {"morning": 1, "afternoon": 2, "evening": 3, "night": 4}
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_DAY_PART_RE = re.compile(
+    rf"\b(?:{_WEEKDAY}\s+|(?:on|this|that|by|late|early|in\s+the|late\s+on|early\s+on)\s+"
+    rf"(?:{_WEEKDAY}\s+)?)(morning|afternoon|evening|night)\b(?!\s+(?:news|press|session|"
+    r"briefing|conference|meeting|edition|show|programme|program|bulletin|shift)\b)",
+    re.IGNORECASE)
+
+
+def day_part(ctx: FigureContext) -> str:
+    """The part of its day the figure's clause or sentence gives it ('morning', 'afternoon',
+    'evening', 'night'), the phrase nearest before the figure first; '' when none."""
+    q = ctx.quantity
+    end = ctx.right[-1].end if ctx.right else q.end
+    found = list(_DAY_PART_RE.finditer(ctx.sentence))
+    # in the figure's clause, or opening the sentence ("On Sunday afternoon, ... said 48")
+    before = [m for m in found if m.end() <= q.start and (
+        m.start() >= ctx.clause_start or (m.start() <= OPENING and ";" not in
+                                          ctx.sentence[m.end():q.start]))]
+    after = [m for m in found if q.end <= m.start() < end]
+    pick = before[-1] if before else after[0] if after else None
+    return pick.group(1).lower() if pick else ""
+
+
 @dataclass(frozen=True, slots=True)
 class TimeReading:
     """The period label, the dates it covers, the as-of day, the rate and a target year."""
