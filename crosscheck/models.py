@@ -28,7 +28,8 @@ SLOT_ORIGINS = ("sentence", "article", "unread")
 # Version of the claim reading (quantities, slots). Claims stored by another version are read
 # again from their article on the next run, so a store never mixes two readings.
 # slots-4: bodies as the toll's floor, the part of the day, every claim rule since slots-3
-EXTRACTOR_VERSION = "slots-4"
+# slots-5: a vessel named by its crew, cargo or charter lends its name to its lengths and speeds
+EXTRACTOR_VERSION = "slots-5"
 SEVERITIES = ("high", "medium", "low", "info")
 
 

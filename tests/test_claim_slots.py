@@ -767,6 +767,24 @@ def test_a_thing_the_article_names_lends_its_name_to_its_lengths() -> None:
     assert (s.measure.value, s.subject.value) == ("length", "Sea Lark")
 
 
+def test_a_vessel_named_by_its_crew_or_cargo_lends_its_name_to_its_lengths() -> None:
+    # no apposition says "Sea Lark" is the ship, but only a ship has a crew and a manifest
+    text = ("The crew of the Sea Lark sent a mayday call before dawn. "
+            "The 183-metre vessel hit the pier and the ship was moving at 8 knots.")
+    found = {c.quantity.surface: slots_of(c) for c in claims_of(text)}
+    assert (found["183-metre"].measure.value, found["183-metre"].subject.value) == \
+        ("length", "Sea Lark")
+    assert (found["8 knots"].measure.value, found["8 knots"].subject.value) == \
+        ("speed", "Sea Lark")
+    from crosscheck.claims.parties import named_things
+    assert named_things("Inspectors read the cargo manifest of the Sea Lark, which sank.")[
+        "ships"][0] == "Sea Lark"
+    assert named_things("The Sea Lark, chartered by a Danish firm, sank.")["ships"][0] == \
+        "Sea Lark"
+    # a crew of a unit or a team is no ship
+    assert named_things("The crew of the National Guard unit flew in.") == {}
+
+
 def test_an_origin_adjective_is_no_name_of_a_thing() -> None:
     from crosscheck.claims.parties import named_things
     assert named_things("The Panama-flagged tanker ran aground.") == {}

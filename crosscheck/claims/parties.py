@@ -678,11 +678,39 @@ def named_things(text: str) -> dict[str, tuple[str, str]]:
             value = MEASURES.get(thing.lower(), singular(thing.lower()))
             found[value][who] += 1
             shown.setdefault((value, who), m.group(0))
+    for m in _vessel_reference_re().finditer(text):
+        who = re.sub(r"['’]s$", "", m.group("name") or m.group("owned"))
+        if who.lower() in ALIASES or who in PLACE_COUNTRY or not _may_name(who.split()[0].lower()):
+            continue
+        found["ships"][who] += 1
+        shown.setdefault(("ships", who), m.group(0))
     out = {}
     for value, names in found.items():
         best = max(names, key=lambda n: (names[n], n))
         out[value] = best, shown[(value, best)]
     return out
+
+
+# A vessel named by what only a vessel has: "the crew of the Dali", "aboard the Sea Lark",
+# "the cargo manifest of the Dali", "the Dali's captain", "the Dali, chartered by ...". No
+# apposition says what the name is, but these frames say it is a ship's.
+_VESSEL_PARTS = ("crew", "crews", "captain", "master", "hull", "manifest", "charterer", "deck",
+                 "cargo", "sailors")
+_VESSEL_VERBS = ("chartered", "operated", "managed", "owned", "crewed", "flagged", "registered",
+                 "berthed", "anchored", "docked", "moored")
+
+
+@lru_cache(maxsize=1)
+def _vessel_reference_re() -> re.Pattern[str]:
+    """'crew of the Dali', 'aboard the Dali', "the Dali's crew", 'the Dali, chartered by'."""
+    name = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]*){0,2}"  # "the Eternity C"
+    parts = "|".join(_VESSEL_PARTS)
+    verbs = "|".join(_VESSEL_VERBS)
+    ends = r"(?=\s*[,.;:)(]|\s+(?:was|is|had|has|sent|which|when|that|and|as|after|before|" \
+        r"while|in|on|at|to|from|for|off|near)\b)"  # the name ends: "the National Guard unit" is
+    return re.compile(  # no ship
+        rf"(?:\b(?:{parts})\s+of|\baboard|\bon\s+board)\s+the\s+(?P<name>{name}){ends}"
+        rf"|\b[Tt]he\s+(?P<owned>{name})(?:['’]s\s+(?:{parts})\b|,\s+(?:{verbs})\b)")
 
 
 @lru_cache(maxsize=1)
