@@ -633,3 +633,18 @@ def test_a_revision_whose_old_figure_is_in_another_sentence_is_found() -> None:
     found = findings_of([("a", "2024-03-06", "Floods in Kenya", text)])
     (f,) = of_kind(found, "revision")
     assert lows(f) == {9000.0, 14000.0}
+
+
+def test_a_built_things_length_reported_a_year_apart_is_one_fact() -> None:
+    def contradicted(first: str, later: str) -> list[set[float]]:
+        texts = [("a", "2024-03-26", "The cargo ship Sea Lark", first),
+                 ("b", "2025-04-18", "The cargo ship Sea Lark", later)]
+        return [lows(f) for f in of_kind(findings_of(texts), "contradiction")]
+
+    # a ship's length does not move: 948 feet a year before 985 feet is a disagreement
+    assert contradicted("The cargo ship Sea Lark hit the pier. The 948-foot ship lost power.",
+                        "The crew of the Sea Lark sent a mayday call. The 985-foot vessel "
+                        "hit the pier.") == [{948.0, 985.0}]
+    # its speed does: 8 knots one year and 12 the next are two moments
+    assert contradicted("The cargo ship Sea Lark was moving at 8 knots.",
+                        "The cargo ship Sea Lark was moving at 12 knots.") == []

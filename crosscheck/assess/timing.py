@@ -24,6 +24,7 @@ from crosscheck.claims.concepts import (
     is_damage,
     is_event_count,
 )
+from crosscheck.claims.lexicon import ALIASES
 from crosscheck.claims.when import DAY_PARTS
 from crosscheck.models import Claim
 
@@ -33,6 +34,12 @@ EVENT_DAYS = 0  # a count of the dead, missing or displaced is of one day: it mo
 GATHERING_DAYS = 1
 SLOW_DAYS = 183  # warheads, troops, a population: levels half a year apart are comparable
 DEFAULT_DAYS = 31
+# The size of a built thing (a ship's length, a bridge's height) does not move: two reports of
+# it years apart are of one fact. Only for a thing named as the subject, not a country's border
+# or a queue's length, and not a depth (each quake has its own).
+FIXED_DAYS = 3653
+FIXED_DIMENSIONS = frozenset({"length", "width", "height"})
+_STATES = frozenset(ALIASES.values())  # countries and blocs: what no built thing is named
 _YEAR = re.compile(r"^(\d{4})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _PART = re.compile(r"^(\d{4})-(mid|early|late|end|start|beginning)$")
@@ -72,6 +79,9 @@ def window_days(claim: Claim) -> int:
     measure = s.measure.value if s else ""
     if measure == "crowd":
         return GATHERING_DAYS
+    if measure in FIXED_DIMENSIONS and claim.quantity.unit_kind == "length" and s is not None \
+            and s.subject.read and s.subject.value not in _STATES:
+        return FIXED_DAYS
     if is_event_count(measure):
         return EVENT_DAYS
     if measure in SLOW_MEASURES and claim.quantity.unit_kind == "count":
