@@ -7,10 +7,11 @@ set8's i added on 2026-12-03: 0.45 / 0.16 (10 right, 12 wrong), 796/813, 0.25 pe
 flagged wrongly, 6 of 10 revisions; with set9's k added on 2026-12-04: 0.48 / 0.22 (11 right,
 12 wrong), 833/850, 0.27 per article, 3 flagged wrongly, 6 of 11 revisions; with set10's l
 added on 2026-12-04: 0.50 / 0.21 (12 right, 12 wrong), 870/892, 0.23 per article, 3 flagged
-wrongly, 6 of 11 revisions), so a change that
-makes the half we did not look at worse fails here. Set 5's, set 7's and set 9's stories came
-in with one figure flagged wrongly each and were never looked at, so the floor allows those
-three and no more. Accuracy only,
+wrongly, 6 of 11 revisions; with set12's o added on 2026-12-04: 0.50 / 0.23 (13 right, 13
+wrong), 921/943, 0.26 per article, 4 flagged wrongly, 6 of 16 revisions), so a change that
+makes the half we did not look at worse fails here. Set 5's, set 7's, set 9's and set 12's
+stories came in with one figure flagged wrongly each and were never looked at, so the floor
+allows those four and no more. Accuracy only,
 never time."""
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ REPO = Path(__file__).resolve().parents[1]
 SCORER = REPO.parent / "shared" / "crosscheck-dev" / "score.py"
 FLOORS = {"precision": 0.37, "recall": 0.11, "read_share": 0.97, "revisions": 5}
 MAX_UNSUPPORTED_PER_ARTICLE = 0.28
-MAX_FLAGGED_WRONGLY = 3
+MAX_FLAGGED_WRONGLY = 4
 
 
 @pytest.fixture(scope="module")
