@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import html
+import threading
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -23,29 +24,34 @@ SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "ingest"
 ARTICLE = (FIXTURES / "article.html").read_text(encoding="utf-8")
 NO_ARTICLE = (FIXTURES / "no_article.html").read_text(encoding="utf-8")
-TINY_TIMEOUT = 0.2
+TIMEOUT = 5.0  # seconds: a healthy answer from 127.0.0.1 is far inside this, even on a busy box
+SHORT_TIMEOUT = 0.2  # only for a request the server holds until the test has ended
+HOLD_SECONDS = 60.0  # the longest a held request waits for its test to end
+RELEASE = threading.Event()  # set when a test ends: held requests then return
 NOW = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
 
 
 @pytest.fixture
 def http(server: HTTPServer, monkeypatch: pytest.MonkeyPatch) -> Iterator[HTTPServer]:
     monkeypatch.setattr(fetch, "BACKOFF_SECONDS", 0.01)  # retries stay, waits shrink
+    RELEASE.clear()
     server.clear()
     yield server
+    RELEASE.set()
     server.clear()
 
 
 @pytest.fixture
 def client() -> Iterator[httpx.Client]:
     # The test server is on 127.0.0.1: private addresses must be allowed to reach it.
-    with make_client(timeout=TINY_TIMEOUT, connect_timeout=TINY_TIMEOUT,
+    with make_client(timeout=TIMEOUT, connect_timeout=TIMEOUT,
                      allow_private_network=True) as c:
         yield c
 
 
 def web_source(kind: str, **keys: object) -> Source:
     entry = {"id": f"test_{kind}", "name": "Test", "kind": kind, "publisher": {"name": "T"},
-             "rate_limit": 1000.0, "timeout": TINY_TIMEOUT, "allow_private_network": True,
+             "rate_limit": 1000.0, "timeout": TIMEOUT, "allow_private_network": True,
              **keys}
     source, problems = validate_entry(entry, Path.cwd())
     assert source is not None, problems
@@ -190,8 +196,9 @@ def test_truncated_feed_keeps_recovered_entries_with_a_note(http: HTTPServer,
     assert any("recovered by the lenient parser" in n.message for n in result.notes)
 
 
-def slow(_request: Request) -> Response:
-    time.sleep(TINY_TIMEOUT * 3)
+def held(_request: Request) -> Response:
+    """Answers only once the test has ended: a timeout that no load can make pass."""
+    RELEASE.wait(HOLD_SECONDS)
     return Response("late")
 
 
@@ -200,7 +207,7 @@ def huge(_request: Request) -> Response:
 
 
 @pytest.mark.parametrize(("name", "handler", "needle", "attempts"), [
-    ("timeout", slow, "timed out", 3),
+    ("timeout", held, "timed out", 3),
     ("404", Response("gone", status=404), "HTTP 404", 1),
     ("500", Response("oops", status=500), "HTTP 500", 3),
     ("loop", Response(status=302, headers={"Location": "/failing/loop"}),
@@ -216,7 +223,9 @@ def test_failing_feed_marks_only_that_source_failed(http: HTTPServer, client: ht
     else:
         http.expect_request(path).respond_with_handler(handler)  # type: ignore[arg-type]
     http.expect_request("/ok/page").respond_with_data(ARTICLE, content_type="text/html")
-    failing = ingest_source(web_source("rss", url=http.url_for(path)), client=client)
+    timeout = SHORT_TIMEOUT if name == "timeout" else TIMEOUT
+    failing = ingest_source(web_source("rss", url=http.url_for(path), timeout=timeout),
+                            client=client)
     healthy = ingest_source(web_source("html", urls=[http.url_for("/ok/page")]), client=client)
     assert failing.articles == [] and failing.error is not None
     assert needle in failing.error and "'test_rss'" in failing.error
