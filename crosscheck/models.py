@@ -29,7 +29,8 @@ SLOT_ORIGINS = ("sentence", "article", "unread")
 # again from their article on the next run, so a store never mixes two readings.
 # slots-4: bodies as the toll's floor, the part of the day, every claim rule since slots-3
 # slots-5: a vessel named by its crew, cargo or charter lends its name to its lengths and speeds
-EXTRACTOR_VERSION = "slots-5"
+# slots-6: a running total said to be still climbing is marked incomplete
+EXTRACTOR_VERSION = "slots-6"
 SEVERITIES = ("high", "medium", "low", "info")
 
 
@@ -167,13 +168,17 @@ class ClaimSlots:
     event: Slot = Slot()  # the day the counted event happened ("2024-09-17"), for event counts
     event_days: str = ""  # every event day its article tells of ("2024-09-17 2024-09-18")
     day_part: str = ""  # the part of its as-of day: "morning", "afternoon", "evening", "night"
+    # a running total its sentence says is still being counted ("had already been counted and
+    # the figure was going to climb"): a higher count that day may be a later one
+    incomplete: bool = False
 
     def describe(self) -> dict[str, str]:
         """Slot name → what a reviewer reads ('-' for an unread slot)."""
         out = {name: getattr(self, name).show() for name in
                ("measure", "subject", "partner", "period", "scope", "modality", "revision",
                   "event")}
-        out["change"] = self.change + (" (running total)" if self.running else "")
+        out["change"] = self.change + (" (running total)" if self.running else "") + (
+            " (still being counted)" if self.incomplete else "")
         out["rate"] = self.rate or "-"
         return out
 

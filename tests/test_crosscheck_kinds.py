@@ -648,3 +648,22 @@ def test_a_built_things_length_reported_a_year_apart_is_one_fact() -> None:
     # its speed does: 8 knots one year and 12 the next are two moments
     assert contradicted("The cargo ship Sea Lark was moving at 8 knots.",
                         "The cargo ship Sea Lark was moving at 12 knots.") == []
+
+
+def test_a_toll_said_to_be_still_climbing_is_not_contradicted_by_a_higher_one() -> None:
+    def contradicted(first: str, later: str) -> list[set[float]]:
+        title = "Ferry sinking in Bangladesh"
+        texts = [("a", "2024-07-14", title, first), ("b", "2024-07-14", title, later)]
+        return [lows(f) for f in of_kind(findings_of(texts), "contradiction")]
+
+    higher = "The coast guard chief said 58 people died in the ferry sinking in Bangladesh."
+    # the police chief's 31 was counted so far, with more expected: 58 may be a later count
+    assert contradicted("The police chief said 31 people had already died in the ferry sinking "
+                        "in Bangladesh and the toll was expected to rise.", higher) == []
+    # without that, two authorities on one day disagree
+    assert contradicted("The police chief said 31 people died in the ferry sinking in "
+                        "Bangladesh.", higher) == [{31.0, 58.0}]
+    # and a count still climbing may not be above the other: 75 "so far" against 58 still is
+    assert contradicted("The police chief said 75 people had already died in the ferry sinking "
+                        "in Bangladesh and the toll was expected to rise.", higher) == \
+        [{58.0, 75.0}]

@@ -111,6 +111,8 @@ def judge(a: Holder, b: Holder, revisions: list[Revision],
                 or same_authority(ca.attribution, cb.attribution)):
             return NO  # a running total reported twice in a day (by one authority, or by no
             # one named on either side): it may have grown between
+        if is_cumulative(ca) and is_cumulative(cb) and _still_counted_below(ca, cb):
+            return NO  # the lower count was said to be still climbing: the higher may be later
         if _apart_in_scale(qa, qb):
             return NO
         return PairVerdict(True, False, f"different figures for one fact, {t.reason}")
@@ -120,6 +122,14 @@ def judge(a: Holder, b: Holder, revisions: list[Revision],
     if updating and not _apart_in_scale(qa, qb):  # one authority lowering its running total
         return PairVerdict(False, False, f"lowered by {ca.attribution}: {t.reason}", True)
     return NO  # a later, smaller running total: a correction or a narrower count, not judged
+
+
+def _still_counted_below(a: Claim, b: Claim) -> bool:
+    """Of two counts of a running total on one day, the lower is one its sentence says is
+    still being counted."""
+    low, high = (a, b) if at_most(a.quantity, b.quantity) else \
+        (b, a) if at_most(b.quantity, a.quantity) else (None, None)
+    return low is not None and high is not None and bool(low.slots and low.slots.incomplete)
 
 
 def _named(source: str | None) -> bool:

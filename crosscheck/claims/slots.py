@@ -16,6 +16,7 @@ from crosscheck.claims.attribution import clause_speaker, gapped_speaker
 from crosscheck.claims.clauses import FigureContext, figure_context
 from crosscheck.claims.concepts import (
     AREA_SCOPES,
+    CUMULATIVE_MEASURES,
     HELD_RE,
     RECOVERED_DEAD,
     SCOPE_MARKERS,
@@ -153,6 +154,8 @@ def read_slots(sentence: str, q: Quantity, quantities: Sequence[Quantity],
         revision=read_revision(sentence, q, quantities),
         running=bool(_RUNNING_RE.search(ctx.sentence[ctx.clause_start:_clause_end(ctx)]))
         or period.value.startswith("since"), event=event, event_days=told,
+        incomplete=measure.measure.value in CUMULATIVE_MEASURES
+        and bool(_INCOMPLETE_RE.search(sentence)),
         day_part=day_part(ctx))
     if previous is not None and previous.attribution == source and (
             "(carried" in measure.measure.words or _part_coordinated(ctx, measure, previous)):
@@ -178,6 +181,16 @@ def _floor(ctx: FigureContext, measure: MeasureReading) -> str | None:
     if is_event_count(measure.measure.value) and _ONE_PLACE_RE.search(ctx.clause_text):
         return floor
     return None
+
+
+# A running total still being counted, with more expected ('207 dead had already been counted
+# and the figure was going to climb').
+_RISE = r"(?:climb|rise|increase|grow|go up)"
+_INCOMPLETE_RE = re.compile(
+    rf"\b(?:already|(?:expected|likely|feared|set|going|bound) to {_RISE}|"
+    rf"(?:could|may|might|will|would) (?:still )?{_RISE}|still (?:rising|climbing|growing)|"
+    rf"continu(?:es|ed|ing|e) to {_RISE}|and counting|not (?:yet )?(?:final|complete))\b",
+    re.IGNORECASE)
 
 
 _RUNNING_RE = re.compile(
