@@ -667,3 +667,16 @@ def test_a_toll_said_to_be_still_climbing_is_not_contradicted_by_a_higher_one() 
     assert contradicted("The police chief said 75 people had already died in the ferry sinking "
                         "in Bangladesh and the toll was expected to rise.", higher) == \
         [{58.0, 75.0}]
+
+
+def test_ambulances_sent_to_a_scene_on_two_days_are_two_moments() -> None:
+    def contradicted(later_day: str) -> list[set[float]]:
+        title = "Rail crash in Greece"
+        texts = [("a", "2025-05-09", title, "The regional governor said 70 ambulances were at "
+                  "the site of the crash in Greece."),
+                 ("b", later_day, title, "About 180 ambulances were at work at the site of the "
+                  "crash in Greece.")]
+        return [lows(f) for f in of_kind(findings_of(texts), "contradiction")]
+
+    assert contradicted("2025-05-09") == [{70.0, 180.0}]  # one day: two counts of one moment
+    assert contradicted("2025-05-10") == []  # the next day more had been sent

@@ -20,15 +20,18 @@ from typing import Protocol, TypeVar
 
 from crosscheck.claims.concepts import (
     CUMULATIVE_MEASURES,
+    RESPONSE_MEASURES,
     SLOW_MEASURES,
     is_damage,
     is_event_count,
+    measure_head,
 )
 from crosscheck.claims.lexicon import ALIASES
 from crosscheck.claims.when import DAY_PARTS
 from crosscheck.models import Claim
 
-EVENT_DAYS = 0  # a count of the dead, missing or displaced is of one day: it moves daily
+EVENT_DAYS = 0  # a count of the dead, missing or displaced is of one day: it moves daily,
+# as the ambulances or rescuers sent to the scene do
 # A crowd is of its gathering, estimated that night and the day after ("at least 275,000", the
 # counting group said the next morning): two reports this close are of one protest.
 GATHERING_DAYS = 1
@@ -82,7 +85,7 @@ def window_days(claim: Claim) -> int:
     if measure in FIXED_DIMENSIONS and claim.quantity.unit_kind == "length" and s is not None \
             and s.subject.read and s.subject.value not in _STATES:
         return FIXED_DAYS
-    if is_event_count(measure):
+    if is_event_count(measure) or measure_head(measure) in RESPONSE_MEASURES:
         return EVENT_DAYS
     if measure in SLOW_MEASURES and claim.quantity.unit_kind == "count":
         return SLOW_DAYS

@@ -130,6 +130,19 @@ SLOW_MEASURES = frozenset({"warheads", "troops", "population", "spending", "budg
                            "debt",
                            "missiles", "aircraft", "ships", "tanks"})
 
+# What a response sends to the scene of an event (ambulances at the site, rescuers at work):
+# more are sent hour by hour, so two days' counts are of two moments. The head noun of the
+# measure, as `measure_head` gives it.
+RESPONSE_MEASURES = frozenset({"ambulance", "rescuer", "firefighter", "paramedic", "medic",
+                               "responder", "lifeboat"})
+
+
+def measure_head(measure: str) -> str:
+    """The counted noun of a measure value, without the event it was read with ('rescuer
+    supplied' -> 'rescuer')."""
+    return measure.split(" ", 1)[0]
+
+
 # Nouns that hold the measure rather than name it: "the number of deaths", "the death toll".
 CONTAINERS = frozenset("number total tally count figure figures estimate estimates toll "
                        "amount level levels sum".split())
