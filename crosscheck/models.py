@@ -30,7 +30,8 @@ SLOT_ORIGINS = ("sentence", "article", "unread")
 # slots-4: bodies as the toll's floor, the part of the day, every claim rule since slots-3
 # slots-5: a vessel named by its crew, cargo or charter lends its name to its lengths and speeds
 # slots-6: a running total said to be still climbing is marked incomplete
-EXTRACTOR_VERSION = "slots-6"
+# slots-7: "official" is who gives a count, not a scope of it
+EXTRACTOR_VERSION = "slots-7"
 SEVERITIES = ("high", "medium", "low", "info")
 
 

@@ -680,3 +680,15 @@ def test_ambulances_sent_to_a_scene_on_two_days_are_two_moments() -> None:
 
     assert contradicted("2025-05-09") == [{70.0, 180.0}]  # one day: two counts of one moment
     assert contradicted("2025-05-10") == []  # the next day more had been sent
+
+
+def test_an_official_toll_is_the_toll_others_dispute() -> None:
+    # "official" says who gives the count, not which part of it is counted: the ministry's
+    # official 40 and the Red Cross's 90 are one toll reported two ways
+    found = findings_of([
+        ("a", "2025-02-10", "Landslide in Peru", "The official toll of the landslide in Peru "
+         "reached 40, the interior ministry said."),
+        ("b", "2025-02-10", "Landslide in Peru", "The Peruvian Red Cross said 90 people were "
+         "killed in the landslide in Peru."),
+    ])
+    assert [lows(f) for f in of_kind(found, "contradiction")] == [{40.0, 90.0}]

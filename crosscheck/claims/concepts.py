@@ -167,7 +167,7 @@ COMPARATIVES = frozenset("more fewer less higher lower larger smaller bigger up 
 # Scope words that restrict the measure to a part of it.
 SCOPE_WORDS = frozenset(
     "operational deployed strategic tactical active stored reserve reserves confirmed "
-    "registered recorded identified official direct indirect violent civilian military "
+    "registered recorded identified direct indirect violent civilian military "
     "domestic foreign additional new initial northern southern eastern western central "
     "northeastern northwestern southeastern southwestern".split())
 # Place words that make a named place a sub-national scope ("Khartoum state").
