@@ -669,6 +669,21 @@ def test_a_toll_said_to_be_still_climbing_is_not_contradicted_by_a_higher_one() 
         [{58.0, 75.0}]
 
 
+def test_a_toll_in_an_article_that_expects_it_to_rise_is_still_being_counted() -> None:
+    def contradicted(rising: str) -> list[set[float]]:
+        title = "Mine collapse in Zambia"
+        texts = [("a", "2024-11-02", title, "The mining ministry said 30 miners were killed in "
+                  f"the mine collapse in Zambia. {rising}"),
+                 ("b", "2024-11-02", title, "The Zambian Red Cross said 52 miners were killed "
+                  "in the mine collapse in Zambia.")]
+        return [lows(f) for f in of_kind(findings_of(texts), "contradiction")]
+
+    assert contradicted("Rescuers expected the toll to rise as they reached the lower "
+                        "galleries.") == []
+    assert contradicted("The number of dead is likely to climb, the ministry added.") == []
+    assert contradicted("Rescuers reached the lower galleries on Saturday.") == [{30.0, 52.0}]
+
+
 def test_ambulances_sent_to_a_scene_on_two_days_are_two_moments() -> None:
     def contradicted(later_day: str) -> list[set[float]]:
         title = "Rail crash in Greece"

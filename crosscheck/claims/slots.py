@@ -186,11 +186,26 @@ def _floor(ctx: FigureContext, measure: MeasureReading) -> str | None:
 # A running total still being counted, with more expected ('207 dead had already been counted
 # and the figure was going to climb').
 _RISE = r"(?:climb|rise|increase|grow|go up)"
+_MORE_EXPECTED = (rf"(?:expected|likely|feared|set|going|bound) to {_RISE}|"
+                  rf"(?:could|may|might|will|would) (?:still )?{_RISE}|"
+                  rf"still (?:rising|climbing|growing)|continu(?:es|ed|ing|e) to {_RISE}")
 _INCOMPLETE_RE = re.compile(
-    rf"\b(?:already|(?:expected|likely|feared|set|going|bound) to {_RISE}|"
-    rf"(?:could|may|might|will|would) (?:still )?{_RISE}|still (?:rising|climbing|growing)|"
-    rf"continu(?:es|ed|ing|e) to {_RISE}|and counting|not (?:yet )?(?:final|complete))\b",
+    rf"\b(?:already|{_MORE_EXPECTED}|and counting|not (?:yet )?(?:final|complete))\b",
     re.IGNORECASE)
+# An article saying its toll will rise ('officials expected the toll to rise sharply', 'the
+# number of dead is likely to climb'): the day's toll it gives is still being counted.
+_TOLL_WORDS = r"(?:death toll|toll|number of (?:the )?(?:dead|deaths|victims|casualties)|" \
+              r"death count|casualty count)"
+_TOLL_RISING_RE = re.compile(
+    rf"\b{_TOLL_WORDS}\b(?:(?!\b(?:{_TOLL_WORDS})\b)[^.;]){{0,60}}?\b(?:{_MORE_EXPECTED})\b|"
+    rf"\b(?:expect(?:s|ed)?|fear(?:s|ed)?)\s+(?:the\s+)?{_TOLL_WORDS}\s+(?:to|would|will)\s+"
+    rf"{_RISE}", re.IGNORECASE)
+TOLL_MEASURES = frozenset({"deaths", "casualties"})  # what an article's "toll" counts
+
+
+def toll_still_rising(sentences: Sequence[str]) -> bool:
+    """Does one of the article's sentences say its toll will rise?"""
+    return any(_TOLL_RISING_RE.search(text) for text in sentences)
 
 
 _RUNNING_RE = re.compile(

@@ -21,7 +21,7 @@ from crosscheck.claims.parties import (
 )
 from crosscheck.claims.predicate import find_predicate
 from crosscheck.claims.sentences import Sentence, boilerplate_reason, skip_reason, split_sentences
-from crosscheck.claims.slots import SlotReading, read_slots
+from crosscheck.claims.slots import TOLL_MEASURES, SlotReading, read_slots, toll_still_rising
 from crosscheck.models import Article, Claim, ClaimSlots, Quantity, SkipRecord, Slot, stable_id
 
 Parser = Callable[[str], list[Quantity]]
@@ -66,7 +66,19 @@ def extract_claims(article: Article, parse: Parser | None = None
         claims.extend(_sentence_claims(article, s, kept, attributed.get(s.index), published,
                                        lead, lead_text, commodity, things,
                                        events, places))
+    if toll_still_rising([s.text for s in texts]):
+        claims = [_still_counted(c, published) for c in claims]
     return claims, skips
+
+
+def _still_counted(claim: Claim, published: date | None) -> Claim:
+    """A toll of the article's own day, in an article that says its toll will rise: still
+    being counted. Tolls of earlier days ('on Sunday it stood at 40') are not."""
+    s = claim.slots
+    if s is None or s.incomplete or s.measure.value not in TOLL_MEASURES or \
+            s.change != "level" or s.modality.value != "reported" or claim.as_of != published:
+        return claim
+    return replace(claim, slots=replace(s, incomplete=True))
 
 
 def split_transition(sentence: str, q: Quantity, parse: Parser) -> list[Quantity]:
