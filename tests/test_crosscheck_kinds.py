@@ -707,3 +707,14 @@ def test_an_official_toll_is_the_toll_others_dispute() -> None:
          "killed in the landslide in Peru."),
     ])
     assert [lows(f) for f in of_kind(found, "contradiction")] == [{40.0, 90.0}]
+
+
+def test_carriages_and_coaches_of_a_train_are_one_count() -> None:
+    # a figure with its own noun names the train it belongs to ("of the express"): not a
+    # part of a count the sentence gave before, and carriages are coaches
+    found = one_day("Train derailment in Egypt",
+                    "The transport ministry said 7 carriages of the train derailed near Tahta "
+                    "in Egypt.",
+                    "The Egyptian Red Crescent said the crash derailed 12 coaches of the "
+                    "express near Tahta in Egypt.")
+    assert [lows(f) for f in of_kind(found, "contradiction")] == [{7.0, 12.0}]

@@ -50,6 +50,7 @@ _THING_MEASURES = {
     "ships": "ships ship vessels vessel boats boat tankers tanker",
     "buildings": "buildings building structures structure houses house homes",
     "tanks": "tanks",
+    "coaches": "coaches coach carriages carriage bogies bogie railcars railcar",
     "submarines": "submarines submarine submersibles submersible subs sub",
     "pilgrims": "pilgrims pilgrim",
     "hostages": "hostages hostage captives captive abductees",

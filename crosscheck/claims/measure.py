@@ -30,7 +30,7 @@ from crosscheck.claims.concepts import (
     is_place_noun,
 )
 from crosscheck.claims.lexicon import DETERMINERS, FIGURE_WORDS, STOP_WORDS
-from crosscheck.models import Slot
+from crosscheck.models import Quantity, Slot
 from crosscheck.words import singular
 
 # Goods a share or an amount is often of; preferred over the head noun of "natural gas imports".
@@ -730,6 +730,13 @@ def _added(ctx: FigureContext) -> bool:
     return False
 
 
+def _has_own_noun(q: Quantity) -> bool:
+    """The figure's words end with the thing it counts ('12 coaches'), not with the number
+    alone ('74', carried its unit from '97 victims' after it)."""
+    last = q.surface.split()[-1].lower() if q.surface.split() else ""
+    return bool(q.unit) and singular(last) == q.unit.lower()
+
+
 def _scope_words(ctx: FigureContext, measure: Slot) -> tuple[str, ...]:
     """Words restricting the measure: 'operational', 'violent', '58 medical workers'.
 
@@ -747,9 +754,10 @@ def _scope_words(ctx: FigureContext, measure: Slot) -> tuple[str, ...]:
     named = {w.low for w in ctx.words if w.start > 0 and w.text[0].isupper()}
     scope = {w for w in near if w in SCOPE_WORDS and w not in named}  # "Official Journal"
     if ctx.quantity.unit_kind == "count" and ctx.right and ctx.right[0].low == "of" and \
-            len(ctx.right) > 1 and \
+            len(ctx.right) > 1 and not _has_own_noun(ctx.quantity) and \
             (ctx.right[1].low in PRONOUNS or ctx.right[1].low in DETERMINERS):
-        scope.add("part")  # "2,000 of them", "74 of the 97 victims": a part of a whole
+        scope.add("part")  # "2,000 of them", "74 of the 97 victims": a part of a whole; a
+        # figure with its own noun names what it belongs to ("12 coaches of the train")
     group = nouns[-1:] or [w for w in ctx.left[-4:] if w.text[0].isalpha()
                            and singular(w.low) in _human_nouns()][-1:]
     if measure.value in EVENT_MEASURES and group:  # "5,937 soldiers killed", "11 suspects held",
