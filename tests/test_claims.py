@@ -104,6 +104,9 @@ def test_claim_ids_are_stable() -> None:
     # an estimate's author is its source ("now expects", "estimate that")
     ("The Port Authority now expects the bridge to cost $5 billion.", "Port Authority"),
     ("Officials estimate that 5,000 men were in the convoy.", "Officials"),
+    # whoever revises a count gives it
+    ("The health ministry cut its estimate of the dead to 62 on Monday.", "health ministry"),
+    ("The Kenyan Red Cross raised the toll to 133.", "Kenyan Red Cross"),
 ])
 def test_attribution_patterns(sentence: str, expected: str) -> None:
     parse = parser_for({s: (1, 1, "", "count") for s in ("62", "133", "20", "$5 billion", "5,000")})

@@ -46,7 +46,8 @@ _OWNED_FIGURE_RE = re.compile(
 # Days and months an opening adjunct of time names ("On Friday evening the ministry said").
 _DAY_NAMES = ("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
               "March|April|May|June|July|August|September|October|November|December")
-_SAID_RE = re.compile(
+# Who opens a clause: a name, "the health ministry", "Kenya's Red Cross", a pronoun.
+_WHO_OPENS = (
     r"(?:^(?:In|On|At|During|After|Before|By|Late|Early|Earlier|Later)\s+"
     r"(?:(?:[a-z0-9][\w'’-]*|" + _DAY_NAMES + r")\s+){1,5}"
     r"|^|[,;:“”\"]\s*|\bthat\s+|\band\s+|\bbut\s+)"
@@ -58,8 +59,17 @@ _SAID_RE = re.compile(
     + r"|(?<![\w,;:] )[A-Z][a-z]+\s+(?:[a-z][\w-]+\s+)?" + ORG_NOUNS
     + r"|[Hh]e|[Ss]he|[Tt]hey)"
     r"(?:\s*,[^,]{3,220},|\s+who\s+(?:spoke|talked|asked|were|are|had|have)\b[^,.;]{0,50}?)?"
-    r"\s+(?:(?:\w+ly|also|has|had|have|now|earlier|first)\s+){0,2}"
-    r"(?:" + SAY_VERBS + r")\b")  # "sources who spoke to Reuters say"
+    r"\s+(?:(?:\w+ly|also|has|had|have|now|earlier|first)\s+){0,2}")
+_SAID_RE = re.compile(_WHO_OPENS + r"(?:" + SAY_VERBS + r")\b")  # "sources who spoke to
+# Reuters say"
+# Whoever revises a count gives it: "The ministry cut its estimate of the dead to 97", "Kenya's
+# Red Cross raised the toll to 385", "the agency now puts the number of missing at 40".
+_REVISED_RE = re.compile(
+    _WHO_OPENS + r"(?:revised|revises|raised|raises|lowered|lowers|cut|cuts|reduced|reduces|"
+    r"updated|updates|corrected|corrects|increased|increases|put|puts|scaled\s+back|"
+    r"brought|brings|pushed|pushes|adjusted|adjusts)\s+(?:(?:up|down|back)\s+)?"
+    r"(?:its|their|his|her|the|an?)\s+(?:[\w-]+\s+){0,2}?(?:death\s+)?"
+    r"(?:toll|estimate|figure|count|tally|number|total)s?\b")
 _SAID_AFTER_RE = re.compile(
     r"[,”\"]\s*(?:said|says|according to|wrote|told)\s+(?P<who>(?:the\s+)?" + SPEAKER + r")")
 _PRONOUNS = frozenset({"he", "she", "they"})
@@ -125,6 +135,9 @@ def _sentence_speaker(sentence: str) -> tuple[str | None, str | None]:
             # "Minister X said 62 were killed, according to news agencies": X, via the agencies
             return f"{_clean_who(said.group('who'))} (according to {according})", outlet
         return according, outlet
+    if said is None and (revised := _REVISED_RE.search(sentence)) and \
+            revised.group("who").split()[0].lower() not in _SUBORDINATORS:
+        said = revised  # "The ministry cut its estimate of the dead to 97": the ministry's
     if said:
         return _clean_who(said.group("who")), outlet or _told(sentence)
     if m := _SAID_AFTER_RE.search(sentence):
