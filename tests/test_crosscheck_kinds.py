@@ -718,3 +718,11 @@ def test_carriages_and_coaches_of_a_train_are_one_count() -> None:
                     "The Egyptian Red Crescent said the crash derailed 12 coaches of the "
                     "express near Tahta in Egypt.")
     assert [lows(f) for f in of_kind(found, "contradiction")] == [{7.0, 12.0}]
+
+
+def test_the_old_figure_of_a_revision_is_never_unsupported() -> None:
+    # the article itself says 385 was replaced: nothing for a reviewer to check in it
+    found = findings_of([("a", "2024-03-06", "Floods in Kenya", "The number of missing in "
+                          "Kenya was revised from 385 to 97.")])
+    assert of_kind(found, "revision")
+    assert {385.0} not in [lows(f) for f in of_kind(found, "unsupported")]

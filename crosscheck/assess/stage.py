@@ -319,6 +319,9 @@ def _unsupported_reason(group: Sequence[Holder], ctx: AssessContext, disputed: b
         return None  # "hundreds of drones": too loose for a reviewer to check
     if all(h.claim.slots and h.claim.slots.modality.value == "rejected" for h in group):
         return None  # "false reports claimed 700 bodies": the article already says it is false
+    if all(h.claim.slots and (h.claim.slots.revision.value == "old" or
+                              h.claim.slots.modality.value == "previous") for h in group):
+        return None  # "revised from 385 to 97": the 385 its own article says was replaced
     if all(h.claim.slots and h.claim.slots.measure.value in SETTING_MEASURES for h in group):
         return None  # "Mandalay, home to 1.5 million": the setting of the news, not its figure
     if all(_background(h.claim, ctx) for h in group):
