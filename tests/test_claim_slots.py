@@ -892,3 +892,10 @@ def test_a_figure_joined_to_a_part_is_another_part() -> None:
             "southbound.")
     assert "part" in slots_of(claim(text, "150")).scope.value.split("+")
     assert "part" not in slots_of(claim(text, "380")).scope.value.split("+")
+
+
+def test_a_dateline_is_where_the_story_was_filed_not_its_subject() -> None:
+    text = ("MOSCOW: A fire at a fuel depot near Yerevan has killed more people than first "
+            "thought. Officials said 40 people died.")
+    c = claim(text, "40", title="Fuel depot blaze")
+    assert c.slots is not None and c.slots.subject.value == "Armenia"

@@ -579,12 +579,19 @@ _TITLE_SOURCE_RE = re.compile(
     r"|(?:[:,-]|says|reports?)\s+([A-Z][\w.'’ -]{1,40}?)\s*$")
 
 
+# A dateline opening the text ("MOSCOW: ...", "BALTIMORE (AP) - ..."): where the story was
+# filed, which is often not what it is about (a blast in Karabakh filed from Moscow).
+_DATELINE_RE = re.compile(r"^\s*[A-Z][A-Z.'’ -]{1,30}?(?:,\s*[A-Z][\w.]*)?\s*(?:\([^)]{1,30}\))?"
+                          r"\s*(?::|[-–—]\s)\s*")
+
+
 def article_lead(title: str, first: str, first_source: str | None, rest: str = "") -> Slot:
     """The article's lead subject: the country (or event) it is about.
 
     Names are counted with weights (title LEAD_WEIGHTS[0], first sentence [1], the rest of
     the text [2]); a place counts for its country, so "Moscow" and "Russia" add up. Names the
-    title or the lead give as a speaker ("Pentagon says ...", "China announced") are left out.
+    title or the lead give as a speaker ("Pentagon says ...", "China announced") are left out,
+    and so is the dateline the text opens with.
     """
     from crosscheck.claims.clauses import words_of
 
@@ -593,6 +600,7 @@ def article_lead(title: str, first: str, first_source: str | None, rest: str = "
     shown: dict[str, str] = {}
     events: set[str] = set()
     title_sources = [g for m in _TITLE_SOURCE_RE.finditer(title) for g in m.groups() if g]
+    first = _DATELINE_RE.sub("", first, count=1)
     parts: tuple[tuple[str, list[str], int], ...] = (
              (title, title_sources, LEAD_WEIGHTS[0]),
              (first, [first_source or ""], LEAD_WEIGHTS[1]),
