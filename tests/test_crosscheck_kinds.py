@@ -726,3 +726,20 @@ def test_the_old_figure_of_a_revision_is_never_unsupported() -> None:
                           "Kenya was revised from 385 to 97.")])
     assert of_kind(found, "revision")
     assert {385.0} not in [lows(f) for f in of_kind(found, "unsupported")]
+
+
+def test_tolls_of_one_country_years_apart_are_two_trajectories() -> None:
+    found = findings_of([
+        ("a", "2023-06-03", "Train crash in Egypt", "The health ministry said 30 people were "
+         "killed in the train crash in Egypt."),
+        ("b", "2023-06-05", "Train crash in Egypt", "The health ministry said 42 people were "
+         "killed in the train crash in Egypt."),
+        ("c", "2025-01-29", "Building collapse in Egypt", "The health ministry said 60 people "
+         "were killed in the building collapse in Egypt."),
+        ("d", "2025-01-31", "Building collapse in Egypt", "The health ministry said 75 people "
+         "were killed in the building collapse in Egypt."),
+    ])
+    # each toll grew, and the later event's is larger still: yet 30 in 2023 and 60 in 2025
+    # are two events' counts, not one count that doubled
+    assert sorted(sorted(lows(f)) for f in of_kind(found, "trajectory")) == [[30.0, 42.0],
+                                                                          [60.0, 75.0]]

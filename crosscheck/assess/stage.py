@@ -217,8 +217,10 @@ def assess_fact(cluster: Cluster, holders: Sequence[Holder], revisions: list[Rev
     weaker = {id(min((a, b), key=rank)) for a, b, _ in conflicts}
     steps = [h for h in holders if id(h) not in weaker]
     if grew and steps and all(is_cumulative(h.claim) for h in steps):
-        if any(id(a) not in weaker and id(b) not in weaker for a, b in grew):
-            out.append(_trajectory(cluster.key, steps, ctx))
+        # one trajectory for each set of reports joined by growth: the tolls of two events
+        # of one country, years apart, are two counts, never one
+        kept = [(a, b, "") for a, b in grew if id(a) not in weaker and id(b) not in weaker]
+        out.extend(_trajectory(cluster.key, part, ctx) for part in _components(kept))
     out.extend(_group_findings(cluster, holders, contested, conflicts, ctx, rank))
     return out
 

@@ -36,6 +36,10 @@ EVENT_DAYS = 0  # a count of the dead, missing or displaced is of one day: it mo
 # counting group said the next morning): two reports this close are of one protest.
 GATHERING_DAYS = 1
 SLOW_DAYS = 183  # warheads, troops, a population: levels half a year apart are comparable
+# A running total's two reports are steps of one count only this close: a toll reported a year
+# and a half later in the same country is another event's (a crush in 2025, a crash in 2023).
+# Totals both sentences say are running ("since August 1", "so far", "in all") have no limit.
+RUNNING_DAYS = 183
 DEFAULT_DAYS = 31
 # The size of a built thing (a ship's length, a bridge's height) does not move: two reports of
 # it years apart are of one fact. Only for a thing named as the subject, not a country's border
@@ -140,10 +144,15 @@ def _days(a: Claim, b: Claim) -> Timing:
         return order
     if gap <= min(window_days(a), window_days(b)):
         return Timing("same", f"as of {a.as_of.isoformat()} and {b.as_of.isoformat()}")
-    if is_cumulative(a) and is_cumulative(b):
+    if is_cumulative(a) and is_cumulative(b) and (gap <= RUNNING_DAYS or _said_running(a, b)):
         earlier = a if a.as_of < b.as_of else b
         return Timing("ordered", f"a running total, {gap} days apart", earlier)
     return Timing("apart", f"{gap} days apart")
+
+
+def _said_running(a: Claim, b: Claim) -> bool:
+    """Both sentences say their figure is a running total ('since August 1', 'so far')."""
+    return bool(a.slots and a.slots.running and b.slots and b.slots.running)
 
 
 def _day_order(a: Claim, b: Claim) -> Timing | None:
