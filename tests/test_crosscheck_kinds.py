@@ -525,6 +525,10 @@ def test_an_estimate_raised_by_its_authority_is_a_revision_finding() -> None:
     "missing; on Sunday morning she had put the toll at 43.",
     "The government had earlier reported that four people were missing in Kenya; the "
     "interior minister now says 10 people are missing.",
+    # the earlier figure marked by the report that gave it, after it
+    "Kenya's ministry now puts the toll at 385, up from the 97 it gave on Monday.",
+    "The ministry in Kenya said 385 were dead, a sharp increase from the 97 reported on Monday.",
+    "The ministry in Kenya updated the toll to 97, having reported 385 the day before.",
 ])
 def test_an_earlier_figure_and_the_current_one_in_a_sentence_are_a_revision(sentence: str
                                                                              ) -> None:
@@ -743,3 +747,9 @@ def test_tolls_of_one_country_years_apart_are_two_trajectories() -> None:
     # are two events' counts, not one count that doubled
     assert sorted(sorted(lows(f)) for f in of_kind(found, "trajectory")) == [[30.0, 42.0],
                                                                           [60.0, 75.0]]
+
+
+def test_a_figure_up_from_last_years_report_is_a_change_not_a_revision() -> None:
+    found = findings_of([("a", "2024-03-06", "Tea in Kenya", "Kenya exported 385 tonnes of tea "
+                          "in March, up from 97 tonnes reported last year.")])
+    assert not of_kind(found, "revision")

@@ -25,14 +25,27 @@ _CONDITIONAL_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:could|would|might)\b[^.;]{0,
                                 r"\b(?:if|unless)\b", re.IGNORECASE)
 _OLD_BEFORE = re.compile(
     r"(?:\b(?:down|up)\s+from|\bfrom|\b(?:previous(?:ly)?|earlier|former|original|initial)\b"
-    r"[\w\s]{0,30}?(?:of|at|was|as)?|\bhad\s+(?:earlier\s+|first\s+)?(?:put|given|reported|"
+    r"[\w\s]{0,30}?(?:of|at|was|as)?|\b(?:had|having)\s+(?:earlier\s+|first\s+)?(?:put|given|reported|"
     r"estimated|said)[\w\s]{0,25}?(?:at|as)?)\s*$", re.IGNORECASE)
 _NEW_BEFORE = re.compile(r"\b(?:to|at|as|now)\s*$", re.IGNORECASE)
 # "45 were confirmed dead; on Sunday she had put the toll at 43": an earlier figure of the
 # sentence's own, named beside the current one, revises without a revising verb
-_EARLIER_PUT = re.compile(r"\bhad\s+(?:earlier\s+|first\s+|initially\s+)?(?:put|given|reported|"
-                          r"estimated)\b", re.IGNORECASE)
+_EARLIER_PUT = re.compile(r"\b(?:had|having)\s+(?:earlier\s+|first\s+|initially\s+)?"
+                          r"(?:put|given|reported|estimated)\b", re.IGNORECASE)
 _DOWN_FROM = re.compile(r"\bdown\s+from\b", re.IGNORECASE)
+# A figure followed by the report that gave it before ("the 97 it gave on Monday", "385 given
+# earlier", "the 97 reported on Monday", "385 were reported earlier").
+_TOLD_BEFORE = re.compile(
+    r"^\s*(?:[a-z]+\s+){0,1}?(?:(?:it|they|he|she|officials|authorities)\s+)?(?:had\s+)?"
+    r"(?:(?:were|was)\s+)?(?:first\s+|initially\s+|earlier\s+|previously\s+)?"
+    r"(?:gave|given|reported|announced|released|published|put\s+out)\s+"
+    r"(?:on\s+[A-Z][a-z]+|earlier|previously|before|the\s+day\s+before|the\s+previous\s+day|"
+    r"on\s+the\s+previous\s+day|(?:on\s+)?[A-Z][a-z]+\s+"
+    r"(?:morning|afternoon|evening|night))\b")
+# What joins an earlier report's figure to the current one: up or down from it, after it.
+_TRANSITION_NEAR = re.compile(r"\b(?:up|down)\s+from\b|\b(?:increase|rise|jump|drop|fall|"
+                              r"decrease)\s+from\b|\bafter\b|\bhaving\b|\bfrom\b",
+                              re.IGNORECASE)
 _TRANSITION = re.compile(r"\b(?:rose|risen|rises|grew|grown|increased|jumped|climbed|fell|"
                          r"dropped|declined|decreased|went)\b[\w\s,]{0,40}?\bfrom\s*$",
                          re.IGNORECASE)
@@ -150,6 +163,14 @@ def read_revision(sentence: str, q: Quantity, others: Sequence[Quantity]) -> Slo
         return Slot()
     if (corrected := _corrected(sentence, q, partners)).read:
         return corrected
+    told_before = [o for o in (q, *partners) if _TOLD_BEFORE.match(sentence[o.end:o.end + 50])]
+    if len(told_before) == 1 and _TRANSITION_NEAR.search(sentence):
+        # "385 were dead, up from the 97 it gave on Monday": the figure an earlier report gave,
+        # beside the one now given, of one measure
+        if told_before[0] is q:
+            return Slot("old", sentence[q.end:q.end + 30].strip(), "sentence")
+        return Slot("new", sentence[told_before[0].end:told_before[0].end + 30].strip(),
+                    "sentence")
     if not REVISION_VERBS.search(sentence) and not _DOWN_FROM.search(sentence) \
             and not _EARLIER_PUT.search(sentence):
         return Slot()
