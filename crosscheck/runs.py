@@ -83,30 +83,6 @@ def exit_on_interrupt(enabled: bool = True) -> None:
     _EXIT.enabled = enabled
 
 
-_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
-
-
-def signals_to_main_thread() -> None:
-    """Let only the main thread receive Ctrl-C and SIGTERM, for every thread started after.
-
-    The kernel hands a signal sent to the process to any thread that does not block it. When
-    it lands on one of Prefect's or the pool's threads while the main thread waits on a lock (a
-    stuck stage's result), Python notes it but the main thread's wait is never interrupted, so
-    the run never unwinds: a Ctrl-C that did nothing, seen once in CI under load. Each thread
-    started from now on blocks both signals as it begins, so they always reach the main thread.
-    """
-    if getattr(threading.Thread, "_crosscheck_masked", False):
-        return
-    bootstrap = threading.Thread._bootstrap_inner  # type: ignore[attr-defined]
-
-    def masked(self: threading.Thread) -> None:
-        signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
-        bootstrap(self)
-
-    threading.Thread._bootstrap_inner = masked  # type: ignore[attr-defined]
-    threading.Thread._crosscheck_masked = True  # type: ignore[attr-defined]
-
-
 def stop_soon(signum: int, grace: float = INTERRUPT_GRACE_SECONDS) -> None:
     """A run was stopped by `signum`: if enabled, end the process after `grace` seconds."""
     _EXIT.arm(128 + signum, grace)

@@ -54,7 +54,6 @@ class LocalRun:
 def run_locally(run: LocalRun, log_path: Path) -> dict[str, Any]:
     """Run the nightly flow once; Prefect and GX log to `log_path` (and the terminal if verbose)."""
     runs.exit_on_interrupt()
-    runs.signals_to_main_thread()  # before the server's and Prefect's threads start
     with log_path.open("ab") as log:
         server = None
         if not os.environ.get("PREFECT_API_URL"):  # the user's own server, when set
