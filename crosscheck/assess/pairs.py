@@ -127,9 +127,13 @@ def judge(a: Holder, b: Holder, revisions: list[Revision],
 def _still_counted_below(a: Claim, b: Claim) -> bool:
     """Of two counts of a running total on one day, the lower is one its sentence says is
     still being counted."""
-    low, high = (a, b) if at_most(a.quantity, b.quantity) else \
-        (b, a) if at_most(b.quantity, a.quantity) else (None, None)
-    return low is not None and high is not None and bool(low.slots and low.slots.incomplete)
+    if at_most(a.quantity, b.quantity):
+        low = a
+    elif at_most(b.quantity, a.quantity):
+        low = b
+    else:
+        return False
+    return bool(low.slots and low.slots.incomplete)
 
 
 def _named(source: str | None) -> bool:

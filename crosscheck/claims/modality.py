@@ -42,10 +42,9 @@ _TOLD_BEFORE = re.compile(
     r"(?:on\s+[A-Z][a-z]+|earlier|previously|before|the\s+day\s+before|the\s+previous\s+day|"
     r"on\s+the\s+previous\s+day|(?:on\s+)?[A-Z][a-z]+\s+"
     r"(?:morning|afternoon|evening|night))\b")
-# What joins an earlier report's figure to the current one: up or down from it, after it.
-_TRANSITION_NEAR = re.compile(r"\b(?:up|down)\s+from\b|\b(?:increase|rise|jump|drop|fall|"
-                              r"decrease)\s+from\b|\bafter\b|\bhaving\b|\bfrom\b",
-                              re.IGNORECASE)
+# What joins an earlier report's figure to the current one: up or down from it ("up from",
+# "an increase from"), after it, having given it.
+_TRANSITION_NEAR = re.compile(r"\b(?:from|after|having)\b", re.IGNORECASE)
 _TRANSITION = re.compile(r"\b(?:rose|risen|rises|grew|grown|increased|jumped|climbed|fell|"
                          r"dropped|declined|decreased|went)\b[\w\s,]{0,40}?\bfrom\s*$",
                          re.IGNORECASE)
